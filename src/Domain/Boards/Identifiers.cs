@@ -1,0 +1,57 @@
+using System.Text.Json.Serialization;
+
+namespace ScrBot.Domain.Boards;
+
+/// <summary>A Local Safeguarding Children Board, e.g. "staffordshire".</summary>
+[JsonConverter(typeof(BoardIdJson))]
+public readonly record struct BoardId(string Value)
+{
+    public override string ToString() => Value;
+}
+
+/// <summary>A partner agency of a board (children's social care, police, a health trust, a school, probation, YOS, ...).</summary>
+[JsonConverter(typeof(AgencyIdJson))]
+public readonly record struct AgencyId(string Value)
+{
+    public override string ToString() => Value;
+}
+
+/// <summary>A person, identified by their Microsoft Entra object id.</summary>
+[JsonConverter(typeof(PersonIdJson))]
+public readonly record struct PersonId(string Value)
+{
+    public override string ToString() => Value;
+}
+
+/// <summary>Who did something: the person and the name they were known by at the time.</summary>
+public sealed record Actor(PersonId Id, string Name);
+
+/// <summary>The kinds of partner agency the toolkit names.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AgencyKind>))]
+public enum AgencyKind
+{
+    ChildrensSocialCare,
+    Police,
+    Health,
+    Education,
+    Probation,
+    YouthOffendingService,
+    VoluntarySector,
+    Other,
+}
+
+/// <summary>The roles of the review process (process.md, "Roles").</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<Role>))]
+public enum Role
+{
+    Referrer,
+    BoardManager,
+    SubgroupChair,
+    SubgroupViceChair,
+    IndependentChair,
+    AgencyRepresentative,
+    PanelMember,
+    MinuteTaker,
+    IndependentReviewer,
+    EducationSafeguardingOfficer,
+}

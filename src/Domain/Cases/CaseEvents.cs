@@ -1,0 +1,305 @@
+using System.Text.Json.Serialization;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Referral;
+
+namespace ScrBot.Domain.Cases;
+
+/// <summary>
+/// A fact about a review case. A case is the stream of its facts; its state is their fold; its obligations are
+/// derived from them. Facts are never edited: a correction is a new fact.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "$fact")]
+[JsonDerivedType(typeof(CaseReferred), "referred")]
+[JsonDerivedType(typeof(CaseRoleAssigned), "roleAssigned")]
+[JsonDerivedType(typeof(CaseRoleRemoved), "roleRemoved")]
+[JsonDerivedType(typeof(ChairsInformed), "chairsInformed")]
+[JsonDerivedType(typeof(NotifiableIncidentReported), "notifiableIncidentReported")]
+[JsonDerivedType(typeof(SubgroupMeetingArranged), "subgroupMeetingArranged")]
+[JsonDerivedType(typeof(SubgroupDecided), "subgroupDecided")]
+[JsonDerivedType(typeof(AgenciesChosen), "agenciesChosen")]
+[JsonDerivedType(typeof(ChildDetailsSentToPartners), "childDetailsSent")]
+[JsonDerivedType(typeof(RecordsSecured), "recordsSecured")]
+[JsonDerivedType(typeof(RecordCheckReturned), "recordCheckReturned")]
+[JsonDerivedType(typeof(ScopingPanelScheduled), "panelScheduled")]
+[JsonDerivedType(typeof(PanelMemberInvited), "panelMemberInvited")]
+[JsonDerivedType(typeof(AttendanceAnswered), "attendanceAnswered")]
+[JsonDerivedType(typeof(ChronologyReceived), "chronologyReceived")]
+[JsonDerivedType(typeof(PanelChairAssigned), "panelChairAssigned")]
+[JsonDerivedType(typeof(MinuteTakerAppointed), "minuteTakerAppointed")]
+[JsonDerivedType(typeof(ConfidentialityStatementSigned), "statementSigned")]
+[JsonDerivedType(typeof(ScopingPanelHeld), "panelHeld")]
+[JsonDerivedType(typeof(ScopingPanelReconvened), "panelReconvened")]
+[JsonDerivedType(typeof(RiskOfSignificantHarmIdentified), "riskOfSignificantHarm")]
+[JsonDerivedType(typeof(MinutesCirculated), "minutesCirculated")]
+[JsonDerivedType(typeof(RecommendationMade), "recommendationMade")]
+[JsonDerivedType(typeof(ChairDecided), "chairDecided")]
+[JsonDerivedType(typeof(NotificationSent), "notificationSent")]
+[JsonDerivedType(typeof(ReviewerCommissioned), "reviewerCommissioned")]
+[JsonDerivedType(typeof(ReviewInitiated), "reviewInitiated")]
+[JsonDerivedType(typeof(TermsOfReferenceAgreed), "termsOfReferenceAgreed")]
+[JsonDerivedType(typeof(ReviewDelayAgreed), "reviewDelayAgreed")]
+[JsonDerivedType(typeof(ReviewCompleted), "reviewCompleted")]
+[JsonDerivedType(typeof(ReportEndorsed), "reportEndorsed")]
+[JsonDerivedType(typeof(PublicationPlanned), "publicationPlanned")]
+[JsonDerivedType(typeof(ReportSentToNationalPanel), "reportSentToNationalPanel")]
+[JsonDerivedType(typeof(ReportPublished), "reportPublished")]
+[JsonDerivedType(typeof(DecidedNotToPublish), "decidedNotToPublish")]
+[JsonDerivedType(typeof(ReportRemovedFromWebsite), "reportRemovedFromWebsite")]
+[JsonDerivedType(typeof(ActionPlanRecommendationAdded), "actionAdded")]
+[JsonDerivedType(typeof(SubgroupMeetingHeld), "subgroupMeetingHeld")]
+[JsonDerivedType(typeof(ActionUpdateReported), "actionUpdateReported")]
+[JsonDerivedType(typeof(ActionEscalated), "actionEscalated")]
+[JsonDerivedType(typeof(ActionPlanEndorsed), "actionPlanEndorsed")]
+[JsonDerivedType(typeof(CaseClosed), "caseClosed")]
+[JsonDerivedType(typeof(AttemptRefused), "attemptRefused")]
+public abstract record CaseEvent
+{
+    /// <summary>When it happened (an instant; deadlines are derived as Europe/London dates).</summary>
+    public required DateTimeOffset At { get; init; }
+
+    /// <summary>Who did it.</summary>
+    public required Actor By { get; init; }
+}
+
+// ── Stage 1 and 2: referral and triage ─────────────────────────────────────────────────────────────────────
+
+/// <summary>The notification form was received: the case exists from here.</summary>
+public sealed record CaseReferred(
+    CaseReference Reference,
+    BoardId LeadBoard,
+    IReadOnlyList<BoardId> CooperatingBoards,
+    NotificationForm Form) : CaseEvent;
+
+/// <summary>A person was given a role on this case (board-wide roles come from the board directory).</summary>
+public sealed record CaseRoleAssigned(Actor Person, Role Role, AgencyId? Agency) : CaseEvent;
+
+public sealed record CaseRoleRemoved(PersonId Person, Role Role) : CaseEvent;
+
+/// <summary>The Board Manager told the Independent Chair and the Sub-group Chair of the notification (D2).</summary>
+public sealed record ChairsInformed(IReadOnlyList<Actor> Informed) : CaseEvent;
+
+/// <summary>Children's social care notified Ofsted and the board of a notifiable incident (D1).</summary>
+public sealed record NotifiableIncidentReported(DateOnly ReportedOn) : CaseEvent;
+
+/// <summary>The Board Manager decided when the sub-group meets about this case.</summary>
+public sealed record SubgroupMeetingArranged(DateOnly MeetingDate, bool Extraordinary) : CaseEvent;
+
+// ── Stage 3: sub-group decision ────────────────────────────────────────────────────────────────────────────
+
+[JsonConverter(typeof(JsonStringEnumConverter<SubgroupOutcome>))]
+public enum SubgroupOutcome
+{
+    ConveneScopingPanel,
+    AnotherLearningReview,
+    NoFurtherAction,
+}
+
+public sealed record SubgroupDecided(SubgroupOutcome Outcome, string Reasons) : CaseEvent;
+
+// ── Stage 4: preparing the Scoping Panel ───────────────────────────────────────────────────────────────────
+
+/// <summary>The Board Manager chose the agencies to involve (other local authorities too).</summary>
+public sealed record AgenciesChosen(IReadOnlyList<AgencyId> Agencies) : CaseEvent;
+
+/// <summary>The names of the child and significant others went to every Board partner, with the agreed time for checks (D3).</summary>
+public sealed record ChildDetailsSentToPartners(IReadOnlyList<AgencyId> Partners, DateOnly ChecksDueBy) : CaseEvent;
+
+public sealed record RecordsSecured(AgencyId Agency) : CaseEvent;
+
+[JsonConverter(typeof(JsonStringEnumConverter<RecordCheckResult>))]
+public enum RecordCheckResult
+{
+    Known,
+    NotKnown,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<DiscrepancyKind>))]
+public enum DiscrepancyKind
+{
+    DateOfBirth,
+    SpellingOrAlias,
+    Address,
+    SignificantOtherNotIdentified,
+    Other,
+}
+
+/// <summary>A difference between the agency's records and the details the board sent. Case partition only.</summary>
+public sealed record Discrepancy(DiscrepancyKind Kind, string Details);
+
+public sealed record RecordCheckReturned(AgencyId Agency, RecordCheckResult Result, IReadOnlyList<Discrepancy> Discrepancies) : CaseEvent;
+
+public sealed record ScopingPanelScheduled(DateTimeOffset Start, DateTimeOffset End, string? MeetingId) : CaseEvent;
+
+[JsonConverter(typeof(JsonStringEnumConverter<PanelCapacity>))]
+public enum PanelCapacity
+{
+    AgencyRepresentative,
+    SubgroupMember,
+    Expert,
+    SeniorInvestigatingOfficer,
+    DisclosureOfficer,
+    EducationSafeguardingOfficer,
+}
+
+/// <summary>An invitation to the Scoping Panel, sent with the Pre-Scoping Information Request, Chronology Guidance and Template (D4 starts).</summary>
+public sealed record PanelMemberInvited(Actor Member, PanelCapacity Capacity, AgencyId? Agency, string? Email) : CaseEvent;
+
+public sealed record AttendanceAnswered(PersonId Member, bool Attending) : CaseEvent;
+
+/// <summary>An invited agency sent its chronology copy before the panel (D4).</summary>
+public sealed record ChronologyReceived(AgencyId Agency) : CaseEvent;
+
+/// <summary>Who chairs the panel: the Sub-group Chair, or the Vice-Chair when the Chair had direct involvement with the child.</summary>
+public sealed record PanelChairAssigned(Actor Chair, bool ViceChairOnConflictOfInterest, string? ConflictOfInterest) : CaseEvent;
+
+/// <summary>A professional minute taker who has had no involvement with the child or family.</summary>
+public sealed record MinuteTakerAppointed(Actor MinuteTaker, bool DeclaredNoInvolvement) : CaseEvent;
+
+// ── Stage 5: the Scoping Panel meeting ─────────────────────────────────────────────────────────────────────
+
+/// <summary>
+/// The Scoping Panel Confidentiality Statement (Appendix C), signed: who, when (<see cref="CaseEvent.At"/>), which
+/// statement text (version and SHA-256 hash), for which meeting.
+/// </summary>
+public sealed record ConfidentialityStatementSigned(PersonId Member, string StatementVersion, string StatementSha256, DateTimeOffset MeetingStart) : CaseEvent;
+
+public sealed record ScopingPanelHeld(DateOnly HeldOn, IReadOnlyList<PersonId> Attended, IReadOnlyList<AgencyId> AgenciesWithoutInformation) : CaseEvent;
+
+/// <summary>The chair reconvenes the panel, e.g. because required agencies did not bring their information.</summary>
+public sealed record ScopingPanelReconvened(string Reason) : CaseEvent;
+
+/// <summary>A child was found to be at risk of significant harm: safeguarding procedures start immediately.</summary>
+public sealed record RiskOfSignificantHarmIdentified(string Details) : CaseEvent;
+
+/// <summary>Minutes (recording any disagreements) went to every invited agency (D5).</summary>
+public sealed record MinutesCirculated(DateOnly CirculatedOn, bool RecordsDisagreements) : CaseEvent;
+
+/// <summary>The six options the Scoping Panel may recommend to the Independent Chair.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RecommendationOption>))]
+public enum RecommendationOption
+{
+    FormalSeriousCaseReview,
+    MultiAgencyLearningReview,
+    SingleAgencyLearningReview,
+    OtherAuditActivity,
+    ManagedThroughChildDeathOverviewPanel,
+    NoFurtherAction,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ReviewMethodology>))]
+public enum ReviewMethodology
+{
+    Scie,
+    Silp,
+    RootCauseAnalysis,
+    ChildPracticeReview,
+    OtherSystemsApproach,
+}
+
+/// <summary>The panel's written recommendation to the Independent Chair.</summary>
+public sealed record RecommendationMade(
+    RecommendationOption Option,
+    ReviewMethodology? Methodology,
+    bool MultiAgencyReviewCommissioned,
+    IReadOnlyList<string> AreasOfFocus,
+    string Rationale) : CaseEvent;
+
+// ── Stage 6: the Independent Chair's decision ──────────────────────────────────────────────────────────────
+
+[JsonConverter(typeof(JsonStringEnumConverter<ChairDecisionKind>))]
+public enum ChairDecisionKind
+{
+    Uphold,
+    UpholdWithFurtherActions,
+    Overrule,
+}
+
+/// <summary>
+/// The Independent Chair's written decision to the Sub-group Chair. On overrule, <paramref name="DecidedOption"/> is
+/// what the Chair decided instead, and the sub-group reconvenes with the Chair.
+/// </summary>
+public sealed record ChairDecided(
+    ChairDecisionKind Decision,
+    RecommendationOption DecidedOption,
+    string Reasons,
+    IReadOnlyList<string> FurtherActions) : CaseEvent;
+
+// ── Stage 7: after the decision ────────────────────────────────────────────────────────────────────────────
+
+[JsonConverter(typeof(JsonStringEnumConverter<NotificationRecipient>))]
+public enum NotificationRecipient
+{
+    Referrer,
+    BoardPartners,
+    NationalPanel,
+    Ofsted,
+    DepartmentForEducation,
+    DirectorOfChildrensServices,
+    Inspectorates,
+    Coroner,
+    CareQualityCommission,
+    NhsEngland,
+    NspccRepository,
+}
+
+public sealed record NotificationSent(NotificationRecipient Recipient, DateOnly SentOn, string? Details) : CaseEvent;
+
+public sealed record ReviewerCommissioned(string ReviewerName, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Reviewer) : CaseEvent;
+
+/// <summary>The SCR commenced (D9: completion is due six months from here, per the board's profile).</summary>
+public sealed record ReviewInitiated(DateOnly InitiatedOn) : CaseEvent;
+
+// ── Stage 8: the review ────────────────────────────────────────────────────────────────────────────────────
+
+public sealed record TermsOfReferenceAgreed(DateOnly AgreedOn, bool SharedWithSeniorInvestigatingOfficer) : CaseEvent;
+
+/// <summary>An agreed delay (e.g. parallel criminal proceedings), recorded with the written request.</summary>
+public sealed record ReviewDelayAgreed(string Reason, string WrittenRequest, DateOnly NewTargetDate) : CaseEvent;
+
+public sealed record ReviewCompleted(DateOnly CompletedOn) : CaseEvent;
+
+// ── Stage 9: report and publication ────────────────────────────────────────────────────────────────────────
+
+public sealed record ReportEndorsed(DateOnly EndorsedOn) : CaseEvent;
+
+public sealed record PublicationPlanned(DateOnly PlannedPublicationDate) : CaseEvent;
+
+public sealed record ReportSentToNationalPanel(DateOnly SentOn) : CaseEvent;
+
+public sealed record ReportPublished(DateOnly PublishedOn, string? Address) : CaseEvent;
+
+public sealed record DecidedNotToPublish(string Reasons) : CaseEvent;
+
+public sealed record ReportRemovedFromWebsite(DateOnly RemovedOn) : CaseEvent;
+
+// ── Stage 10: the action plan ──────────────────────────────────────────────────────────────────────────────
+
+/// <summary>A SMART recommendation with an owner agency and a due date.</summary>
+public sealed record ActionPlanRecommendationAdded(string ActionId, string Recommendation, AgencyId Owner, DateOnly Due) : CaseEvent;
+
+/// <summary>A sub-group meeting at which action-plan progress is reported (D12).</summary>
+public sealed record SubgroupMeetingHeld(DateOnly HeldOn, DateOnly? NextMeeting) : CaseEvent;
+
+public sealed record ActionUpdateReported(string ActionId, AgencyId Agency, string Progress, bool Completed) : CaseEvent;
+
+[JsonConverter(typeof(JsonStringEnumConverter<EscalationLevel>))]
+public enum EscalationLevel
+{
+    None,
+    ExecutiveGroup,
+    ExceptionAtBoard,
+}
+
+public sealed record ActionEscalated(string ActionId, EscalationLevel Level) : CaseEvent;
+
+public sealed record ActionPlanEndorsed(DateOnly EndorsedOn) : CaseEvent;
+
+// ── Closing, and the audit of refused attempts ────────────────────────────────────────────────────────────
+
+public sealed record CaseClosed(string Reason) : CaseEvent;
+
+/// <summary>
+/// Someone tried to do something on this case and was refused: kept in the append-only audit trail. It changes
+/// nothing else.
+/// </summary>
+public sealed record AttemptRefused(string Attempt, string Reason) : CaseEvent;
