@@ -143,6 +143,7 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
     publicNetworkAccess: 'Enabled'
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
+      appCommandLine: 'dotnet ScrBot.Bot.dll'
       alwaysOn: true
       healthCheckPath: '/health'
       minTlsVersion: '1.2'

@@ -100,6 +100,7 @@ public sealed partial class BicepTemplateTests(BicepFixture bicep) : IClassFixtu
         Assert.True(plan.Properties["reserved"]!.GetValue<bool>(), "the plan is not a Linux plan");
         Assert.Equal("app,linux", site.Json["kind"]!.GetValue<string>());
         Assert.Equal("DOTNETCORE|10.0", config["linuxFxVersion"]!.GetValue<string>());
+        Assert.Equal("dotnet ScrBot.Bot.dll", config["appCommandLine"]!.GetValue<string>());
         Assert.True(site.Properties["httpsOnly"]!.GetValue<bool>());
         Assert.True(double.Parse(config["minTlsVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >= 1.2);
         Assert.True(config["alwaysOn"]!.GetValue<bool>());

@@ -28,10 +28,6 @@ public static class ProcessRun
             start.ArgumentList.Add(argument);
         }
 
-        // The Bicep CLI would otherwise try to send usage data.
-        start.Environment["BICEP_TELEMETRY_ENABLED"] = "false";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
