@@ -14,7 +14,10 @@ namespace ScrBot.Domain.Obligations;
 /// </summary>
 public static class ObligationRules
 {
-    /// <summary>Every obligation of the case, ordered by due date (then D1–D12, then key).</summary>
+    /// <summary>
+    /// Every obligation of the case, ordered by due date, then D1–D12, then the order the facts gave them (e.g. D8 to
+    /// the National Panel, Ofsted, the DfE).
+    /// </summary>
     /// <exception cref="ArgumentException">The profile has problems (see <see cref="ProcessProfile.Problems"/>).</exception>
     public static IReadOnlyList<Obligation> Derive(
         IReadOnlyList<CaseEvent> facts,
@@ -41,8 +44,7 @@ public static class ObligationRules
         [
             .. derivation.All()
                 .OrderBy(o => o.DueOn)
-                .ThenBy(o => o.Code)
-                .ThenBy(o => o.Key, StringComparer.Ordinal),
+                .ThenBy(o => o.Code),
         ];
     }
 
