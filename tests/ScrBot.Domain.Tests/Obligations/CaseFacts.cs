@@ -18,7 +18,7 @@ internal static class CaseFacts
     public static readonly AgencyId Health = new("health");
     public static readonly AgencyId Education = new("education");
     public static readonly CaseReference Reference = new(2026, 7);
-    public static readonly BoardId Board = new("staffordshire");
+    public static readonly BoardId LeadBoard = new("staffordshire");
 
     public const string ChildName = "Amelia Confidential";
     public const string ChildAddress = "12 Hidden Lane, Stafford";
@@ -45,10 +45,10 @@ internal static class CaseFacts
         AbuseOrNeglect abuse = AbuseOrNeglect.Suspected,
         bool lookedAfter = false) => new(
         Reference,
-        Board,
+        LeadBoard,
         [],
         new NotificationForm(
-            new ReferrerDetails("Sam Senior", "Head of Service", Csc, null, "sam@example.org", true, Board),
+            new ReferrerDetails("Sam Senior", "Head of Service", Csc, null, "sam@example.org", true, LeadBoard),
             new ChildDetails(ChildName, ["Millie"], D(2014, 5, 6), null, Gender.Female, ChildAddress, null, lookedAfter, null,
                 ChildProtectionPlan.Current, false, CustodyStatus.None),
             new IncidentDetails(kind, agencyBecameAware.AddDays(-1), agencyBecameAware, abuse, "What happened", InterAgencyConcern.Concerns, null),
