@@ -367,7 +367,17 @@ public sealed partial class CaseStore
         var doublings = Math.Min(round - 1, 16);
         var ceiling = Math.Min(_options.MaxDelay.Ticks, _options.BaseDelay.Ticks * (1L << doublings));
         var delay = TimeSpan.FromTicks((long)(ceiling * (0.5 + (Random.Shared.NextDouble() * 0.5))));
-        return Task.Delay(delay, _time, cancellationToken);
+        return DelayAsync(delay, cancellationToken);
+    }
+
+    /// <summary>Waits on a timer of the <see cref="TimeProvider"/>; safe with timers that fire at once.</summary>
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var elapsed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = cancellationToken.Register(() => elapsed.TrySetCanceled(cancellationToken));
+        using var timer = _time.CreateTimer(
+            static state => ((TaskCompletionSource)state!).TrySetResult(), elapsed, delay, Timeout.InfiniteTimeSpan);
+        await elapsed.Task.ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Case {Reference} on board {Board}: another write came first (attempt {Attempt}); reading again.")]
