@@ -13,14 +13,15 @@ public static class CaseStoreServiceCollectionExtensions
     /// Registers <see cref="CaseStore"/> as a singleton. It needs a <see cref="TableServiceClient"/> and a
     /// <see cref="TimeProvider"/> registered by the host. Settings are <see cref="CaseStoreOptions"/>, read from the
     /// configuration section <c>CaseStore</c> when the host has an <see cref="IConfiguration"/>, and open to
-    /// <c>Configure&lt;CaseStoreOptions&gt;</c>. Until the obligation rules register an
-    /// <see cref="IObligationIndexSource"/>, the obligations index stays empty.
+    /// <c>Configure&lt;CaseStoreOptions&gt;</c>. The obligations index is fed by the D1–D12 rules under each board's
+    /// process profile (<see cref="ProcessProfiles"/>).
     /// </summary>
     public static IServiceCollection AddCaseStore(this IServiceCollection services)
     {
         services.AddOptions<CaseStoreOptions>().Configure<IServiceProvider>((options, provider) =>
             provider.GetService<IConfiguration>()?.GetSection(CaseStoreOptions.Section).Bind(options));
-        services.TryAddSingleton<IObligationIndexSource, NoObligations>();
+        services.TryAddSingleton(provider => ProcessProfiles.From(provider.GetService<IConfiguration>()));
+        services.TryAddSingleton<IObligationIndexSource, ObligationRulesIndexSource>();
         services.TryAddSingleton(provider => new CaseStore(
             provider.GetRequiredService<TableServiceClient>(),
             provider.GetRequiredService<TimeProvider>(),

@@ -34,7 +34,7 @@ public sealed class CaseStoreRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void TheTableNamesComeFromTheCaseStoreSettingsAndNoObligationsAreIndexedUntilTheRulesAreRegistered()
+    public void TheTableNamesComeFromTheCaseStoreSettingsAndTheObligationRulesFeedTheIndex()
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["CaseStore:TablePrefix"] = "scrtest", ["CaseStore:MaxAttempts"] = "5" })
@@ -50,6 +50,6 @@ public sealed class CaseStoreRegistrationTests(AzuriteFixture azurite)
 
         Assert.Equal(new CaseTableNames("scrtestCases", "scrtestCaseIndex", "scrtestCaseLookup", "scrtestCaseCounters", "scrtestObligations"), store.Tables);
         Assert.Equal(5, provider.GetRequiredService<IOptions<CaseStoreOptions>>().Value.MaxAttempts);
-        Assert.IsType<NoObligations>(provider.GetRequiredService<IObligationIndexSource>());
+        Assert.IsType<ObligationRulesIndexSource>(provider.GetRequiredService<IObligationIndexSource>());
     }
 }
