@@ -36,7 +36,7 @@ public static partial class CaseCommands
             return Refuse(future);
         }
 
-        var decidedOn = CaseClock.LondonDate(state.Decision!.At);
+        var decidedOn = Calendar.LondonTime.DateOf(state.Decision!.At);
         if (sentOn < decidedOn)
         {
             return Refuse($"The notification date ({Refusals.DateWords(sentOn)}) is before the Independent Chair's decision ({Refusals.DateWords(decidedOn)}).");
@@ -122,7 +122,7 @@ public static partial class CaseCommands
             return Refuse(future);
         }
 
-        var decidedOn = CaseClock.LondonDate(state.Decision!.At);
+        var decidedOn = Calendar.LondonTime.DateOf(state.Decision!.At);
         if (initiatedOn < decidedOn)
         {
             return Refuse($"The review cannot have started ({Refusals.DateWords(initiatedOn)}) before the Independent Chair's decision ({Refusals.DateWords(decidedOn)}).");

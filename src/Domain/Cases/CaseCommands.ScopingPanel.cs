@@ -95,9 +95,9 @@ public static partial class CaseCommands
         {
             problems.Add(future);
         }
-        else if (heldOn < CaseClock.LondonDate(panel.Start))
+        else if (heldOn < Calendar.LondonTime.DateOf(panel.Start))
         {
-            problems.Add($"The date the Scoping Panel was held ({Refusals.DateWords(heldOn)}) is before the date it was scheduled for ({Refusals.DateWords(CaseClock.LondonDate(panel.Start))}).");
+            problems.Add($"The date the Scoping Panel was held ({Refusals.DateWords(heldOn)}) is before the date it was scheduled for ({Refusals.DateWords(Calendar.LondonTime.DateOf(panel.Start))}).");
         }
 
         var people = attended.Distinct().ToList();
