@@ -41,6 +41,12 @@ public static class FormFields
     public const string SignificantOtherDateOfBirth = "dateOfBirth";
 
     public const string AgenciesInvolved = "agenciesInvolved";
+    public const string AgencyInvolvementAgency = "agency";
+    public const string AgencyInvolvementOtherName = "otherAgencyName";
+    public const string AgencyInvolvementDetails = "involvement";
+
+    /// <summary>The choice value a card sends for "another agency, named below" (the agency id <c>other</c>).</summary>
+    public const string OtherAgencyChoice = "other";
     public const string OtherBoardsInvolved = "otherBoardsInvolved";
 
     public const string CriminalInvestigation = "parallel.criminalInvestigation";
