@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
+using ScrBot.Bot.Cards;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Referral;
 

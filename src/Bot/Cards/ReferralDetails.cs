@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ScrBot.Bot.Referral;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Referral;
+using static ScrBot.Bot.Cards.AdaptiveCard;
+
+namespace ScrBot.Bot.Cards;
+
+/// <summary>
+/// A notification form in full, section by section, for the cards that show it (the review before sending, the Board
+/// Manager's triage, the case status). Long answers are shortened to <c>limit</c> characters when a card would not
+/// fit otherwise.
+/// </summary>
+public static class ReferralDetails
+{
+    public static IEnumerable<JsonNode> Sections(NotificationForm form, BoardDirectory directory, int? limit, string fullTextWhere)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(directory);
+        foreach (var section in FormSections.All)
+        {
+            yield return Section(section, form, directory, limit, fullTextWhere);
+        }
+    }
+
+    public static JsonObject Section(FormSection section, NotificationForm form, BoardDirectory directory, int? limit, string fullTextWhere)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(directory);
+        string Long(string text) => CardBudget.Shorten(text, limit, fullTextWhere);
+        var items = new List<JsonNode> { Subheading($"{(int)section} · {FormSections.Title(section)}") };
+        switch (section)
+        {
+            case FormSection.Referrer:
+                items.Add(Facts(Referrer(form.Referrer, directory)));
+                break;
+
+            case FormSection.Child:
+                items.Add(Facts(Child(form.Child)));
+                break;
+
+            case FormSection.Incident:
+                var incident = form.Incident;
+                items.Add(Facts(
+                [
+                    ("What happened", Words.Of(incident.Kind)),
+                    ("Date of the incident", Words.Date(incident.Date)),
+                    ("Agency became aware", Words.Date(incident.DateAgencyBecameAware)),
+                    ("Abuse or neglect", Words.Of(incident.AbuseOrNeglect)),
+                    ("Concerns about working together", Words.Of(incident.InterAgencyConcern)),
+                ]));
+                items.Add(Text("Description", strong: true));
+                items.Add(Text(Long(incident.Description)));
+                if (incident.InterAgencyConcernDetails is { } concerns)
+                {
+                    items.Add(Text("The concerns about how agencies worked together", strong: true));
+                    items.Add(Text(Long(concerns)));
+                }
+
+                break;
+
+            case FormSection.SignificantOthers:
+                items.Add(form.SignificantOthers.Count == 0
+                    ? Text("No one named.", subtle: true)
+                    : Facts(form.SignificantOthers.Select(o => (o.Name, SignificantOther(o)))));
+                break;
+
+            case FormSection.AgenciesAndBoards:
+                var board = directory.Find(form.Referrer.Board);
+                var agencies = form.AgenciesInvolved.Select(a => AgencyName(a.Agency, a.OtherAgencyName, board)).ToList();
+                items.Add(Text("Agencies involved", strong: true));
+                items.Add(agencies.Count == 0 ? Text("None named.", subtle: true) : Bullets(agencies));
+                if (form.OtherBoardsInvolved.Count > 0)
+                {
+                    items.Add(Text("Other boards involved", strong: true));
+                    items.Add(Bullets(form.OtherBoardsInvolved.Select(b => directory.Find(b)?.Name ?? b.Value)));
+                }
+
+                break;
+
+            case FormSection.ParallelProcesses:
+                var parallel = form.ParallelProcesses;
+                var running = Running(parallel).ToList();
+                items.Add(running.Count == 0 ? Text("None running.", subtle: true) : Bullets(running));
+                if (parallel.SeniorInvestigatingOfficerContact is { } sio)
+                {
+                    items.Add(Facts([("Senior Investigating Officer", Long(sio))]));
+                }
+
+                if (parallel.Details is { } details)
+                {
+                    items.Add(Text("Details", strong: true));
+                    items.Add(Text(Long(details)));
+                }
+
+                break;
+        }
+
+        return Container(items);
+    }
+
+    public static IReadOnlyList<(string, string)> Referrer(ReferrerDetails referrer, BoardDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(referrer);
+        ArgumentNullException.ThrowIfNull(directory);
+        var board = directory.Find(referrer.Board);
+        return
+        [
+            ("Board", board?.Name ?? referrer.Board.Value),
+            ("Comes from", Words.Of(referrer.Source)),
+            ("Name", referrer.Name),
+            ("Role", referrer.Role),
+            ("Agency", AgencyName(referrer.Agency, referrer.OtherAgencyName, board)),
+            ("Contact", referrer.Contact),
+            ("Senior leads aware", Words.YesNo(referrer.SeniorLeadsAware)),
+        ];
+    }
+
+    public static IReadOnlyList<(string, string)> Child(ChildDetails child)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        var facts = new List<(string, string)> { ("Name", child.Name) };
+        if (child.OtherNames.Count > 0)
+        {
+            facts.Add(("Other names", string.Join(", ", child.OtherNames)));
+        }
+
+        facts.Add(child.DateOfBirth is { } dob
+            ? ("Date of birth", Words.Date(dob))
+            : ("Approximate age", string.Create(CultureInfo.InvariantCulture, $"{child.ApproximateAgeYears} (date of birth not known)")));
+        facts.Add(("Gender", Words.Of(child.Gender)));
+        facts.Add(("Address", child.Address));
+        if (child.Ethnicity is { } ethnicity)
+        {
+            facts.Add(("Ethnicity", ethnicity));
+        }
+
+        facts.Add(("Looked after", child.LookedAfter ? $"Yes: {child.ResponsibleAuthority}" : "No"));
+        facts.Add(("Child protection plan", Words.Of(child.ChildProtectionPlan)));
+        facts.Add(("Regulated setting or service", Words.YesNo(child.InRegulatedSetting)));
+        facts.Add(("Custody or detention", Words.Of(child.Custody)));
+        return facts;
+    }
+
+    public static string SignificantOther(SignificantOther other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return other.DateOfBirth is { } dob ? $"{other.Relationship}, born {Words.Date(dob)}" : other.Relationship;
+    }
+
+    public static string AgencyName(AgencyId? agency, string? otherName, Board? board) =>
+        agency is { } id && board?.Agencies.FirstOrDefault(a => a.Id == id) is { } known ? known.Name : otherName ?? agency?.Value ?? "";
+
+    public static IEnumerable<string> Running(ParallelProcesses parallel)
+    {
+        ArgumentNullException.ThrowIfNull(parallel);
+        if (parallel.CriminalInvestigation)
+        {
+            yield return "A criminal investigation";
+        }
+
+        if (parallel.DomesticHomicideReview)
+        {
+            yield return "A Domestic Homicide Review";
+        }
+
+        if (parallel.ChildDeathReview)
+        {
+            yield return "A child death review (CDOP)";
+        }
+
+        if (parallel.YouthOffendingSeriousIncident)
+        {
+            yield return "A Youth Offending Service serious incident review";
+        }
+
+        if (parallel.Coroner)
+        {
+            yield return "The coroner";
+        }
+
+        if (parallel.Disciplinary)
+        {
+            yield return "Disciplinary proceedings";
+        }
+
+        if (parallel.FamilyCourt)
+        {
+            yield return "Family court proceedings";
+        }
+    }
+}
