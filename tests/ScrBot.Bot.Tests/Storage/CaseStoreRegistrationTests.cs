@@ -1,0 +1,46 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using ScrBot.Bot.Storage;
+using ScrBot.Bot.Tests.Infrastructure;
+
+namespace ScrBot.Bot.Tests.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class CaseStoreRegistrationTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task TheHostsStorageAccountClockAndObligationRulesAreTheOnesTheCaseStoreUses()
+    {
+        var time = new InstantTimers(Kit.ReferredAt);
+        var prefix = Kit.NewPrefix();
+        var services = new ServiceCollection()
+            .AddSingleton(azurite.ServiceClient())
+            .AddSingleton<TimeProvider>(time)
+            .AddCaseStore()
+            .AddSingleton<IObligationIndexSource, TriageObligations>()
+            .Configure<CaseStoreOptions>(o => o.TablePrefix = prefix);
+        await using var provider = services.BuildServiceProvider();
+
+        var store = provider.GetRequiredService<CaseStore>();
+        var reference = await Kit.ReferAsync(store, Kit.Staffordshire);
+
+        Assert.Same(store, provider.GetRequiredService<CaseStore>());
+        Assert.Equal(prefix + "Cases", store.Tables.Cases);
+        var rows = await Kit.RowsAsync(azurite.ServiceClient().GetTableClient(prefix + "Cases"), $"PartitionKey eq 'staffordshire|{reference}'");
+        Assert.Contains(rows, r => r.RowKey == "snapshot");
+        Assert.Equal(["D2"], (await store.DueOnOrBeforeAsync(new DateOnly(2026, 11, 30))).Select(o => o.Code));
+    }
+
+    [Fact]
+    public void WithoutObligationRulesTheObligationsIndexStaysEmpty()
+    {
+        using var provider = new ServiceCollection()
+            .AddSingleton(new TableServiceClient(azurite.ConnectionString))
+            .AddSingleton(TimeProvider.System)
+            .AddCaseStore()
+            .BuildServiceProvider();
+
+        Assert.IsType<NoObligations>(provider.GetRequiredService<IObligationIndexSource>());
+        Assert.Equal("Obligations", provider.GetRequiredService<CaseStore>().Tables.Obligations);
+    }
+}
