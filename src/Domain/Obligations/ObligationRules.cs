@@ -1,0 +1,756 @@
+using System.Globalization;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Cases;
+using ScrBot.Domain.Referral;
+
+namespace ScrBot.Domain.Obligations;
+
+/// <summary>
+/// Derives a case's obligations (D1–D12) from its facts. Pure: the same facts, profile, calendar and day always
+/// give the same obligations. The facts are taken in the order they were recorded; a fact that meets an obligation
+/// counts only when it was recorded after the fact that started it. <c>today</c> only decides whether an obligation
+/// that is not met is open or overdue.
+/// </summary>
+public static class ObligationRules
+{
+    /// <summary>
+    /// Every obligation of the case, ordered by due date, then D1–D12, then the order the facts gave them (e.g. D8 to
+    /// the National Panel, Ofsted, the DfE).
+    /// </summary>
+    /// <exception cref="ArgumentException">The profile has problems (see <see cref="ProcessProfile.Problems"/>).</exception>
+    public static IReadOnlyList<Obligation> Derive(
+        IReadOnlyList<CaseEvent> facts,
+        ProcessProfile profile,
+        WorkingDayCalendar calendar,
+        DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var problems = profile.Problems();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("The board's process settings cannot be used: " + string.Join(" ", problems), nameof(profile));
+        }
+
+        if (facts.Any(f => f is null))
+        {
+            throw new ArgumentException("A case's list of facts cannot contain an empty entry.", nameof(facts));
+        }
+
+        var derivation = new Derivation(facts, profile, calendar, today);
+        return
+        [
+            .. derivation.All()
+                .OrderBy(o => o.DueOn)
+                .ThenBy(o => o.Code),
+        ];
+    }
+
+    /// <summary>
+    /// Whether the referral describes a notifiable serious child care incident (Working Together 2015 ch. 4): a child
+    /// has died (including suspected suicide) or been seriously harmed, and abuse or neglect is known or suspected;
+    /// or a looked-after child, or a child in a regulated setting or service, has died.
+    /// </summary>
+    public static bool IsNotifiableIncident(NotificationForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var died = form.Incident.Kind is IncidentKind.Died or IncidentKind.SuspectedSuicide;
+        var abuse = form.Incident.AbuseOrNeglect is AbuseOrNeglect.Known or AbuseOrNeglect.Suspected;
+        var harmed = form.Incident.Kind == IncidentKind.SeriouslyHarmed;
+        return ((died || harmed) && abuse) || (died && (form.Child.LookedAfter || form.Child.InRegulatedSetting));
+    }
+
+    private sealed class Derivation(IReadOnlyList<CaseEvent> facts, ProcessProfile profile, WorkingDayCalendar calendar, DateOnly today)
+    {
+        private const string BoardManager = "The Board Manager";
+        private const string IndependentChair = "The Independent Chair";
+        private const string AgencyRepresentative = "The agency's representative";
+
+        private static readonly NotificationRecipient[] DecisionToReviewRecipients =
+        [
+            NotificationRecipient.NationalPanel,
+            NotificationRecipient.Ofsted,
+            NotificationRecipient.DepartmentForEducation,
+        ];
+
+        private readonly List<CaseRole> roles = CurrentRoles(facts);
+
+        public IEnumerable<Obligation> All()
+        {
+            var referredAt = FirstIndex<CaseReferred>();
+            var referred = referredAt is { } r ? (CaseReferred)facts[r] : null;
+            var notified = referred is not null && IsNotifiableIncident(referred.Form);
+            var reported = facts.OfType<NotifiableIncidentReported>().FirstOrDefault();
+            var caseWasNotified = notified || reported is not null;
+
+            if (referred is not null)
+            {
+                if (caseWasNotified)
+                {
+                    yield return NotifyIncident(referred, reported);
+                }
+
+                yield return InformChairs(referredAt!.Value, referred);
+            }
+
+            foreach (var o in RecordChecks())
+            {
+                yield return o;
+            }
+
+            foreach (var o in Chronologies())
+            {
+                yield return o;
+            }
+
+            foreach (var o in Minutes())
+            {
+                yield return o;
+            }
+
+            foreach (var o in WrittenDecisions(referred, reported))
+            {
+                yield return o;
+            }
+
+            foreach (var o in DecisionNotifications(caseWasNotified))
+            {
+                yield return o;
+            }
+
+            foreach (var o in ReviewCompletions())
+            {
+                yield return o;
+            }
+
+            if (ReportToNationalPanel() is { } d10)
+            {
+                yield return d10;
+            }
+
+            foreach (var o in ReportOnWebsite())
+            {
+                yield return o;
+            }
+
+            foreach (var o in ActionPlanUpdates())
+            {
+                yield return o;
+            }
+        }
+
+        // D1
+        private Obligation NotifyIncident(CaseReferred referred, NotifiableIncidentReported? reported)
+        {
+            var start = referred.Form.Incident.DateAgencyBecameAware;
+            return Make(
+                ObligationCode.D1,
+                "D1",
+                "Notify Ofsted and the board of a notifiable incident",
+                Role.AgencyRepresentative,
+                agency: null,
+                person: null,
+                "Children's social care (the local authority)",
+                "Ofsted and the board",
+                start,
+                profile.NotifyIncident.AddTo(start, calendar),
+                $"{profile.NotifyIncident} from becoming aware of the incident",
+                reported?.ReportedOn);
+        }
+
+        // D2
+        private Obligation InformChairs(int referredAt, CaseReferred referred)
+        {
+            var start = DateOf(referred);
+            var informed = First<ChairsInformed>(referredAt);
+            var rule = profile.InformChairsWorkingDays == 0
+                ? "promptly: the day the notification is received (the board's setting)"
+                : $"promptly: {profile.InformChairs} from receiving the notification (the board's setting)";
+            return Make(
+                ObligationCode.D2,
+                "D2",
+                "Inform the Independent Chair and the Sub-group Chair of the notification",
+                Role.BoardManager,
+                agency: null,
+                person: null,
+                BoardManager,
+                "the Independent Chair and the Sub-group Chair",
+                start,
+                profile.InformChairs.AddTo(start, calendar),
+                rule,
+                informed is { } i ? DateOf(i.Fact) : null);
+        }
+
+        // D3: one per partner agency; the details sent again before the agency answered moves the agreed time,
+        // sent again after it answered asks for new checks.
+        private IEnumerable<Obligation> RecordChecks()
+        {
+            var open = new Dictionary<AgencyId, (DateOnly Start, DateOnly Due, int Number)>();
+            var count = new Dictionary<AgencyId, int>();
+            var result = new List<Obligation>();
+
+            Obligation Build(AgencyId agency, (DateOnly Start, DateOnly Due, int Number) o, DateOnly? metOn) => Make(
+                ObligationCode.D3,
+                Numbered($"D3/{agency}", o.Number),
+                "Check the agency's records for the child and significant others and return the result to the Board Manager",
+                Role.AgencyRepresentative,
+                agency,
+                person: null,
+                AgencyRepresentative,
+                "the Board Manager",
+                o.Start,
+                o.Due,
+                $"within the agreed time for checks, set when the child's details were sent ({HumanDates.Format(o.Due)})",
+                metOn);
+
+            for (var i = 0; i < facts.Count; i++)
+            {
+                switch (facts[i])
+                {
+                    case ChildDetailsSentToPartners sent:
+                        foreach (var agency in sent.Partners.Distinct())
+                        {
+                            if (open.TryGetValue(agency, out var current))
+                            {
+                                open[agency] = current with { Due = sent.ChecksDueBy };
+                            }
+                            else
+                            {
+                                count[agency] = count.GetValueOrDefault(agency) + 1;
+                                open[agency] = (DateOf(sent), sent.ChecksDueBy, count[agency]);
+                            }
+                        }
+
+                        break;
+                    case RecordCheckReturned returned:
+                        if (open.Remove(returned.Agency, out var answered))
+                        {
+                            result.Add(Build(returned.Agency, answered, DateOf(returned)));
+                        }
+
+                        break;
+                }
+            }
+
+            result.AddRange(open.Select(kv => Build(kv.Key, kv.Value, null)));
+            return result;
+        }
+
+        // D4: one per invited agency for each panel; due the day before the panel meets.
+        private IEnumerable<Obligation> Chronologies()
+        {
+            var result = new List<Obligation>();
+            var round = 1;
+            var invited = new List<(AgencyId Agency, int At, DateOnly Start, Actor Member)>();
+            DateOnly? panelDate = null;
+
+            void Close()
+            {
+                if (panelDate is { } meets)
+                {
+                    foreach (var invite in invited)
+                    {
+                        var received = First<ChronologyReceived>(invite.At, c => c.Agency == invite.Agency);
+                        result.Add(Make(
+                            ObligationCode.D4,
+                            Numbered($"D4/{invite.Agency}", round),
+                            "Send a copy of the agency's chronology before the Scoping Panel",
+                            Role.AgencyRepresentative,
+                            invite.Agency,
+                            invite.Member,
+                            AgencyRepresentative,
+                            "the Board Manager",
+                            invite.Start,
+                            meets.AddDays(-1),
+                            $"before the Scoping Panel meets on {HumanDates.Format(meets)}",
+                            received is { } r ? DateOf(r.Fact) : null));
+                    }
+                }
+
+                invited.Clear();
+                panelDate = null;
+                round++;
+            }
+
+            for (var i = 0; i < facts.Count; i++)
+            {
+                switch (facts[i])
+                {
+                    case PanelMemberInvited { Agency: { } agency } invite when invited.All(x => x.Agency != agency):
+                        invited.Add((agency, i, DateOf(invite), invite.Member));
+                        break;
+                    case ScopingPanelScheduled scheduled:
+                        panelDate = LondonTime.DateOf(scheduled.Start);
+                        break;
+                    case ScopingPanelHeld held:
+                        panelDate ??= held.HeldOn;
+                        Close();
+                        break;
+                }
+            }
+
+            Close();
+            return result;
+        }
+
+        // D5: per panel held.
+        private IEnumerable<Obligation> Minutes()
+        {
+            var n = 0;
+            for (var i = 0; i < facts.Count; i++)
+            {
+                if (facts[i] is not ScopingPanelHeld held)
+                {
+                    continue;
+                }
+
+                n++;
+                var minutes = First<MinutesCirculated>(i);
+                yield return Make(
+                    ObligationCode.D5,
+                    Numbered("D5", n),
+                    "Circulate the minutes of the Scoping Panel to every invited agency",
+                    Role.BoardManager,
+                    agency: null,
+                    person: null,
+                    BoardManager,
+                    "every invited agency and its representatives",
+                    held.HeldOn,
+                    profile.CirculateMinutes.AddTo(held.HeldOn, calendar),
+                    $"{profile.CirculateMinutes} from the Scoping Panel meeting being held",
+                    minutes?.Fact.CirculatedOn);
+            }
+        }
+
+        // D6
+        private IEnumerable<Obligation> WrittenDecisions(CaseReferred? referred, NotifiableIncidentReported? reported)
+        {
+            const string title = "Give the written decision on the Scoping Panel's recommendation to the Sub-group Chair";
+            const string owedTo = "the Sub-group Chair";
+
+            if (profile.DecisionClock == DecisionClockStart.BoardNotifiedOfIncident)
+            {
+                var panelUnderWay = facts.Any(f => f is ScopingPanelScheduled or ScopingPanelHeld
+                    or SubgroupDecided { Outcome: SubgroupOutcome.ConveneScopingPanel });
+                if (referred is null || !panelUnderWay)
+                {
+                    yield break;
+                }
+
+                var noticed = DateOf(referred);
+                if (reported is not null && reported.ReportedOn < noticed)
+                {
+                    noticed = reported.ReportedOn;
+                }
+
+                var decided = First<ChairDecided>(-1);
+                yield return Make(
+                    ObligationCode.D6,
+                    "D6",
+                    title,
+                    Role.IndependentChair,
+                    agency: null,
+                    person: null,
+                    IndependentChair,
+                    owedTo,
+                    noticed,
+                    profile.WrittenDecision.AddTo(noticed, calendar),
+                    $"{profile.WrittenDecision} from the board receiving notice of the incident (the board's setting)",
+                    decided is { } d ? DateOf(d.Fact) : null);
+                yield break;
+            }
+
+            var n = 0;
+            for (var i = 0; i < facts.Count; i++)
+            {
+                if (facts[i] is not ScopingPanelHeld held)
+                {
+                    continue;
+                }
+
+                n++;
+                DateOnly start;
+                string rule;
+                if (profile.DecisionClock == DecisionClockStart.MinutesReceived)
+                {
+                    if (First<MinutesCirculated>(i) is not { } minutes)
+                    {
+                        continue;
+                    }
+
+                    start = minutes.Fact.CirculatedOn;
+                    rule = $"{profile.WrittenDecision} from receiving the Scoping Panel minutes (the board's setting)";
+                }
+                else
+                {
+                    start = held.HeldOn;
+                    rule = $"{profile.WrittenDecision} from the Scoping Panel meeting being held";
+                }
+
+                var decided = First<ChairDecided>(i);
+                yield return Make(
+                    ObligationCode.D6,
+                    Numbered("D6", n),
+                    title,
+                    Role.IndependentChair,
+                    agency: null,
+                    person: null,
+                    IndependentChair,
+                    owedTo,
+                    start,
+                    profile.WrittenDecision.AddTo(start, calendar),
+                    rule,
+                    decided is { } d ? DateOf(d.Fact) : null);
+            }
+        }
+
+        // D7 and D8
+        private IEnumerable<Obligation> DecisionNotifications(bool caseWasNotified)
+        {
+            var notReviewing = 0;
+            var reviewing = 0;
+            for (var i = 0; i < facts.Count; i++)
+            {
+                if (facts[i] is not ChairDecided decision)
+                {
+                    continue;
+                }
+
+                var decidedOn = DateOf(decision);
+                if (decision.DecidedOption != RecommendationOption.FormalSeriousCaseReview)
+                {
+                    notReviewing++;
+                    if (!caseWasNotified)
+                    {
+                        continue;
+                    }
+
+                    var told = First<NotificationSent>(i, s => s.Recipient == NotificationRecipient.NationalPanel);
+                    yield return Make(
+                        ObligationCode.D7,
+                        Numbered("D7", notReviewing),
+                        "Let the National Panel know of the decision not to initiate an SCR, with the incident notification and the reasons",
+                        Role.IndependentChair,
+                        agency: null,
+                        person: null,
+                        IndependentChair,
+                        "the National Panel",
+                        decidedOn,
+                        profile.NotifyDecisionNotToReview.AddTo(decidedOn, calendar),
+                        $"{profile.NotifyDecisionNotToReview} from the decision not to initiate an SCR",
+                        told?.Fact.SentOn);
+                    continue;
+                }
+
+                reviewing++;
+                foreach (var recipient in DecisionToReviewRecipients)
+                {
+                    (int Index, NotificationSent Fact)? met;
+                    string? note = null;
+                    if (recipient == NotificationRecipient.NationalPanel)
+                    {
+                        met = First<NotificationSent>(i, (s, at) => s.Recipient == recipient && FirstIndex<ReviewerCommissioned>() is { } commissioned && commissioned < at);
+                        if (met is null && First<NotificationSent>(i, s => s.Recipient == recipient) is { } early)
+                        {
+                            note = $"Sent on {HumanDates.Format(early.Fact.SentOn)} before a reviewer was commissioned: the National Panel still needs the name of the appointed reviewer.";
+                        }
+                    }
+                    else
+                    {
+                        met = First<NotificationSent>(i, s => s.Recipient == recipient);
+                    }
+
+                    var (title, owedTo) = recipient switch
+                    {
+                        NotificationRecipient.NationalPanel => ("Notify the National Panel of the decision to initiate an SCR, with the name of the appointed reviewer", "the National Panel"),
+                        NotificationRecipient.Ofsted => ("Notify Ofsted of the decision to initiate an SCR", "Ofsted"),
+                        _ => ("Notify the DfE safeguarding lead of the decision to initiate an SCR", "the Department for Education"),
+                    };
+                    yield return Make(
+                        ObligationCode.D8,
+                        Numbered($"D8/{recipient}", reviewing),
+                        title,
+                        Role.BoardManager,
+                        agency: null,
+                        person: null,
+                        BoardManager,
+                        owedTo,
+                        decidedOn,
+                        profile.NotifyDecisionToReview.AddTo(decidedOn, calendar),
+                        $"promptly: {profile.NotifyDecisionToReview} from the decision to initiate an SCR (the board's setting)",
+                        met?.Fact.SentOn,
+                        note);
+                }
+            }
+        }
+
+        // D9
+        private IEnumerable<Obligation> ReviewCompletions()
+        {
+            var n = 0;
+            for (var i = 0; i < facts.Count; i++)
+            {
+                if (facts[i] is not ReviewInitiated initiated)
+                {
+                    continue;
+                }
+
+                n++;
+                var completed = First<ReviewCompleted>(i);
+                var until = completed?.Index ?? facts.Count;
+                var delay = facts.Skip(i + 1).Take(until - i - 1).OfType<ReviewDelayAgreed>().LastOrDefault();
+                var target = profile.CompleteReview.AddTo(initiated.InitiatedOn, calendar);
+                var rule = $"{profile.CompleteReview} from initiating the SCR" +
+                    (profile.ReviewCompletion == ReviewCompletionTarget.FourMonths ? " (the board's setting, after the 2006 leaflet)" : string.Empty);
+                string? note = null;
+                if (delay is not null)
+                {
+                    rule += $", moved to {HumanDates.Format(delay.NewTargetDate)} by an agreed delay";
+                    note = $"The target was {HumanDates.Format(target)} before the delay was agreed.";
+                    target = delay.NewTargetDate;
+                }
+
+                yield return Make(
+                    ObligationCode.D9,
+                    Numbered("D9", n),
+                    "Complete the SCR",
+                    Role.BoardManager,
+                    agency: null,
+                    person: null,
+                    "The board (through the Board Manager)",
+                    "the board",
+                    initiated.InitiatedOn,
+                    target,
+                    rule,
+                    completed?.Fact.CompletedOn,
+                    note);
+            }
+        }
+
+        // D10: the latest publication plan counts; a report sent at any time meets it.
+        private Obligation? ReportToNationalPanel()
+        {
+            if (IndexOfLast<PublicationPlanned>() is not { } at || FirstIndex<DecidedNotToPublish>(at) is not null)
+            {
+                return null;
+            }
+
+            var plan = (PublicationPlanned)facts[at];
+            var sent = First<ReportSentToNationalPanel>(-1);
+            var due = profile.SendReportBeforePublication.SubtractFrom(plan.PlannedPublicationDate, calendar);
+            return Make(
+                ObligationCode.D10,
+                "D10",
+                "Send the report to the National Panel at least one week before publication",
+                Role.BoardManager,
+                agency: null,
+                person: null,
+                BoardManager,
+                "the National Panel",
+                DateOf(plan),
+                due,
+                $"at least {profile.SendReportBeforePublication} before the planned publication date, {HumanDates.Format(plan.PlannedPublicationDate)}",
+                sent?.Fact.SentOn);
+        }
+
+        // D11: met when the 12 months have passed; breached when the report comes off the website before then.
+        private IEnumerable<Obligation> ReportOnWebsite()
+        {
+            var result = new List<Obligation>();
+            var n = 0;
+            DateOnly? live = null;
+
+            void Close(DateOnly published, DateOnly? removedOn)
+            {
+                var due = profile.KeepReportOnWebsite.AddTo(published, calendar);
+                var breached = removedOn < due;
+                DateOnly? metOn = !breached && (removedOn is not null || today >= due) ? due : null;
+                result.Add(Make(
+                    ObligationCode.D11,
+                    Numbered("D11", n),
+                    "Keep the report on the board's website for at least 12 months",
+                    Role.BoardManager,
+                    agency: null,
+                    person: null,
+                    "The board (through the Board Manager)",
+                    "the public, through the board's website",
+                    published,
+                    due,
+                    $"at least {profile.KeepReportOnWebsite} from publication",
+                    metOn,
+                    breached ? $"Taken off the website on {HumanDates.Format(removedOn!.Value)}, before the {profile.KeepReportOnWebsite} were up." : null,
+                    breached ? ObligationStatus.Overdue : null));
+            }
+
+            foreach (var fact in facts)
+            {
+                switch (fact)
+                {
+                    case ReportPublished published when live is null:
+                        n++;
+                        live = published.PublishedOn;
+                        break;
+                    case ReportRemovedFromWebsite removed when live is { } since:
+                        Close(since, removed.RemovedOn);
+                        live = null;
+                        break;
+                }
+            }
+
+            if (live is { } stillUp)
+            {
+                Close(stillUp, null);
+            }
+
+            return result;
+        }
+
+        // D12: after each sub-group meeting that sets the next one, an update on every open action by then.
+        private IEnumerable<Obligation> ActionPlanUpdates()
+        {
+            var actions = new List<ActionPlanRecommendationAdded>();
+            var completed = new HashSet<string>(StringComparer.Ordinal);
+            var endorsed = false;
+            for (var i = 0; i < facts.Count; i++)
+            {
+                switch (facts[i])
+                {
+                    case ActionPlanRecommendationAdded added when actions.All(a => a.ActionId != added.ActionId):
+                        actions.Add(added);
+                        break;
+                    case ActionUpdateReported { Completed: true } update:
+                        completed.Add(update.ActionId);
+                        break;
+                    case ActionPlanEndorsed:
+                        endorsed = true;
+                        break;
+                    case SubgroupMeetingHeld { NextMeeting: { } next } meeting when !endorsed:
+                        foreach (var action in actions.Where(a => !completed.Contains(a.ActionId)))
+                        {
+                            var update = First<ActionUpdateReported>(i, u => u.ActionId == action.ActionId);
+                            yield return Make(
+                                ObligationCode.D12,
+                                $"D12/{action.ActionId}/{meeting.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+                                "Give an update on progress against the action plan recommendation at the next sub-group meeting",
+                                Role.AgencyRepresentative,
+                                action.Owner,
+                                person: null,
+                                "The owner agency's representative",
+                                "the SCR Sub-group, through the Board Manager",
+                                meeting.HeldOn,
+                                next,
+                                $"by the next sub-group meeting, {HumanDates.Format(next)}",
+                                update is { } u ? DateOf(u.Fact) : null);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private Obligation Make(
+            ObligationCode code,
+            string key,
+            string title,
+            Role ownerRole,
+            AgencyId? agency,
+            Actor? person,
+            string owner,
+            string owedTo,
+            DateOnly start,
+            DateOnly due,
+            string rule,
+            DateOnly? metOn,
+            string? note = null,
+            ObligationStatus? status = null) => new()
+            {
+                Code = code,
+                Key = key,
+                Title = title,
+                OwnerRole = ownerRole,
+                OwnerAgency = agency,
+                OwnerPerson = person ?? RoleHolder(ownerRole, agency),
+                Owner = owner,
+                OwedTo = owedTo,
+                StartsOn = start,
+                DueOn = due,
+                Rule = rule,
+                Status = status ?? (metOn is not null ? ObligationStatus.Met : today > due ? ObligationStatus.Overdue : ObligationStatus.Open),
+                MetOn = status is null ? metOn : null,
+                Note = note,
+            };
+
+        /// <summary>Who holds the role on the case now; an agency's representative only when the agency is known.</summary>
+        private Actor? RoleHolder(Role role, AgencyId? agency)
+        {
+            if (role == Role.AgencyRepresentative && agency is null)
+            {
+                return null;
+            }
+
+            return roles.FirstOrDefault(r => r.Role == role && (agency is null || r.Agency == agency))?.Person;
+        }
+
+        private static List<CaseRole> CurrentRoles(IReadOnlyList<CaseEvent> facts)
+        {
+            var roles = new List<CaseRole>();
+            foreach (var fact in facts)
+            {
+                switch (fact)
+                {
+                    case CaseRoleAssigned assigned:
+                        roles.Add(new CaseRole(assigned.Person, assigned.Role, assigned.Agency));
+                        break;
+                    case CaseRoleRemoved removed:
+                        roles.RemoveAll(r => r.Person.Id == removed.Person && r.Role == removed.Role);
+                        break;
+                }
+            }
+
+            return roles;
+        }
+
+        private static DateOnly DateOf(CaseEvent fact) => LondonTime.DateOf(fact.At);
+
+        private static string Numbered(string key, int n) =>
+            n == 1 ? key : string.Create(CultureInfo.InvariantCulture, $"{key}/{n}");
+
+        /// <summary>The first fact of type T recorded after position <paramref name="after"/> (-1: anywhere).</summary>
+        private (int Index, T Fact)? First<T>(int after, Func<T, bool>? where = null)
+            where T : CaseEvent => First(after, where is null ? null : new Func<T, int, bool>((t, _) => where(t)));
+
+        private (int Index, T Fact)? First<T>(int after, Func<T, int, bool>? where)
+            where T : CaseEvent
+        {
+            for (var i = after + 1; i < facts.Count; i++)
+            {
+                if (facts[i] is T fact && (where is null || where(fact, i)))
+                {
+                    return (i, fact);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The position of the first fact of type T recorded after position <paramref name="after"/> (-1: anywhere).</summary>
+        private int? FirstIndex<T>(int after = -1)
+            where T : CaseEvent => First<T>(after)?.Index;
+
+        private int? IndexOfLast<T>()
+            where T : CaseEvent
+        {
+            for (var i = facts.Count - 1; i >= 0; i--)
+            {
+                if (facts[i] is T)
+                {
+                    return i;
+                }
+            }
+
+            return null;
+        }
+    }
+}

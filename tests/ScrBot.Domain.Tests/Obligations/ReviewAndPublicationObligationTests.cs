@@ -1,0 +1,194 @@
+using ScrBot.Domain.Cases;
+using ScrBot.Domain.Obligations;
+using static ScrBot.Domain.Tests.Obligations.CaseFacts;
+
+namespace ScrBot.Domain.Tests.Obligations;
+
+/// <summary>D9 (complete the SCR), D10 (the report to the National Panel) and D11 (the report on the website).</summary>
+public sealed class ReviewAndPublicationObligationTests
+{
+    private static readonly CaseReferred Case = Referred(D(2026, 2, 2), D(2026, 2, 2));
+
+    private static ReviewInitiated Initiated(DateOnly on) => new(on) { At = On(on), By = Manager };
+
+    private static ReviewCompleted Completed(DateOnly on) => new(on) { At = On(on), By = Manager };
+
+    private static ReviewDelayAgreed Delayed(DateOnly on, DateOnly newTarget) =>
+        new("Parallel criminal proceedings", "Letter from the SIO", newTarget) { At = On(on), By = Manager };
+
+    private static PublicationPlanned Planned(DateOnly on, DateOnly publication) => new(publication) { At = On(on), By = Manager };
+
+    private static ReportSentToNationalPanel SentToPanel(DateOnly on) => new(on) { At = On(on), By = Manager };
+
+    private static ReportPublished Published(DateOnly on) => new(on, "https://example.org/scr") { At = On(on), By = Manager };
+
+    private static ReportRemovedFromWebsite Removed(DateOnly on) => new(on) { At = On(on), By = Manager };
+
+    [Fact]
+    public void AnSCRInitiatedOn31AugustIsDueForCompletionSixMonthsLaterOnTheLastDayOfFebruary()
+    {
+        var facts = new CaseEvent[] { Case, Initiated(D(2026, 8, 31)) };
+
+        var d9 = Derive(facts, D(2026, 9, 1)).The("D9");
+
+        Assert.Equal("Complete the SCR", d9.Title);
+        Assert.Equal("6 months from initiating the SCR", d9.Rule);
+        Assert.Equal(D(2026, 8, 31), d9.StartsOn);
+        Assert.Equal(D(2027, 2, 28), d9.DueOn);
+        Assert.Equal(ObligationStatus.Open, d9.Status);
+    }
+
+    [Fact]
+    public void WithTheFourMonthTargetOfThe2006LeafletAnSCRIsDueFourMonthsFromInitiation()
+    {
+        // Initiated Monday 15 June 2026: due Thursday 15 October 2026 instead of Tuesday 15 December 2026.
+        var fourMonths = ProcessProfile.Toolkit with { ReviewCompletion = ReviewCompletionTarget.FourMonths };
+        var facts = new CaseEvent[] { Case, Initiated(D(2026, 6, 15)), Completed(D(2026, 11, 20)) };
+
+        var d9 = Derive(facts, D(2026, 11, 20), fourMonths).The("D9");
+
+        Assert.Equal(D(2026, 10, 15), d9.DueOn);
+        Assert.Equal("4 months from initiating the SCR (the board's setting, after the 2006 leaflet)", d9.Rule);
+        Assert.Equal(ObligationStatus.Met, d9.Status);
+        Assert.True(d9.MetLate);
+        Assert.Equal(36, d9.DaysLate);
+        Assert.Equal(D(2026, 12, 15), Derive(facts, D(2026, 11, 20)).The("D9").DueOn);
+        Assert.False(Derive(facts, D(2026, 11, 20)).The("D9").MetLate);
+    }
+
+    [Fact]
+    public void AnAgreedDelayMovesTheCompletionDateAndRecordsTheOriginalTarget()
+    {
+        var facts = new CaseEvent[]
+        {
+            Case,
+            Initiated(D(2026, 6, 15)),
+            Delayed(D(2026, 11, 2), newTarget: D(2027, 3, 31)),
+        };
+
+        var d9 = Derive(facts, D(2027, 1, 4)).The("D9");
+
+        Assert.Equal(D(2027, 3, 31), d9.DueOn);
+        Assert.Equal(ObligationStatus.Open, d9.Status);
+        Assert.Equal("6 months from initiating the SCR, moved to Wednesday 31 March 2027 by an agreed delay", d9.Rule);
+        Assert.Equal("The target was Tuesday 15 December 2026 before the delay was agreed.", d9.Note);
+        Assert.DoesNotContain("criminal", d9.Rule, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void TheReportIsDueAtTheNationalPanelAWeekBeforePublicationCountedBackInCalendarDaysOverAWeekendAndABankHoliday()
+    {
+        // Publication planned for Tuesday 26 May 2026. A week before is Tuesday 19 May: the weekend of 23–24 May and
+        // the spring bank holiday on Monday 25 May are counted like any other day.
+        var planned = new CaseEvent[] { Case, Planned(D(2026, 5, 1), publication: D(2026, 5, 26)) };
+
+        var open = Derive(planned, D(2026, 5, 1)).The("D10");
+        var onTime = Derive([.. planned, SentToPanel(D(2026, 5, 19))], D(2026, 5, 19)).The("D10");
+        var late = Derive([.. planned, SentToPanel(D(2026, 5, 20))], D(2026, 5, 20)).The("D10");
+
+        Assert.Equal("Send the report to the National Panel at least one week before publication", open.Title);
+        Assert.Equal("at least 1 week before the planned publication date, Tuesday 26 May 2026", open.Rule);
+        Assert.Equal(D(2026, 5, 19), open.DueOn);
+        Assert.Equal(ObligationStatus.Met, onTime.Status);
+        Assert.False(onTime.MetLate);
+        Assert.Equal(ObligationStatus.Met, late.Status);
+        Assert.True(late.MetLate);
+    }
+
+    [Fact]
+    public void AReportForAMondayPublicationIsDueTheMondayBefore()
+    {
+        var facts = new CaseEvent[] { Case, Planned(D(2026, 5, 1), publication: D(2026, 6, 15)) };
+
+        Assert.Equal(D(2026, 6, 8), Derive(facts, D(2026, 5, 1)).The("D10").DueOn);
+    }
+
+    [Fact]
+    public void APublicationDateMovedLaterMovesTheDateTheReportIsDueAtTheNationalPanel()
+    {
+        var facts = new CaseEvent[]
+        {
+            Case,
+            Planned(D(2026, 5, 1), publication: D(2026, 5, 26)),
+            Planned(D(2026, 5, 15), publication: D(2026, 6, 30)),
+        };
+
+        var d10 = Derive(facts, D(2026, 5, 20)).The("D10");
+
+        Assert.Equal(D(2026, 6, 23), d10.DueOn);
+        Assert.Equal(ObligationStatus.Open, d10.Status);
+    }
+
+    [Fact]
+    public void ADecisionNotToPublishOwesTheNationalPanelNoReportBeforePublication()
+    {
+        var facts = new CaseEvent[]
+        {
+            Case,
+            Planned(D(2026, 5, 1), publication: D(2026, 5, 26)),
+            new DecidedNotToPublish("Advice of the National Panel") { At = On(2026, 5, 10), By = Chair },
+        };
+
+        Assert.Empty(Derive(facts, D(2026, 6, 1)).Coded(ObligationCode.D10));
+    }
+
+    [Fact]
+    public void APublishedReportStaysOnTheWebsiteForTwelveMonthsAndTheObligationIsMetOnTheDayTheyAreUp()
+    {
+        // Published Wednesday 15 July 2026: open until Thursday 15 July 2027, met on that day.
+        var facts = new CaseEvent[] { Case, Published(D(2026, 7, 15)) };
+
+        var dayBefore = Derive(facts, D(2027, 7, 14)).The("D11");
+        var dayOf = Derive(facts, D(2027, 7, 15)).The("D11");
+
+        Assert.Equal("Keep the report on the board's website for at least 12 months", dayBefore.Title);
+        Assert.Equal("at least 12 months from publication", dayBefore.Rule);
+        Assert.Equal(D(2027, 7, 15), dayBefore.DueOn);
+        Assert.Equal(ObligationStatus.Open, dayBefore.Status);
+        Assert.Equal(ObligationStatus.Met, dayOf.Status);
+        Assert.Equal(D(2027, 7, 15), dayOf.MetOn);
+        Assert.False(dayOf.MetLate);
+    }
+
+    [Fact]
+    public void AReportTakenOffTheWebsiteBeforeTwelveMonthsBreachesTheObligation()
+    {
+        var facts = new CaseEvent[] { Case, Published(D(2026, 7, 15)), Removed(D(2027, 3, 1)) };
+
+        var d11 = Derive(facts, D(2027, 3, 2)).The("D11");
+
+        Assert.Equal(ObligationStatus.Overdue, d11.Status);
+        Assert.Null(d11.MetOn);
+        Assert.Equal("Taken off the website on Monday 1 March 2027, before the 12 months were up.", d11.Note);
+        Assert.Equal(ObligationStatus.Overdue, Derive(facts, D(2028, 1, 1)).The("D11").Status);
+    }
+
+    [Fact]
+    public void AReportTakenOffTheWebsiteAfterTwelveMonthsHasMetTheObligation()
+    {
+        var facts = new CaseEvent[] { Case, Published(D(2026, 7, 15)), Removed(D(2027, 8, 1)) };
+
+        var d11 = Derive(facts, D(2027, 8, 2)).The("D11");
+
+        Assert.Equal(ObligationStatus.Met, d11.Status);
+        Assert.Equal(D(2027, 7, 15), d11.MetOn);
+    }
+
+    [Fact]
+    public void AReportPutBackOnTheWebsiteAfterComingOffEarlyStartsAFreshTwelveMonths()
+    {
+        var facts = new CaseEvent[]
+        {
+            Case,
+            Published(D(2026, 7, 15)),
+            Removed(D(2027, 3, 1)),
+            Published(D(2027, 3, 8)),
+        };
+
+        var obligations = Derive(facts, D(2027, 3, 9));
+
+        Assert.Equal(ObligationStatus.Overdue, obligations.The("D11").Status);
+        Assert.Equal(D(2028, 3, 8), obligations.The("D11/2").DueOn);
+        Assert.Equal(ObligationStatus.Open, obligations.The("D11/2").Status);
+    }
+}
