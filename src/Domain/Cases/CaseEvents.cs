@@ -290,7 +290,11 @@ public enum EscalationLevel
     ExceptionAtBoard,
 }
 
-public sealed record ActionEscalated(string ActionId, EscalationLevel Level) : CaseEvent;
+/// <summary>
+/// An action with no update at consecutive sub-group meetings was escalated. <paramref name="RaisedBy"/> is who raises it:
+/// the Sub-group Chair, or the Vice-Chair when the owner agency's representative is the Sub-group Chair.
+/// </summary>
+public sealed record ActionEscalated(string ActionId, EscalationLevel Level, Actor? RaisedBy = null) : CaseEvent;
 
 public sealed record ActionPlanEndorsed(DateOnly EndorsedOn) : CaseEvent;
 

@@ -7,9 +7,76 @@ namespace ScrBot.Domain.Cases;
 /// <summary>A person's role on one case.</summary>
 public sealed record CaseRole(Actor Person, Role Role, AgencyId? Agency);
 
+/// <summary>An agency's answer to the records check: the latest one counts (a correction is a new answer).</summary>
+public sealed record RecordCheck(AgencyId Agency, RecordCheckResult Result, ImmutableList<Discrepancy> Discrepancies, DateTimeOffset At, Actor By);
+
+/// <summary>When the Scoping Panel meets (the meeting a confidentiality statement is signed for).</summary>
+public sealed record PanelMeeting(DateTimeOffset Start, DateTimeOffset End, string? MeetingId);
+
+/// <summary>An invitation to the Scoping Panel and the member's answer (null until they answer).</summary>
+public sealed record PanelInvitation(Actor Member, PanelCapacity Capacity, AgencyId? Agency, string? Email, DateTimeOffset InvitedAt, bool? Attending);
+
+/// <summary>A signed Scoping Panel Confidentiality Statement: who, when, which text, for which meeting.</summary>
+public sealed record StatementSignature(PersonId Member, string StatementVersion, string StatementSha256, DateTimeOffset MeetingStart, DateTimeOffset SignedAt);
+
+/// <summary>The Scoping Panel meeting as held.</summary>
+public sealed record PanelMeetingHeld(DateOnly HeldOn, ImmutableList<PersonId> Attended, ImmutableList<AgencyId> AgenciesWithoutInformation, DateTimeOffset RecordedAt);
+
+/// <summary>A concern that a child is at risk of significant harm: safeguarding procedures start at once.</summary>
+public sealed record SignificantHarmConcern(string Details, DateTimeOffset At, Actor By);
+
+/// <summary>The Scoping Panel's written recommendation to the Independent Chair.</summary>
+public sealed record PanelRecommendation(
+    RecommendationOption Option,
+    ReviewMethodology? Methodology,
+    bool MultiAgencyReviewCommissioned,
+    ImmutableList<string> AreasOfFocus,
+    string Rationale,
+    DateTimeOffset At,
+    Actor By);
+
+/// <summary>The Independent Chair's written decision.</summary>
+public sealed record ChairDecision(
+    ChairDecisionKind Decision,
+    RecommendationOption DecidedOption,
+    string Reasons,
+    ImmutableList<string> FurtherActions,
+    DateTimeOffset At,
+    Actor By);
+
+/// <summary>A notification sent after the decision (or later, e.g. to the NSPCC repository).</summary>
+public sealed record SentNotification(NotificationRecipient Recipient, DateOnly SentOn, string? Details, DateTimeOffset At, Actor By);
+
+/// <summary>The independent reviewer commissioned for the review.</summary>
+public sealed record CommissionedReviewer(string Name, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Person, DateTimeOffset At);
+
+/// <summary>An agreed delay to the review, with the written request.</summary>
+public sealed record AgreedDelay(string Reason, string WrittenRequest, DateOnly NewTargetDate, DateTimeOffset At, Actor By);
+
+/// <summary>A progress update on an action-plan recommendation, by the owner agency.</summary>
+public sealed record ActionUpdate(AgencyId Agency, string Progress, bool Completed, DateTimeOffset At, Actor By, int Sequence);
+
+/// <summary>A SMART recommendation of the action plan, with its update history and escalation.</summary>
+public sealed record ActionPlanItem(
+    string ActionId,
+    string Recommendation,
+    AgencyId Owner,
+    DateOnly Due,
+    DateTimeOffset AddedAt,
+    int AddedSequence,
+    ImmutableList<ActionUpdate> Updates,
+    EscalationLevel Escalation)
+{
+    public bool Completed => Updates.Any(u => u.Completed);
+}
+
+/// <summary>A sub-group meeting at which action-plan progress is reported.</summary>
+public sealed record ActionPlanMeeting(DateOnly HeldOn, DateOnly? NextMeeting, DateTimeOffset At, int Sequence);
+
 /// <summary>
 /// The state of a review case: nothing but the fold of its facts. It is serialised as the case's snapshot, and a
-/// snapshot is always equal to <see cref="Fold"/> of the stored facts.
+/// snapshot is always equal to <see cref="Fold"/> of the stored facts. Holds a child's details (in <see cref="Form"/>):
+/// it lives in the case partition only.
 /// </summary>
 public sealed record CaseState
 {
@@ -32,16 +99,160 @@ public sealed record CaseState
 
     public ImmutableList<CaseRole> Roles { get; init; } = [];
 
+    // ── Triage ──
+
+    /// <summary>Who the Board Manager informed of the notification (the Independent Chair and the Sub-group Chair).</summary>
+    public ImmutableList<Actor> ChairsInformed { get; init; } = [];
+
+    public DateTimeOffset? ChairsInformedAt { get; init; }
+
+    /// <summary>The date children's social care notified Ofsted and the board of a notifiable incident.</summary>
+    public DateOnly? NotifiableIncidentReportedOn { get; init; }
+
+    public DateOnly? SubgroupMeetingDate { get; init; }
+
+    public bool SubgroupMeetingExtraordinary { get; init; }
+
+    // ── Sub-group decision ──
+
+    public SubgroupOutcome? SubgroupOutcome { get; init; }
+
+    public string? SubgroupReasons { get; init; }
+
+    public DateTimeOffset? SubgroupDecidedAt { get; init; }
+
+    // ── Preparing the Scoping Panel ──
+
+    public ImmutableList<AgencyId> ChosenAgencies { get; init; } = [];
+
+    /// <summary>The Board partners sent the names of the child and significant others.</summary>
+    public ImmutableList<AgencyId> PartnersSentChildDetails { get; init; } = [];
+
+    public DateOnly? RecordChecksDueBy { get; init; }
+
+    public DateTimeOffset? ChildDetailsSentAt { get; init; }
+
+    public ImmutableList<AgencyId> RecordsSecuredBy { get; init; } = [];
+
+    /// <summary>Each partner's latest answer to the records check.</summary>
+    public ImmutableList<RecordCheck> RecordChecks { get; init; } = [];
+
+    /// <summary>The Scoping Panel meeting as scheduled now (cleared when the panel reconvenes until it is rescheduled).</summary>
+    public PanelMeeting? ScheduledPanel { get; init; }
+
+    public ImmutableList<PanelInvitation> Invitations { get; init; } = [];
+
+    public ImmutableList<AgencyId> ChronologiesReceived { get; init; } = [];
+
+    public Actor? PanelChair { get; init; }
+
+    public bool PanelChairIsViceChair { get; init; }
+
+    public string? PanelChairConflictOfInterest { get; init; }
+
+    public Actor? MinuteTaker { get; init; }
+
+    // ── The Scoping Panel meeting ──
+
+    /// <summary>Every confidentiality statement signed on this case, for every meeting.</summary>
+    public ImmutableList<StatementSignature> Signatures { get; init; } = [];
+
+    /// <summary>The current Scoping Panel meeting as held (cleared when the panel reconvenes).</summary>
+    public PanelMeetingHeld? PanelHeld { get; init; }
+
+    /// <summary>Every Scoping Panel meeting held on this case, in order (kept when the panel reconvenes).</summary>
+    public ImmutableList<PanelMeetingHeld> PanelMeetingsHeld { get; init; } = [];
+
+    public ImmutableList<string> ReconveneReasons { get; init; } = [];
+
+    public ImmutableList<SignificantHarmConcern> SignificantHarmConcerns { get; init; } = [];
+
+    public DateOnly? MinutesCirculatedOn { get; init; }
+
+    public bool MinutesRecordDisagreements { get; init; }
+
+    public PanelRecommendation? Recommendation { get; init; }
+
+    // ── The Independent Chair's decision and after ──
+
+    public ChairDecision? Decision { get; init; }
+
+    public ImmutableList<SentNotification> Notifications { get; init; } = [];
+
+    public CommissionedReviewer? Reviewer { get; init; }
+
+    public DateOnly? ReviewInitiatedOn { get; init; }
+
+    // ── The review ──
+
+    public DateOnly? TermsOfReferenceAgreedOn { get; init; }
+
+    public bool TermsOfReferenceSharedWithSeniorInvestigatingOfficer { get; init; }
+
+    public ImmutableList<AgreedDelay> Delays { get; init; } = [];
+
+    public DateOnly? ReviewCompletedOn { get; init; }
+
+    // ── Report and publication ──
+
+    public DateOnly? ReportEndorsedOn { get; init; }
+
+    public DateOnly? PlannedPublicationDate { get; init; }
+
+    public DateOnly? ReportSentToNationalPanelOn { get; init; }
+
+    public DateOnly? ReportPublishedOn { get; init; }
+
+    public string? ReportAddress { get; init; }
+
+    public string? NotPublishedReasons { get; init; }
+
+    public DateOnly? ReportRemovedOn { get; init; }
+
+    // ── The action plan ──
+
+    public ImmutableList<ActionPlanItem> Actions { get; init; } = [];
+
+    public ImmutableList<ActionPlanMeeting> ActionPlanMeetings { get; init; } = [];
+
+    public DateOnly? ActionPlanEndorsedOn { get; init; }
+
+    // ── Closing ──
+
+    public string? ClosedReason { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
+
     public bool Exists => Reference is not null;
 
     public bool HasRole(PersonId person) => Roles.Any(r => r.Person.Id == person);
 
     public bool HasRole(PersonId person, Role role) => Roles.Any(r => r.Person.Id == person && r.Role == role);
 
+    /// <summary>Whether a criminal investigation runs in parallel (the SIO must then be invited to the Scoping Panel).</summary>
+    public bool CriminalInvestigation => Form?.ParallelProcesses.CriminalInvestigation ?? false;
+
+    /// <summary>The decision's option: what the Independent Chair decided, when decided.</summary>
+    public RecommendationOption? DecidedOption => Decision?.DecidedOption;
+
+    public PanelInvitation? InvitationOf(PersonId person) => Invitations.FirstOrDefault(i => i.Member.Id == person);
+
+    public RecordCheck? RecordCheckOf(AgencyId agency) => RecordChecks.FirstOrDefault(c => c.Agency == agency);
+
+    public ActionPlanItem? Action(string actionId) => Actions.FirstOrDefault(a => a.ActionId == actionId);
+
+    /// <summary>Whether this person signed the confidentiality statement for the Scoping Panel meeting now scheduled.</summary>
+    public bool HasSignedForScheduledPanel(PersonId person) =>
+        ScheduledPanel is { } panel && Signatures.Any(s => s.Member == person && s.MeetingStart == panel.Start);
+
+    public bool WasNotified(NotificationRecipient recipient) => Notifications.Any(n => n.Recipient == recipient);
+
     public static CaseState Fold(IEnumerable<CaseEvent> facts) => facts.Aggregate(Empty, (state, fact) => state.Apply(fact));
 
     public CaseState Apply(CaseEvent fact)
     {
+        ArgumentNullException.ThrowIfNull(fact);
+        var sequence = Version + 1;
         var next = fact switch
         {
             CaseReferred referred => this with
@@ -54,10 +265,187 @@ public sealed record CaseState
                 Stage = Stage.Triage,
                 Roles = Roles.Add(new CaseRole(referred.By, Role.Referrer, referred.Form.Referrer.Agency)),
             },
-            CaseRoleAssigned assigned => this with { Roles = Roles.Add(new CaseRole(assigned.Person, assigned.Role, assigned.Agency)) },
+            CaseRoleAssigned assigned => Roles.Any(r => r.Person.Id == assigned.Person.Id && r.Role == assigned.Role && r.Agency == assigned.Agency)
+                ? this
+                : this with { Roles = Roles.Add(new CaseRole(assigned.Person, assigned.Role, assigned.Agency)) },
             CaseRoleRemoved removed => this with { Roles = Roles.RemoveAll(r => r.Person.Id == removed.Person && r.Role == removed.Role) },
+
+            ChairsInformed informed => this with
+            {
+                ChairsInformed = ChairsInformed.AddRange(informed.Informed.Where(a => !ChairsInformed.Any(c => c.Id == a.Id))),
+                ChairsInformedAt = ChairsInformedAt ?? informed.At,
+            },
+            NotifiableIncidentReported reported => this with { NotifiableIncidentReportedOn = reported.ReportedOn },
+            SubgroupMeetingArranged arranged => this with
+            {
+                SubgroupMeetingDate = arranged.MeetingDate,
+                SubgroupMeetingExtraordinary = arranged.Extraordinary,
+                Stage = Stage == Stage.Triage ? Stage.SubgroupDecision : Stage,
+            },
+            SubgroupDecided decided => this with
+            {
+                SubgroupOutcome = decided.Outcome,
+                SubgroupReasons = decided.Reasons,
+                SubgroupDecidedAt = decided.At,
+                Stage = decided.Outcome == Cases.SubgroupOutcome.ConveneScopingPanel ? Stage.PreparingScopingPanel : Stage,
+            },
+
+            AgenciesChosen chosen => this with { ChosenAgencies = Union(ChosenAgencies, chosen.Agencies) },
+            ChildDetailsSentToPartners sent => this with
+            {
+                PartnersSentChildDetails = Union(PartnersSentChildDetails, sent.Partners),
+                RecordChecksDueBy = sent.ChecksDueBy,
+                ChildDetailsSentAt = ChildDetailsSentAt ?? sent.At,
+            },
+            RecordsSecured secured => this with { RecordsSecuredBy = Union(RecordsSecuredBy, [secured.Agency]) },
+            RecordCheckReturned check => this with
+            {
+                RecordChecks = RecordChecks
+                    .RemoveAll(c => c.Agency == check.Agency)
+                    .Add(new RecordCheck(check.Agency, check.Result, [.. check.Discrepancies], check.At, check.By)),
+            },
+            ScopingPanelScheduled scheduled => this with { ScheduledPanel = new PanelMeeting(scheduled.Start, scheduled.End, scheduled.MeetingId) },
+            PanelMemberInvited invited => this with
+            {
+                Invitations = Invitations
+                    .RemoveAll(i => i.Member.Id == invited.Member.Id)
+                    .Add(new PanelInvitation(invited.Member, invited.Capacity, invited.Agency, invited.Email, invited.At, null)),
+            },
+            AttendanceAnswered answered => this with
+            {
+                Invitations = Invitations.Select(i => i.Member.Id == answered.Member ? i with { Attending = answered.Attending } : i).ToImmutableList(),
+            },
+            ChronologyReceived chronology => this with { ChronologiesReceived = Union(ChronologiesReceived, [chronology.Agency]) },
+            PanelChairAssigned chair => this with
+            {
+                PanelChair = chair.Chair,
+                PanelChairIsViceChair = chair.ViceChairOnConflictOfInterest,
+                PanelChairConflictOfInterest = chair.ConflictOfInterest,
+            },
+            MinuteTakerAppointed minuteTaker => this with
+            {
+                MinuteTaker = minuteTaker.MinuteTaker,
+                Roles = HasRole(minuteTaker.MinuteTaker.Id, Role.MinuteTaker)
+                    ? Roles
+                    : Roles.Add(new CaseRole(minuteTaker.MinuteTaker, Role.MinuteTaker, null)),
+            },
+
+            ConfidentialityStatementSigned signed => this with
+            {
+                Signatures = Signatures.Add(new StatementSignature(signed.Member, signed.StatementVersion, signed.StatementSha256, signed.MeetingStart, signed.At)),
+            },
+            ScopingPanelHeld held => HeldPanel(held),
+            ScopingPanelReconvened reconvened => this with
+            {
+                ReconveneReasons = ReconveneReasons.Add(reconvened.Reason),
+                PanelHeld = null,
+                ScheduledPanel = null,
+                MinutesCirculatedOn = null,
+                MinutesRecordDisagreements = false,
+                Invitations = Invitations.Select(i => i with { Attending = null }).ToImmutableList(),
+                Stage = Stage.PreparingScopingPanel,
+            },
+            RiskOfSignificantHarmIdentified risk => this with
+            {
+                SignificantHarmConcerns = SignificantHarmConcerns.Add(new SignificantHarmConcern(risk.Details, risk.At, risk.By)),
+            },
+            MinutesCirculated minutes => this with
+            {
+                MinutesCirculatedOn = minutes.CirculatedOn,
+                MinutesRecordDisagreements = minutes.RecordsDisagreements,
+            },
+            RecommendationMade made => this with
+            {
+                Recommendation = new PanelRecommendation(made.Option, made.Methodology, made.MultiAgencyReviewCommissioned, [.. made.AreasOfFocus],
+                    made.Rationale, made.At, made.By),
+                Stage = Stage.IndependentChairDecision,
+            },
+
+            ChairDecided decided => this with
+            {
+                Decision = new ChairDecision(decided.Decision, decided.DecidedOption, decided.Reasons, [.. decided.FurtherActions], decided.At, decided.By),
+                Stage = Stage.AfterDecision,
+            },
+            NotificationSent sent => this with
+            {
+                Notifications = Notifications.Add(new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By)),
+            },
+            ReviewerCommissioned commissioned => this with
+            {
+                Reviewer = new CommissionedReviewer(commissioned.ReviewerName, commissioned.IndependenceConfirmed, commissioned.FromNationalPanelList,
+                    commissioned.Reviewer, commissioned.At),
+            },
+            ReviewInitiated initiated => this with { ReviewInitiatedOn = initiated.InitiatedOn, Stage = Stage.Review },
+
+            TermsOfReferenceAgreed terms => this with
+            {
+                TermsOfReferenceAgreedOn = terms.AgreedOn,
+                TermsOfReferenceSharedWithSeniorInvestigatingOfficer = terms.SharedWithSeniorInvestigatingOfficer,
+            },
+            ReviewDelayAgreed delay => this with
+            {
+                Delays = Delays.Add(new AgreedDelay(delay.Reason, delay.WrittenRequest, delay.NewTargetDate, delay.At, delay.By)),
+            },
+            ReviewCompleted completed => this with { ReviewCompletedOn = completed.CompletedOn, Stage = Stage.ReportAndPublication },
+
+            ReportEndorsed endorsed => this with { ReportEndorsedOn = endorsed.EndorsedOn },
+            PublicationPlanned planned => this with { PlannedPublicationDate = planned.PlannedPublicationDate },
+            ReportSentToNationalPanel sent => this with { ReportSentToNationalPanelOn = sent.SentOn },
+            ReportPublished published => this with
+            {
+                ReportPublishedOn = published.PublishedOn,
+                ReportAddress = published.Address,
+                Stage = Stage == Stage.ReportAndPublication ? Stage.ActionPlan : Stage,
+            },
+            DecidedNotToPublish notPublished => this with
+            {
+                NotPublishedReasons = notPublished.Reasons,
+                Stage = Stage == Stage.ReportAndPublication ? Stage.ActionPlan : Stage,
+            },
+            ReportRemovedFromWebsite removed => this with { ReportRemovedOn = removed.RemovedOn },
+
+            ActionPlanRecommendationAdded added => this with
+            {
+                Actions = Actions.Add(new ActionPlanItem(added.ActionId, added.Recommendation, added.Owner, added.Due, added.At, sequence, [], EscalationLevel.None)),
+            },
+            SubgroupMeetingHeld meeting => this with
+            {
+                ActionPlanMeetings = ActionPlanMeetings.Add(new ActionPlanMeeting(meeting.HeldOn, meeting.NextMeeting, meeting.At, sequence)),
+            },
+            ActionUpdateReported update => this with
+            {
+                Actions = Actions.Select(a => a.ActionId == update.ActionId
+                        ? a with
+                        {
+                            Updates = a.Updates.Add(new ActionUpdate(update.Agency, update.Progress, update.Completed, update.At, update.By, sequence)),
+                            Escalation = EscalationLevel.None,
+                        }
+                        : a)
+                    .ToImmutableList(),
+            },
+            ActionEscalated escalated => this with
+            {
+                Actions = Actions.Select(a => a.ActionId == escalated.ActionId ? a with { Escalation = escalated.Level } : a).ToImmutableList(),
+            },
+            ActionPlanEndorsed endorsed => this with { ActionPlanEndorsedOn = endorsed.EndorsedOn },
+
+            CaseClosed closed => this with { ClosedReason = closed.Reason, ClosedAt = closed.At, Stage = Stage.Closed },
             _ => this,
         };
-        return next with { Version = Version + 1 };
+        return next with { Version = sequence };
     }
+
+    private CaseState HeldPanel(ScopingPanelHeld held)
+    {
+        var meeting = new PanelMeetingHeld(held.HeldOn, [.. held.Attended], [.. held.AgenciesWithoutInformation], held.At);
+        return this with
+        {
+            PanelHeld = meeting,
+            PanelMeetingsHeld = PanelMeetingsHeld.Add(meeting),
+            Stage = Stage.ScopingPanel,
+        };
+    }
+
+    private static ImmutableList<T> Union<T>(ImmutableList<T> existing, IEnumerable<T> more) =>
+        existing.AddRange(more.Distinct().Where(m => !existing.Contains(m)));
 }

@@ -1,0 +1,393 @@
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Referral;
+
+namespace ScrBot.Domain.Cases;
+
+public static partial class CaseCommands
+{
+    // ── Stage 5: the Scoping Panel meeting ────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// An attendee (someone invited, the panel chair or the minute taker) signs the Scoping Panel Confidentiality
+    /// Statement for the meeting now scheduled: the signature records the statement's version and hash.
+    /// </summary>
+    public static Outcome SignConfidentialityStatement(CaseState state, CommandContext context, ConfidentialityStatement statement)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        if (Check(state, context,
+                "sign the Scoping Panel's confidentiality statement",
+                "The confidentiality statement cannot be signed",
+                AfterConvening,
+                [Who.PanelAttendee],
+                Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.ScheduledPanel is not { } panel)
+        {
+            return Refuse("The confidentiality statement cannot be signed before the Scoping Panel has been scheduled.");
+        }
+
+        if (string.IsNullOrWhiteSpace(statement.Version) || string.IsNullOrWhiteSpace(statement.Text))
+        {
+            return Refuse("The confidentiality statement to sign has no text or no version.");
+        }
+
+        if (state.HasSignedForScheduledPanel(context.Actor.Id))
+        {
+            return Refuse("You have already signed the confidentiality statement for this meeting.");
+        }
+
+        return Accept(new ConfidentialityStatementSigned(context.Actor.Id, statement.Version, statement.Sha256, panel.Start)
+        {
+            At = context.Now,
+            By = context.Actor,
+        });
+    }
+
+    /// <summary>
+    /// The panel chair (or the Board Manager) records that the Scoping Panel was held: who attended and which agencies did
+    /// not bring their information. Refused while an attendee has not signed the confidentiality statement, without a
+    /// chair or minute taker, or without the Senior Investigating Officer invited when a criminal investigation runs.
+    /// </summary>
+    public static Outcome RecordScopingPanelHeld(
+        CaseState state,
+        CommandContext context,
+        DateOnly heldOn,
+        IReadOnlyList<PersonId> attended,
+        IReadOnlyList<AgencyId> agenciesWithoutInformation)
+    {
+        ArgumentNullException.ThrowIfNull(attended);
+        ArgumentNullException.ThrowIfNull(agenciesWithoutInformation);
+        if (Check(state, context,
+                "record that the Scoping Panel was held",
+                "The Scoping Panel cannot be recorded as held",
+                AfterConvening,
+                [Who.PanelChair, Who.BoardManager],
+                Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.ScheduledPanel is not { } panel)
+        {
+            return Refuse("The Scoping Panel cannot be recorded as held before it has been scheduled.");
+        }
+
+        var problems = new List<string>();
+        if (state.PanelChair is null)
+        {
+            problems.Add("The Scoping Panel cannot be recorded as held without a chair: assign the Sub-group Chair (or the Vice-Chair on a conflict of interest).");
+        }
+
+        if (state.MinuteTaker is null)
+        {
+            problems.Add("The Scoping Panel cannot be recorded as held without a professional minute taker.");
+        }
+
+        if (state.CriminalInvestigation && !state.Invitations.Any(i => i.Capacity == PanelCapacity.SeniorInvestigatingOfficer))
+        {
+            problems.Add("The Scoping Panel cannot be held without the Senior Investigating Officer: a criminal investigation is running, so the SIO must be invited.");
+        }
+
+        if (NotInFuture(heldOn, "The date the Scoping Panel was held", context) is { } future)
+        {
+            problems.Add(future);
+        }
+        else if (heldOn < CaseClock.LondonDate(panel.Start))
+        {
+            problems.Add($"The date the Scoping Panel was held ({Refusals.DateWords(heldOn)}) is before the date it was scheduled for ({Refusals.DateWords(CaseClock.LondonDate(panel.Start))}).");
+        }
+
+        var people = attended.Distinct().ToList();
+        if (people.Count == 0)
+        {
+            problems.Add("Say who attended the Scoping Panel.");
+        }
+
+        if (people.Any(p => !IsPanelAttendee(state, p)))
+        {
+            problems.Add("Someone listed as attending was not invited to the Scoping Panel.");
+        }
+
+        if (state.PanelChair is { } chair && people.Count > 0 && !people.Contains(chair.Id))
+        {
+            problems.Add($"The panel chair, {chair.Name}, is not listed as attending.");
+        }
+
+        var unsigned = people.Where(p => IsPanelAttendee(state, p) && !state.HasSignedForScheduledPanel(p)).Select(p => NameOf(state, p)).ToList();
+        if (unsigned.Count > 0)
+        {
+            problems.Add($"The Scoping Panel cannot be recorded as held while {Refusals.Both(unsigned)} {(unsigned.Count == 1 ? "has" : "have")} not signed the confidentiality statement.");
+        }
+
+        var uninvitedAgencies = agenciesWithoutInformation.Where(a => !state.Invitations.Any(i => i.Agency == a)).Select(a => AgencyName(state, context, a)).ToList();
+        if (uninvitedAgencies.Count > 0)
+        {
+            problems.Add($"{Refusals.Both(uninvitedAgencies)} {(uninvitedAgencies.Count == 1 ? "was" : "were")} not invited to the Scoping Panel, so cannot be recorded as not bringing information.");
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refuse(problems.Select(p => new Refusal(p)).ToList());
+        }
+
+        return Accept(new ScopingPanelHeld(heldOn, people, agenciesWithoutInformation.Distinct().ToList()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// The panel chair reconvenes the Scoping Panel, e.g. because required agencies did not bring their information.
+    /// The case goes back to preparing the panel: it must be scheduled again and attendees sign for the new meeting.
+    /// </summary>
+    public static Outcome ReconveneScopingPanel(CaseState state, CommandContext context, string reason)
+    {
+        if (Check(state, context,
+                "reconvene the Scoping Panel",
+                "The Scoping Panel cannot be reconvened",
+                "it has been held",
+                [Who.PanelChair],
+                Stage.ScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (TextProblem(reason, "The reason for reconvening") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        return Accept(new ScopingPanelReconvened(reason.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>Anyone on the case records that a child is at risk of significant harm: safeguarding procedures start at once.</summary>
+    public static Outcome IdentifyRiskOfSignificantHarm(CaseState state, CommandContext context, string details)
+    {
+        if (Check(state, context,
+                "record that a child is at risk of significant harm",
+                "A risk of significant harm cannot be recorded",
+                AfterConvening,
+                [Who.AnyoneOnTheCase],
+                Stage.PreparingScopingPanel, Stage.ScopingPanel, Stage.IndependentChairDecision, Stage.AfterDecision, Stage.Review,
+                Stage.ReportAndPublication, Stage.ActionPlan) is { } refused)
+        {
+            return refused;
+        }
+
+        if (TextProblem(details, "What the risk is") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        return Accept(new RiskOfSignificantHarmIdentified(details.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>The Board Manager circulates the minutes (recording any disagreements) to every invited agency (D5).</summary>
+    public static Outcome CirculateMinutes(CaseState state, CommandContext context, DateOnly circulatedOn, bool recordsDisagreements)
+    {
+        if (Check(state, context,
+                "circulate the Scoping Panel's minutes",
+                "The minutes cannot be circulated",
+                "the Scoping Panel has been held",
+                [Who.BoardManager],
+                Stage.ScopingPanel, Stage.IndependentChairDecision, Stage.AfterDecision) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.PanelHeld is not { } held)
+        {
+            return Refuse("The minutes cannot be circulated before the Scoping Panel has been held.");
+        }
+
+        if (state.MinutesCirculatedOn is { } already)
+        {
+            return Refuse($"The minutes were already circulated on {Refusals.DateWords(already)}.");
+        }
+
+        if (NotInFuture(circulatedOn, "The date the minutes were circulated", context) is { } future)
+        {
+            return Refuse(future);
+        }
+
+        if (circulatedOn < held.HeldOn)
+        {
+            return Refuse($"The minutes cannot have been circulated ({Refusals.DateWords(circulatedOn)}) before the panel was held ({Refusals.DateWords(held.HeldOn)}).");
+        }
+
+        return Accept(new MinutesCirculated(circulatedOn, recordsDisagreements) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// The panel chair makes the panel's written recommendation to the Independent Chair: one of the six options, with
+    /// optional areas of focus and a methodology for a review.
+    /// </summary>
+    public static Outcome MakeRecommendation(
+        CaseState state,
+        CommandContext context,
+        RecommendationOption option,
+        ReviewMethodology? methodology,
+        bool multiAgencyReviewCommissioned,
+        IReadOnlyList<string> areasOfFocus,
+        string rationale)
+    {
+        ArgumentNullException.ThrowIfNull(areasOfFocus);
+        if (Check(state, context,
+                "make the Scoping Panel's recommendation",
+                "The recommendation cannot be made",
+                "the Scoping Panel has been held",
+                [Who.PanelChair],
+                Stage.ScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        var problems = new List<string>();
+        if (!Enum.IsDefined(option))
+        {
+            problems.Add("The recommendation must be one of the six options.");
+        }
+
+        if (methodology is { } m && !Enum.IsDefined(m))
+        {
+            problems.Add("The methodology is not one the toolkit names.");
+        }
+
+        var isReview = option is RecommendationOption.FormalSeriousCaseReview or RecommendationOption.MultiAgencyLearningReview
+            or RecommendationOption.SingleAgencyLearningReview;
+        if (methodology is not null && !isReview)
+        {
+            problems.Add($"A methodology can be recommended only with a review, not with {Refusals.OptionWords(option)}.");
+        }
+
+        if (multiAgencyReviewCommissioned && option != RecommendationOption.MultiAgencyLearningReview)
+        {
+            problems.Add("Only a multi-agency learning review is either commissioned or internal.");
+        }
+
+        if (TextProblem(rationale, "The recommendation's rationale") is { } missing)
+        {
+            problems.Add(missing);
+        }
+
+        for (var i = 0; i < areasOfFocus.Count; i++)
+        {
+            if (TextProblem(areasOfFocus[i], $"Area of focus {i + 1}", 500) is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refuse(problems.Select(p => new Refusal(p)).ToList());
+        }
+
+        return Accept(new RecommendationMade(option, methodology, multiAgencyReviewCommissioned, areasOfFocus.Select(a => a.Trim()).ToList(), rationale.Trim())
+        {
+            At = context.Now,
+            By = context.Actor,
+        });
+    }
+
+    // ── Stage 6: the Independent Chair's decision ─────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// The Independent Chair's written decision to the Sub-group Chair: uphold the recommendation, uphold it with
+    /// further actions (at least one), or overrule it with a different option. Written reasons are always required.
+    /// </summary>
+    /// <param name="overruledTo">On overrule, the option the Independent Chair decides instead.</param>
+    public static Outcome RecordChairsDecision(
+        CaseState state,
+        CommandContext context,
+        ChairDecisionKind decision,
+        string reasons,
+        IReadOnlyList<string>? furtherActions = null,
+        RecommendationOption? overruledTo = null)
+    {
+        if (Check(state, context,
+                "record the Chair's decision",
+                "The Chair's decision cannot be recorded",
+                "the Scoping Panel has made its recommendation",
+                [Who.IndependentChair],
+                Stage.IndependentChairDecision) is { } refused)
+        {
+            return refused;
+        }
+
+        var recommended = state.Recommendation!.Option;
+        var actions = (furtherActions ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
+        var problems = new List<string>();
+        switch (decision)
+        {
+            case ChairDecisionKind.Uphold:
+            case ChairDecisionKind.UpholdWithFurtherActions:
+                if (overruledTo is { } other && other != recommended)
+                {
+                    problems.Add($"Upholding keeps the recommendation ({Refusals.OptionWords(recommended)}); to decide {Refusals.OptionWords(other)} instead, overrule it.");
+                }
+
+                if (decision == ChairDecisionKind.UpholdWithFurtherActions && actions.Count == 0)
+                {
+                    problems.Add("Upholding with further actions needs at least one further action.");
+                }
+
+                if (decision == ChairDecisionKind.Uphold && actions.Count > 0)
+                {
+                    problems.Add("Further actions go with a decision to uphold with further actions.");
+                }
+
+                if (TextProblem(reasons, "The Independent Chair's written reasons") is { } missing)
+                {
+                    problems.Add(missing);
+                }
+
+                break;
+
+            case ChairDecisionKind.Overrule:
+                if (overruledTo is not { } instead || !Enum.IsDefined(instead))
+                {
+                    problems.Add("Overruling the recommendation needs the option the Independent Chair decides instead.");
+                }
+                else if (instead == recommended)
+                {
+                    problems.Add($"Overruling must decide a different option from the recommendation ({Refusals.OptionWords(recommended)}).");
+                }
+
+                if (string.IsNullOrWhiteSpace(reasons))
+                {
+                    problems.Add("Overruling the Scoping Panel's recommendation requires written reasons.");
+                }
+                else if (reasons.Trim().Length > FormLimits.Details)
+                {
+                    problems.Add(Refusals.TooLong("The Independent Chair's written reasons", FormLimits.Details));
+                }
+
+                break;
+
+            default:
+                problems.Add("The Independent Chair's decision must be to uphold, uphold with further actions, or overrule.");
+                break;
+        }
+
+        if (actions.Any(a => a.Length > FormLimits.Details))
+        {
+            problems.Add(Refusals.TooLong("A further action", FormLimits.Details));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refuse(problems.Select(p => new Refusal(p)).ToList());
+        }
+
+        var decided = decision == ChairDecisionKind.Overrule ? overruledTo!.Value : recommended;
+        return Accept(new ChairDecided(decision, decided, reasons.Trim(), actions) { At = context.Now, By = context.Actor });
+    }
+
+    private static string NameOf(CaseState state, PersonId person) =>
+        state.InvitationOf(person)?.Member.Name
+        ?? (state.PanelChair?.Id == person ? state.PanelChair.Name : null)
+        ?? (state.MinuteTaker?.Id == person ? state.MinuteTaker.Name : null)
+        ?? state.Roles.FirstOrDefault(r => r.Person.Id == person)?.Person.Name
+        ?? "an attendee";
+}

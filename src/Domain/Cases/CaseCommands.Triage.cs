@@ -1,0 +1,205 @@
+using ScrBot.Domain.Boards;
+
+namespace ScrBot.Domain.Cases;
+
+public static partial class CaseCommands
+{
+    // ── Stage 2: triage ───────────────────────────────────────────────────────────────────────────────────
+
+    /// <summary>The Board Manager informs the Independent Chair and the Sub-group Chair of the notification (D2).</summary>
+    public static Outcome InformChairs(CaseState state, CommandContext context)
+    {
+        if (Check(state, context,
+                "inform the Chairs of a referral",
+                "The Chairs cannot be informed",
+                "the referral has been received",
+                [Who.BoardManager],
+                Stage.Triage, Stage.SubgroupDecision) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.ChairsInformed.Count > 0)
+        {
+            return Refuse("The Independent Chair and the Sub-group Chair have already been informed of this referral.");
+        }
+
+        var chairs = context.Directory.WithRole(state.LeadBoard, Role.IndependentChair)
+            .Concat(context.Directory.WithRole(state.LeadBoard, Role.SubgroupChair))
+            .DistinctBy(m => m.Person)
+            .Select(ActorFor)
+            .ToList();
+        if (chairs.Count == 0)
+        {
+            return Refuse("The board has no Independent Chair or Sub-group Chair in its directory to inform.");
+        }
+
+        return Accept(new ChairsInformed(chairs) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>The Board Manager decides when the sub-group meets about the case, possibly an extraordinary meeting.</summary>
+    public static Outcome ArrangeSubgroupMeeting(CaseState state, CommandContext context, DateOnly meetingDate, bool extraordinary)
+    {
+        if (Check(state, context,
+                "arrange the sub-group meeting",
+                "The sub-group meeting cannot be arranged",
+                "the referral has been received",
+                [Who.BoardManager],
+                Stage.Triage, Stage.SubgroupDecision) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.ChairsInformed.Count == 0)
+        {
+            return Refuse("The sub-group meeting cannot be arranged before the Independent Chair and the Sub-group Chair have been informed of the referral.");
+        }
+
+        if (meetingDate < context.Today)
+        {
+            return Refuse($"The sub-group meeting date ({Refusals.DateWords(meetingDate)}) is in the past.");
+        }
+
+        return Accept(new SubgroupMeetingArranged(meetingDate, extraordinary) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>Children's social care records that it notified Ofsted and the board of a notifiable incident (D1).</summary>
+    public static Outcome ReportNotifiableIncident(CaseState state, CommandContext context, DateOnly reportedOn)
+    {
+        if (Check(state, context,
+                "record that a notifiable incident was reported to Ofsted",
+                "The notifiable incident cannot be recorded as reported",
+                "the referral has been received",
+                [Who.ChildrensSocialCare, Who.BoardManager],
+                Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel, Stage.ScopingPanel, Stage.IndependentChairDecision,
+                Stage.AfterDecision, Stage.Review, Stage.ReportAndPublication, Stage.ActionPlan) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.NotifiableIncidentReportedOn is { } already)
+        {
+            return Refuse($"The notifiable incident has already been recorded as reported to Ofsted (on {Refusals.DateWords(already)}).");
+        }
+
+        if (NotInFuture(reportedOn, "The date Ofsted was notified", context) is { } future)
+        {
+            return Refuse(future);
+        }
+
+        if (state.Form is { } form && reportedOn < form.Incident.Date)
+        {
+            return Refuse($"The date Ofsted was notified ({Refusals.DateWords(reportedOn)}) is earlier than the incident ({Refusals.DateWords(form.Incident.Date)}).");
+        }
+
+        return Accept(new NotifiableIncidentReported(reportedOn) { At = context.Now, By = context.Actor });
+    }
+
+    // ── Stage 3: the sub-group decision ───────────────────────────────────────────────────────────────────
+
+    /// <summary>
+    /// The sub-group decides whether to convene a Scoping Panel. If not, the case closes with the reason (another
+    /// learning review, or none).
+    /// </summary>
+    public static Outcome RecordSubgroupDecision(CaseState state, CommandContext context, SubgroupOutcome outcome, string reasons)
+    {
+        if (Check(state, context,
+                "record the sub-group's decision",
+                "The sub-group's decision cannot be recorded",
+                "the sub-group meeting has been arranged",
+                [Who.SubgroupChair, Who.SubgroupViceChair],
+                Stage.SubgroupDecision) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Enum.IsDefined(outcome))
+        {
+            return Refuse("The sub-group's decision must be to convene a Scoping Panel, another learning review, or no further action.");
+        }
+
+        if (TextProblem(reasons, "The sub-group's reasons") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        var decided = new SubgroupDecided(outcome, reasons.Trim()) { At = context.Now, By = context.Actor };
+        var closing = outcome switch
+        {
+            SubgroupOutcome.AnotherLearningReview => "The sub-group decided not to convene a Scoping Panel; another learning review will take place instead.",
+            SubgroupOutcome.NoFurtherAction => "The sub-group decided not to convene a Scoping Panel and that no further action is needed.",
+            _ => null,
+        };
+        return closing is null
+            ? Accept(decided)
+            : Accept(decided, new CaseClosed(closing) { At = context.Now, By = context.Actor });
+    }
+
+    // ── Roles given on one case ───────────────────────────────────────────────────────────────────────────
+
+    /// <summary>The Board Manager gives someone a role on this case (e.g. an Education Safeguarding Officer).</summary>
+    public static Outcome AssignCaseRole(CaseState state, CommandContext context, Actor person, Role role, AgencyId? agency)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (Check(state, context,
+                "give someone a role on a case",
+                "A role cannot be given",
+                "the referral has been received",
+                [Who.BoardManager],
+                OpenStages) is { } refused)
+        {
+            return refused;
+        }
+
+        if (CaseAccess.BoardWideRoles.Contains(role))
+        {
+            return Refuse($"{Capitalise(Refusals.RoleWords(role))} holds that role on every case of the board through the board's directory; it is not given on one case.");
+        }
+
+        if (role == Role.AgencyRepresentative && agency is null)
+        {
+            return Refuse("An agency representative's role must say which agency they represent.");
+        }
+
+        if (agency is { } id && AgencyOf(state, context.Directory, id) is null)
+        {
+            return Refuse($"Agency '{id.Value}' is not one of the agencies of this case's boards.");
+        }
+
+        if (state.Roles.Any(r => r.Person.Id == person.Id && r.Role == role && r.Agency == agency))
+        {
+            return Refuse($"{person.Name} already has that role on this case.");
+        }
+
+        return Accept(new CaseRoleAssigned(person, role, agency) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>The Board Manager takes a role on this case away from someone.</summary>
+    public static Outcome RemoveCaseRole(CaseState state, CommandContext context, PersonId person, Role role)
+    {
+        if (Check(state, context,
+                "take a role on a case away",
+                "A role cannot be taken away",
+                "the referral has been received",
+                [Who.BoardManager],
+                OpenStages) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!state.HasRole(person, role))
+        {
+            return Refuse($"That person does not have the role of {Refusals.RoleWords(role)} on this case.");
+        }
+
+        return Accept(new CaseRoleRemoved(person, role) { At = context.Now, By = context.Actor });
+    }
+
+    private static readonly Stage[] OpenStages =
+    [
+        Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel, Stage.ScopingPanel, Stage.IndependentChairDecision,
+        Stage.AfterDecision, Stage.Review, Stage.ReportAndPublication, Stage.ActionPlan,
+    ];
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
