@@ -1,9 +1,13 @@
 using ScrBot.Bot.Hosting;
+using ScrBot.Bot.Referral;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // The Bot Connector host: settings, Azure Tables (TableServiceClient), inbound auth, the sender, the router, `help`.
 builder.Services.AddScrBot();
+
+// The referral journey: `refer`, the notification form's buttons, triage, `case <reference>`, the board directory.
+builder.Services.AddReferralJourney();
 
 // Features plug into the router here, e.g.:
 //   builder.Services.AddCommand<ReferralCommand>();          // a typed command word

@@ -22,20 +22,23 @@ public static class CardBudget
     public static bool Fits(JsonNode card) => PayloadBytes(card) + (EnvelopeAllowanceChars * 2) <= MaxPayloadBytes;
 
     /// <summary>The first card, from full length down, that fits; the shortest if none does.</summary>
-    public static JsonObject Fit(Func<int?, JsonObject> build)
+    public static JsonObject Fit(Func<int?, JsonObject> build) => FitWithLimit(build).Card;
+
+    /// <summary>The first card, from full length down, that fits, and the text length it was built with (null: none shortened).</summary>
+    public static (JsonObject Card, int? Limit) FitWithLimit(Func<int?, JsonObject> build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        JsonObject? card = null;
+        (JsonObject? Card, int? Limit) last = (null, null);
         foreach (var limit in Limits)
         {
-            card = build(limit);
-            if (Fits(card))
+            last = (build(limit), limit);
+            if (Fits(last.Card))
             {
-                return card;
+                return last!;
             }
         }
 
-        return card!;
+        return last!;
     }
 
     /// <summary>The text, or its first <paramref name="limit"/> characters with a note that it was shortened.</summary>

@@ -60,7 +60,7 @@ public static class FormSectionFrame
         body.AddRange(inputs);
         body.Add(Text("Your answers are saved as a draft each time you press Next. Back returns to the previous section without saving this one.", subtle: true));
 
-        var last = section == FormSection.ParallelProcesses;
+        var last = section == FormSection.ParallelProcesses || view.Draft.SectionsPassed >= FormSections.Count;
         var actions = new List<JsonNode?>
         {
             Execute(last ? "Review" : "Next", last ? VerbReview : VerbNext, Data(view.Draft, section), style: "positive"),

@@ -16,6 +16,12 @@ public static class ReferralClosedCard
         Text("Type **refer** to start a new referral.", subtle: true),
     ]);
 
+    public static JsonObject BeingSent() => Card(
+    [
+        Heading("New referral · Being sent"),
+        Text("This referral is being sent to the board now. Type **refer** in a minute to check, or wait for its acknowledgement here."),
+    ]);
+
     public static JsonObject NoLongerOpen() => Card(
     [
         Heading("New referral · This form is closed"),

@@ -20,6 +20,14 @@ public static class TriageCard
         CriteriaAdvice advice,
         IReadOnlyList<PossibleDuplicate> duplicates,
         IReadOnlyList<Actor> chairsInformed,
+        BoardDirectory directory) => BuildWithLimit(referral, advice, duplicates, chairsInformed, directory).Card;
+
+    /// <summary>The card, and the length long answers were shortened to so that it fits (null when none was).</summary>
+    public static (JsonObject Card, int? Limit) BuildWithLimit(
+        CaseReferred referral,
+        CriteriaAdvice advice,
+        IReadOnlyList<PossibleDuplicate> duplicates,
+        IReadOnlyList<Actor> chairsInformed,
         BoardDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(referral);
@@ -30,7 +38,7 @@ public static class TriageCard
         var form = referral.Form;
         var board = directory.Find(referral.LeadBoard);
 
-        return CardBudget.Fit(limit =>
+        return CardBudget.FitWithLimit(limit =>
         {
             var body = new List<JsonNode?>
             {

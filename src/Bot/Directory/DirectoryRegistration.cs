@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ScrBot.Bot.Hosting;
 using ScrBot.Domain.Boards;
 
 namespace ScrBot.Bot.Boards;
@@ -8,20 +11,31 @@ public static class DirectoryRegistration
     public const string LocalFile = "config/directory.local.json";
 
     /// <summary>
-    /// Loads the board directory now, so that an invalid file stops start-up, and registers it as a singleton.
-    /// Without the <c>Directory__Path</c> setting, development uses <see cref="LocalFile"/> (found from the content
-    /// root upwards); any other environment refuses to start.
+    /// Registers the <see cref="BoardDirectory"/>, read from the file named by <c>Directory__Path</c> when it is
+    /// first needed (the router needs it at start-up, so an invalid file stops start-up with a message naming the
+    /// problem). Without the setting, development uses <see cref="LocalFile"/> found from the content root upwards;
+    /// any other environment refuses to start.
     /// </summary>
-    public static IServiceCollection AddBoardDirectory(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddBoardDirectory(this IServiceCollection services)
     {
-        var directory = DirectoryFile.Load(ResolvePath(configuration, environment));
-        services.AddSingleton(directory);
+        services.AddSingleton(sp =>
+        {
+            var path = ResolvePath(sp.GetRequiredService<DirectorySettings>().Path, sp.GetRequiredService<IHostEnvironment>());
+            try
+            {
+                return DirectoryFile.Load(path);
+            }
+            catch (BoardDirectoryFileException e)
+            {
+                throw new SettingsException([e.Message]);
+            }
+        });
         return services;
     }
 
-    public static string ResolvePath(IConfiguration configuration, IHostEnvironment environment)
+    public static string ResolvePath(string? configured, IHostEnvironment environment)
     {
-        var configured = configuration[DirectoryFile.PathSetting];
+        ArgumentNullException.ThrowIfNull(environment);
         if (!string.IsNullOrWhiteSpace(configured))
         {
             return Path.IsPathRooted(configured) ? configured : Path.GetFullPath(Path.Combine(environment.ContentRootPath, configured));

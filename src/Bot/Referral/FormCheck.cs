@@ -100,6 +100,28 @@ public static partial class FormCheck
         }
     }
 
+    /// <summary>Refusals from the domain (e.g. when the case store refused the referral) as errors beside their inputs.</summary>
+    public static FormErrors FromRefusals(IReadOnlyList<Refusal> refusals)
+    {
+        ArgumentNullException.ThrowIfNull(refusals);
+        var byInput = new Dictionary<string, string>(StringComparer.Ordinal);
+        var general = new List<(FormSection, string)>();
+        foreach (var refusal in refusals)
+        {
+            var section = FormSections.Of(refusal.Field);
+            if (section is { } s && refusal.Field is { } field && InputIds.Of(s, FormDraft.MaxSignificantOtherRows).Contains(field))
+            {
+                byInput.TryAdd(field, refusal.Reason);
+            }
+            else
+            {
+                general.Add((section ?? FormSection.ParallelProcesses, refusal.Reason));
+            }
+        }
+
+        return new FormErrors(byInput, general);
+    }
+
     public static FormCheckResult CheckAll(FormDraft draft, BoardDirectory directory, DateOnly today) =>
         Check(draft, directory, today, FormSections.All.ToList());
 
