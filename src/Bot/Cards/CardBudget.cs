@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ScrBot.Bot.Connector;
 
 namespace ScrBot.Bot.Cards;
 
@@ -14,10 +15,13 @@ public static class CardBudget
     public const int EnvelopeAllowanceChars = 1024;
 
     /// <summary>The text lengths tried in turn, from no limit down.</summary>
-    public static readonly IReadOnlyList<int?> Limits = [null, 2000, 1200, 800, 500, 300, 150];
+    public static readonly IReadOnlyList<int?> Limits = [null, 2000, 1200, 800, 500, 300, 150, 80, 40];
 
-    /// <summary>The bytes the message carrying this card takes, as Teams counts them (UTF-16: two bytes a code unit).</summary>
-    public static int PayloadBytes(JsonNode card) => (AdaptiveCard.ToJson(Envelope(card)).Length) * 2;
+    /// <summary>
+    /// The bytes the message carrying this card takes, as Teams counts them (UTF-16: two bytes a code unit), written
+    /// exactly as the sender writes it.
+    /// </summary>
+    public static int PayloadBytes(JsonNode card) => BotJson.Utf16Size(Activity.Card((JsonObject)card.DeepClone()));
 
     public static bool Fits(JsonNode card) => PayloadBytes(card) + (EnvelopeAllowanceChars * 2) <= MaxPayloadBytes;
 
@@ -41,8 +45,8 @@ public static class CardBudget
         return last!;
     }
 
-    /// <summary>The text, or its first <paramref name="limit"/> characters with a note that it was shortened.</summary>
-    public static string Shorten(string text, int? limit, string where)
+    /// <summary>The text, or its first <paramref name="limit"/> characters and "…" when it is longer.</summary>
+    public static string Shorten(string text, int? limit)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (limit is not { } max || text.Length <= max)
@@ -50,19 +54,7 @@ public static class CardBudget
             return text;
         }
 
-        var cut = text.LastIndexOf(' ', max);
-        var head = text[..(cut > max / 2 ? cut : max)].TrimEnd();
-        return $"{head} … (shortened here: {where})";
+        var cut = text.LastIndexOf(' ', max - 1);
+        return text[..(cut > max / 2 ? cut : max)].TrimEnd() + " …";
     }
-
-    /// <summary>A message activity carrying the card, as the bot sends it.</summary>
-    public static JsonObject Envelope(JsonNode card) => new()
-    {
-        ["type"] = "message",
-        ["attachments"] = new JsonArray(new JsonObject
-        {
-            ["contentType"] = AdaptiveCard.ContentType,
-            ["content"] = card.DeepClone(),
-        }),
-    };
 }

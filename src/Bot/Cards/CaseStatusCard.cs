@@ -82,7 +82,7 @@ public static class CaseStatusCard
         }
 
         body.Add(Facts(shown.Select(f => (Words.DateAndTime(f.At), FactWords.Describe(f, directory)))));
-        return CardBudget.Fit(_ => Card(body));
+        return Card(body);
     }
 
     private static string StageTitle(Stage stage)

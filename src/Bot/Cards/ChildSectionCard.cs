@@ -8,8 +8,11 @@ namespace ScrBot.Bot.Cards;
 /// <summary>Section 2 of the notification form: the child.</summary>
 public static class ChildSectionCard
 {
-    /// <summary>The other names input holds up to the form's number of names, one a line.</summary>
-    public const int OtherNamesMaxLength = FormLimits.MaxOtherNames * (FormLimits.Name + 1);
+    /// <summary>
+    /// The other names input: up to the form's number of names, one a line, averaging 100 characters a name (each
+    /// name may still be as long as any name), so that the card fits in a Teams message however the names are written.
+    /// </summary>
+    public const int OtherNamesMaxLength = FormLimits.MaxOtherNames * 100;
 
     public static JsonObject Build(FormSectionView view)
     {

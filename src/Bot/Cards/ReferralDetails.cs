@@ -9,35 +9,37 @@ namespace ScrBot.Bot.Cards;
 
 /// <summary>
 /// A notification form in full, section by section, for the cards that show it (the review before sending, the Board
-/// Manager's triage, the case status). Long answers are shortened to <c>limit</c> characters when a card would not
-/// fit otherwise.
+/// Manager's triage, the case status). When a card would not fit in a Teams message, every answer longer than
+/// <c>limit</c> characters is shortened, ending in "…".
 /// </summary>
 public static class ReferralDetails
 {
-    public static IEnumerable<JsonNode> Sections(NotificationForm form, BoardDirectory directory, int? limit, string fullTextWhere)
+    public static IEnumerable<JsonNode> Sections(NotificationForm form, BoardDirectory directory, int? limit)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(directory);
         foreach (var section in FormSections.All)
         {
-            yield return Section(section, form, directory, limit, fullTextWhere);
+            yield return Section(section, form, directory, limit);
         }
     }
 
-    public static JsonObject Section(FormSection section, NotificationForm form, BoardDirectory directory, int? limit, string fullTextWhere)
+    public static JsonObject Section(FormSection section, NotificationForm form, BoardDirectory directory, int? limit)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(directory);
-        string Long(string text) => CardBudget.Shorten(text, limit, fullTextWhere);
+        string S(string text) => CardBudget.Shorten(text, limit);
+        IEnumerable<(string, string)> Short(IEnumerable<(string Title, string Value)> facts) => facts.Select(f => (S(f.Title), S(f.Value)));
+
         var items = new List<JsonNode> { Subheading($"{(int)section} · {FormSections.Title(section)}") };
         switch (section)
         {
             case FormSection.Referrer:
-                items.Add(Facts(Referrer(form.Referrer, directory)));
+                items.Add(Facts(Short(Referrer(form.Referrer, directory))));
                 break;
 
             case FormSection.Child:
-                items.Add(Facts(Child(form.Child)));
+                items.Add(Facts(Short(Child(form.Child))));
                 break;
 
             case FormSection.Incident:
@@ -51,11 +53,11 @@ public static class ReferralDetails
                     ("Concerns about working together", Words.Of(incident.InterAgencyConcern)),
                 ]));
                 items.Add(Text("Description", strong: true));
-                items.Add(Text(Long(incident.Description)));
+                items.Add(Text(S(incident.Description)));
                 if (incident.InterAgencyConcernDetails is { } concerns)
                 {
                     items.Add(Text("The concerns about how agencies worked together", strong: true));
-                    items.Add(Text(Long(concerns)));
+                    items.Add(Text(S(concerns)));
                 }
 
                 break;
@@ -63,12 +65,12 @@ public static class ReferralDetails
             case FormSection.SignificantOthers:
                 items.Add(form.SignificantOthers.Count == 0
                     ? Text("No one named.", subtle: true)
-                    : Facts(form.SignificantOthers.Select(o => (o.Name, SignificantOther(o)))));
+                    : Facts(Short(form.SignificantOthers.Select(o => (o.Name, SignificantOther(o))))));
                 break;
 
             case FormSection.AgenciesAndBoards:
                 var board = directory.Find(form.Referrer.Board);
-                var agencies = form.AgenciesInvolved.Select(a => AgencyName(a.Agency, a.OtherAgencyName, board)).ToList();
+                var agencies = form.AgenciesInvolved.Select(a => S(AgencyName(a.Agency, a.OtherAgencyName, board))).ToList();
                 items.Add(Text("Agencies involved", strong: true));
                 items.Add(agencies.Count == 0 ? Text("None named.", subtle: true) : Bullets(agencies));
                 if (form.OtherBoardsInvolved.Count > 0)
@@ -85,19 +87,54 @@ public static class ReferralDetails
                 items.Add(running.Count == 0 ? Text("None running.", subtle: true) : Bullets(running));
                 if (parallel.SeniorInvestigatingOfficerContact is { } sio)
                 {
-                    items.Add(Facts([("Senior Investigating Officer", Long(sio))]));
+                    items.Add(Facts([("Senior Investigating Officer", S(sio))]));
                 }
 
                 if (parallel.Details is { } details)
                 {
                     items.Add(Text("Details", strong: true));
-                    items.Add(Text(Long(details)));
+                    items.Add(Text(S(details)));
                 }
 
                 break;
         }
 
         return Container(items);
+    }
+
+    /// <summary>The answers of a section that a person typed, with their titles (what a shortened card may have cut).</summary>
+    public static IEnumerable<(string Title, string Text)> TypedAnswers(FormSection section, NotificationForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        IEnumerable<(string, string?)> answers = section switch
+        {
+            FormSection.Referrer =>
+            [
+                ("Referrer's name", form.Referrer.Name), ("Referrer's role", form.Referrer.Role),
+                ("Referring agency", form.Referrer.OtherAgencyName), ("Referrer's contact details", form.Referrer.Contact),
+            ],
+            FormSection.Child =>
+            [
+                ("Child's name", form.Child.Name), ("Other names", string.Join("\n", form.Child.OtherNames)), ("Address", form.Child.Address),
+                ("Ethnicity", form.Child.Ethnicity), ("Responsible authority", form.Child.ResponsibleAuthority),
+            ],
+            FormSection.Incident =>
+            [
+                ("Description of the incident", form.Incident.Description),
+                ("Concerns about how agencies worked together", form.Incident.InterAgencyConcernDetails),
+            ],
+            FormSection.SignificantOthers => form.SignificantOthers.SelectMany((o, i) => new (string, string?)[]
+            {
+                ($"Significant other {i + 1}: name", o.Name), ($"Significant other {i + 1}: relationship", o.Relationship),
+            }),
+            FormSection.AgenciesAndBoards => [("Other agencies involved", string.Join("\n", form.AgenciesInvolved.Select(a => a.OtherAgencyName).OfType<string>()))],
+            _ =>
+            [
+                ("Senior Investigating Officer", form.ParallelProcesses.SeniorInvestigatingOfficerContact),
+                ("Parallel processes: details", form.ParallelProcesses.Details),
+            ],
+        };
+        return answers.Where(a => !string.IsNullOrEmpty(a.Item2)).Select(a => (a.Item1, a.Item2!));
     }
 
     public static IReadOnlyList<(string, string)> Referrer(ReferrerDetails referrer, BoardDirectory directory)

@@ -21,7 +21,12 @@ public static class ReviewCard
                 Heading("New referral · Check your answers"),
                 Text("Nothing has been sent yet. Check every answer; to change one, choose its section under 'Change an answer'. When you send the referral, the board's Board Manager receives it straight away."),
             };
-            body.AddRange(ReferralDetails.Sections(form, directory, limit, "open its section to read it in full"));
+            if (limit is not null)
+            {
+                body.Add(Text("Long answers are shortened here (they end in …): open their section to read them in full.", subtle: true));
+            }
+
+            body.AddRange(ReferralDetails.Sections(form, directory, limit));
 
             var goTo = Choices(InputIds.GoToSection, "Section to change",
                 FormSections.All.Select(s => (FormSections.Position(s), ((int)s).ToString(CultureInfo.InvariantCulture))), "1", required: true, expanded: false);

@@ -75,7 +75,12 @@ public static class TriageCard
             };
             body.Add(Bullets(todo));
             body.Add(Subheading("The referral", separator: true));
-            body.AddRange(ReferralDetails.Sections(form, directory, limit, "the full text follows in the next message"));
+            if (limit is not null)
+            {
+                body.Add(Text(FullTextCard.ShortenedNote, subtle: true));
+            }
+
+            body.AddRange(ReferralDetails.Sections(form, directory, limit));
             return Card(body);
         });
     }

@@ -59,9 +59,12 @@ public sealed class ReferralTriage(
             if (await SendPersonalAsync(manager.Person, triage, $"{reference} · New referral for triage", problems, cancellationToken).ConfigureAwait(false))
             {
                 managersReached++;
-                foreach (var (title, text) in FullTextCard.LongAnswers(referral.Form, limit ?? int.MaxValue))
+                if (limit is not null)
                 {
-                    await SendPersonalAsync(manager.Person, FullTextCard.Build(reference, title, text), $"{reference} · {title}", problems, cancellationToken).ConfigureAwait(false);
+                    foreach (var (card, summary) in FullTextCard.Messages(reference, referral.Form, directory))
+                    {
+                        await SendPersonalAsync(manager.Person, card, summary, problems, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
         }
