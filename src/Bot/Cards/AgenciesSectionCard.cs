@@ -8,7 +8,7 @@ namespace ScrBot.Bot.Cards;
 /// <summary>Section 5 of the notification form: the agencies involved with the child or family, and other boards.</summary>
 public static class AgenciesSectionCard
 {
-    /// <summary>How many other agencies the card's text box holds, one a line.</summary>
+    /// <summary>How many other agencies the card's text box holds, one per line.</summary>
     public const int MaxOtherAgencies = 10;
 
     public const int OtherAgenciesMaxLength = MaxOtherAgencies * (FormLimits.AgencyName + 1);
@@ -27,7 +27,7 @@ public static class AgenciesSectionCard
                 agencies.Select(a => (a.Name, a.Id.Value)), d.Answer(InputIds.AgenciesInvolved), multiSelect: true),
             e.For(InputIds.AgenciesInvolved), "Check the agencies chosen."));
         inputs.AddRange(WithError(
-            TextInput(InputIds.OtherAgenciesInvolved, "Other agencies involved, one a line (for example a school, a GP practice, another local authority)",
+            TextInput(InputIds.OtherAgenciesInvolved, "Other agencies involved, one per line (for example a school, a GP practice, another local authority)",
                 d.Answer(InputIds.OtherAgenciesInvolved), OtherAgenciesMaxLength, multiline: true),
             e.For(InputIds.OtherAgenciesInvolved), "Check the other agencies."));
 

@@ -9,7 +9,7 @@ namespace ScrBot.Bot.Cards;
 public static class ChildSectionCard
 {
     /// <summary>
-    /// The other names input: up to the form's number of names, one a line, averaging 100 characters a name (each
+    /// The other names input: up to the form's number of names, one per line, averaging 100 characters per name (each
     /// name may still be as long as any name), so that the card fits in a Teams message however the names are written.
     /// </summary>
     public const int OtherNamesMaxLength = FormLimits.MaxOtherNames * 100;
@@ -25,7 +25,7 @@ public static class ChildSectionCard
             TextInput(FormFields.ChildName, "Child's full name", d.Answer(FormFields.ChildName), FormLimits.Name, required: true),
             e.For(FormFields.ChildName), "Enter the child's name."));
         inputs.AddRange(WithError(
-            TextInput(FormFields.ChildOtherNames, "Other names or aliases the child is known by (one a line)", d.Answer(FormFields.ChildOtherNames),
+            TextInput(FormFields.ChildOtherNames, "Other names or aliases the child is known by (one per line)", d.Answer(FormFields.ChildOtherNames),
                 OtherNamesMaxLength, multiline: true),
             e.For(FormFields.ChildOtherNames), "Check the other names."));
         inputs.AddRange(WithError(

@@ -27,7 +27,7 @@ public static class FullTextCard
         [
             ConfidentialLine(),
             Heading($"{reference} · The referral in full · {FormSections.Position(section)}"),
-            limit is null ? null : Text("Long answers are shortened here (they end in …) and follow one a message.", subtle: true),
+            limit is null ? null : Text("Long answers are shortened here (they end in …) and follow one per message.", subtle: true),
             ReferralDetails.Section(section, form, directory, limit),
         ]));
 

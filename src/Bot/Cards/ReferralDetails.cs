@@ -31,7 +31,7 @@ public static class ReferralDetails
         string S(string text) => CardBudget.Shorten(text, limit);
         IEnumerable<(string, string)> Short(IEnumerable<(string Title, string Value)> facts) => facts.Select(f => (S(f.Title), S(f.Value)));
 
-        var items = new List<JsonNode> { Subheading($"{(int)section} · {FormSections.Title(section)}") };
+        var items = new List<JsonNode> { Subheading($"{(int)section} · {FormSections.SummaryTitle(section)}") };
         switch (section)
         {
             case FormSection.Referrer:

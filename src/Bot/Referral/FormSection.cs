@@ -30,6 +30,10 @@ public static class FormSections
         _ => section.ToString(),
     };
 
+    /// <summary>The section's title where the form is shown to others (the review, triage): not "about you".</summary>
+    public static string SummaryTitle(FormSection section) =>
+        section == FormSection.Referrer ? "The referrer and their agency" : Title(section);
+
     /// <summary>"Section 2 of 6 · The child".</summary>
     public static string Position(FormSection section) => $"Section {(int)section} of {Count} · {Title(section)}";
 

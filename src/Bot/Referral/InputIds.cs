@@ -15,7 +15,7 @@ public static class InputIds
     /// <summary>The board's agencies that were involved, chosen from a list (several, comma separated).</summary>
     public const string AgenciesInvolved = FormFields.AgenciesInvolved;
 
-    /// <summary>Other agencies involved, one a line.</summary>
+    /// <summary>Other agencies involved, one per line.</summary>
     public const string OtherAgenciesInvolved = "agenciesInvolved.other";
 
     public const string DomesticHomicideReview = "parallel.domesticHomicideReview";
