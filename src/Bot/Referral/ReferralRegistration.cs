@@ -23,6 +23,7 @@ public static class ReferralRegistration
         services.TryAddSingleton(ProcessProfile.Toolkit);
         services.TryAddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ReferralJourney>();
+        services.AddSingleton<DuplicateSearch>();
         services.AddSingleton<ReferralTriage>();
         services.AddSingleton<TriageQueue>();
         services.AddHostedService<TriageWorker>();

@@ -29,6 +29,7 @@ public sealed record TriageReport(
 /// </summary>
 public sealed class ReferralTriage(
     CaseStore cases,
+    DuplicateSearch duplicateSearch,
     BoardDirectory directory,
     IConversationReferences conversations,
     BotSender sender,
@@ -46,7 +47,7 @@ public sealed class ReferralTriage(
 
         var problems = new List<string>();
         var advice = CriteriaAssessment.Assess(referral.Form);
-        var duplicates = await FindDuplicatesAsync(board, reference, referral.Form.Child, cancellationToken).ConfigureAwait(false);
+        var duplicates = await duplicateSearch.FindAsync(board, reference, referral.Form.Child, cancellationToken).ConfigureAwait(false);
 
         var chairs = stored.State.ChairsInformed.Count > 0
             ? stored.State.ChairsInformed.ToList()
@@ -76,78 +77,6 @@ public sealed class ReferralTriage(
         }
 
         return new TriageReport(reference, duplicates, chairs, managersReached, channelNotified, problems);
-    }
-
-    /// <summary>
-    /// Other cases of the same board that may concern the same child: the same name and date of birth, or a name
-    /// either record gives as another name of the child. Found by reading the board's case partitions (the index holds
-    /// no child's details, and must not).
-    /// </summary>
-    public async Task<IReadOnlyList<PossibleDuplicate>> FindDuplicatesAsync(BoardId board, CaseReference reference, ChildDetails child, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(child);
-        var found = new List<PossibleDuplicate>();
-        foreach (var entry in await cases.CasesOnBoardAsync(board, cancellationToken).ConfigureAwait(false))
-        {
-            if (entry.Reference == reference)
-            {
-                continue;
-            }
-
-            var other = await cases.LoadAsync(board, entry.Reference, cancellationToken).ConfigureAwait(false);
-            if (other?.State.Form?.Child is not { } otherChild)
-            {
-                continue;
-            }
-
-            if (Why(child, otherChild) is { } why)
-            {
-                found.Add(new PossibleDuplicate(entry.Reference, why, other.State.ReferredAt ?? default));
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>Why two children may be the same child, or null.</summary>
-    public static string? Why(ChildDetails child, ChildDetails other)
-    {
-        ArgumentNullException.ThrowIfNull(child);
-        ArgumentNullException.ThrowIfNull(other);
-        if (Same(child.Name, other.Name) && child.DateOfBirth is { } dob && dob == other.DateOfBirth)
-        {
-            return $"the same name and date of birth ({Words.Date(dob)})";
-        }
-
-        foreach (var alias in child.OtherNames.Where(a => Same(a, other.Name) || other.OtherNames.Any(o => Same(a, o))))
-        {
-            return $"'{alias.Trim()}', another name of this child, is a name of the child in that case";
-        }
-
-        foreach (var alias in other.OtherNames.Where(a => Same(a, child.Name)))
-        {
-            return $"this child's name is another name of the child in that case ('{alias.Trim()}')";
-        }
-
-        return null;
-    }
-
-    private static bool Same(string a, string b) => Normalise(a).Length > 0 && string.Equals(Normalise(a), Normalise(b), StringComparison.OrdinalIgnoreCase);
-
-    private static string Normalise(string name)
-    {
-        var builder = new StringBuilder(name.Length);
-        foreach (var part in name.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append(part.ToLower(CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
     }
 
     private async Task<List<Actor>> InformChairsAsync(CaseReferred referral, CriteriaAdvice advice, List<string> problems, CancellationToken cancellationToken)
@@ -233,6 +162,82 @@ public sealed class ReferralTriage(
 
     private string Name(PersonId person) =>
         directory.Boards.SelectMany(b => b.Members).FirstOrDefault(m => m.Person == person)?.Name ?? "A member of the board";
+}
+
+/// <summary>Finds the board's other cases that may be about the same child.</summary>
+public sealed class DuplicateSearch(CaseStore cases)
+{
+    /// <summary>
+    /// Other cases of the same board that may concern the same child: the same name and date of birth, or a name
+    /// either record gives as another name of the child. Found by reading the board's case partitions (the index holds
+    /// no child's details, and must not).
+    /// </summary>
+    public async Task<IReadOnlyList<PossibleDuplicate>> FindAsync(BoardId board, CaseReference reference, ChildDetails child, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        var found = new List<PossibleDuplicate>();
+        foreach (var entry in await cases.CasesOnBoardAsync(board, cancellationToken).ConfigureAwait(false))
+        {
+            if (entry.Reference == reference)
+            {
+                continue;
+            }
+
+            var other = await cases.LoadAsync(board, entry.Reference, cancellationToken).ConfigureAwait(false);
+            if (other?.State.Form?.Child is not { } otherChild)
+            {
+                continue;
+            }
+
+            if (Why(child, otherChild) is { } why)
+            {
+                found.Add(new PossibleDuplicate(entry.Reference, why, other.State.ReferredAt ?? default));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Why two children may be the same child, or null.</summary>
+    public static string? Why(ChildDetails child, ChildDetails other)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(other);
+        if (Same(child.Name, other.Name) && child.DateOfBirth is { } dob && dob == other.DateOfBirth)
+        {
+            return $"the same name and date of birth ({Words.Date(dob)})";
+        }
+
+        foreach (var alias in child.OtherNames.Where(a => Same(a, other.Name) || other.OtherNames.Any(o => Same(a, o))))
+        {
+            return $"'{alias.Trim()}', another name of this child, is a name of the child in that case";
+        }
+
+        foreach (var alias in other.OtherNames.Where(a => Same(a, child.Name)))
+        {
+            return $"this child's name is another name of the child in that case ('{alias.Trim()}')";
+        }
+
+        return null;
+    }
+
+    private static bool Same(string a, string b) => Normalise(a).Length > 0 && string.Equals(Normalise(a), Normalise(b), StringComparison.OrdinalIgnoreCase);
+
+    private static string Normalise(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        foreach (var part in name.Normalize(NormalizationForm.FormKC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(part.ToLower(CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
 }
 
 /// <summary>Referrals waiting for triage, handled in the background so that the referrer's card answers at once.</summary>
