@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Mvc.Testing;
+using System.Diagnostics;
 using ScrBot.Bot.Boards;
-using ScrBot.Bot.Hosting;
 using ScrBot.Bot.Tests.Infrastructure;
 using ScrBot.Domain.Boards;
 
@@ -101,25 +100,38 @@ public sealed class BoardDirectoryFileTests
     }
 
     [Fact]
-    public void TheBotDoesNotStartWithAnInvalidDirectoryAndSaysWhy()
+    public async Task TheBotDoesNotStartWithAnInvalidDirectoryAndSaysWhy()
     {
         var path = Path.Combine(Path.GetTempPath(), $"scrbot-directory-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, Valid.Replace("\"BoardManager\"", "\"IndependentChair\"", StringComparison.Ordinal));
         try
         {
-            // A host that failed to start has nothing to stop: the factory is not disposed (its Dispose assumes a started host).
-            var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+            var start = new ProcessStartInfo("dotnet")
             {
-                host.UseSetting("Directory:Path", path);
-                host.UseSetting("Storage:TablesConnectionString", "UseDevelopmentStorage=true");
-            });
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = AppContext.BaseDirectory,
+            };
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ScrBot.Bot.dll"));
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add("http://127.0.0.1:0");
+            start.Environment["Directory__Path"] = path;
+            start.Environment["Storage__TablesConnectionString"] = "UseDevelopmentStorage=true";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
 
-            var e = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+            using var bot = Process.Start(start)!;
+            var errors = bot.StandardError.ReadToEndAsync();
+            var output = bot.StandardOutput.ReadToEndAsync();
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await bot.WaitForExitAsync(limit.Token);
 
-            var settings = Assert.IsType<SettingsException>(e is AggregateException a ? a.InnerException : e);
-            Assert.Contains($"The board directory file '{path}' has 2 problems:", settings.Message, StringComparison.Ordinal);
-            Assert.Contains("has no Board Manager", settings.Message, StringComparison.Ordinal);
-            Assert.Contains("is listed twice as Independent Chair", settings.Message, StringComparison.Ordinal);
+            Assert.Equal(1, bot.ExitCode);
+            var said = await errors;
+            _ = await output;
+            Assert.Contains("ScrBot cannot start because of its settings:", said, StringComparison.Ordinal);
+            Assert.Contains($"The board directory file '{path}' has 1 problem:", said, StringComparison.Ordinal);
+            Assert.Contains("boards[0] (\"staffordshire\") has no Board Manager: every board needs one.", said, StringComparison.Ordinal);
         }
         finally
         {
