@@ -24,13 +24,19 @@ public static class ActionEscalation
 
     /// <summary>
     /// How many of the latest sub-group meetings in a row came without an update on this action. The first meeting after
-    /// the action was added asks for the first update, so a meeting counts only when an earlier meeting asked for it.
+    /// the action was added asks for the first update, so a meeting counts only when an earlier meeting asked for it. An
+    /// update since the last meeting brings the count back to nought.
     /// </summary>
     public static int MeetingsWithoutUpdate(ActionPlanItem action, IReadOnlyList<ActionPlanMeeting> meetings)
     {
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(meetings);
         var since = meetings.Where(m => m.Sequence > action.AddedSequence).OrderBy(m => m.Sequence).ToList();
+        if (since.Count == 0 || action.Updates.Any(u => u.Sequence > since[^1].Sequence))
+        {
+            return 0;
+        }
+
         var missed = 0;
         for (var i = since.Count - 1; i >= 1; i--)
         {

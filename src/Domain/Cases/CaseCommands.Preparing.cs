@@ -154,7 +154,7 @@ public static partial class CaseCommands
                 problems.Add(new Refusal($"Discrepancy {i + 1} has no kind."));
             }
 
-            if (TextProblem(discrepancies[i].Details, $"The details of discrepancy {i + 1}") is { } problem)
+            if (TextProblem(discrepancies[i].Details, $"A description of discrepancy {i + 1}") is { } problem)
             {
                 problems.Add(new Refusal(problem));
             }

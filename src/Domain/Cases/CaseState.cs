@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Referral;
 
@@ -67,6 +68,7 @@ public sealed record ActionPlanItem(
     ImmutableList<ActionUpdate> Updates,
     EscalationLevel Escalation)
 {
+    [JsonIgnore]
     public bool Completed => Updates.Any(u => u.Completed);
 }
 
@@ -230,9 +232,11 @@ public sealed record CaseState
     public bool HasRole(PersonId person, Role role) => Roles.Any(r => r.Person.Id == person && r.Role == role);
 
     /// <summary>Whether a criminal investigation runs in parallel (the SIO must then be invited to the Scoping Panel).</summary>
+    [JsonIgnore]
     public bool CriminalInvestigation => Form?.ParallelProcesses.CriminalInvestigation ?? false;
 
     /// <summary>The decision's option: what the Independent Chair decided, when decided.</summary>
+    [JsonIgnore]
     public RecommendationOption? DecidedOption => Decision?.DecidedOption;
 
     public PanelInvitation? InvitationOf(PersonId person) => Invitations.FirstOrDefault(i => i.Member.Id == person);
