@@ -54,11 +54,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
         FakeBotConnector? self = null;
         var server = await LoopbackServer.StartAsync(app =>
         {
-            app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext c, string conversationId) => self!.OnAsync(c, "send", conversationId, null));
-            app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => self!.OnAsync(c, "reply", conversationId, activityId));
-            app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => self!.OnAsync(c, "update", conversationId, activityId));
+            app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext c, string conversationId) => self!.OnAsync(c, "send", Unescape(conversationId), null));
+            app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => self!.OnAsync(c, "reply", Unescape(conversationId), activityId));
+            app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext c, string conversationId, string activityId) => self!.OnAsync(c, "update", Unescape(conversationId), activityId));
             app.MapPost("/v3/conversations", (Delegate)((HttpContext c) => self!.OnAsync(c, "create", null, null)));
-            app.MapGet("/v3/conversations/{conversationId}/pagedmembers", (HttpContext c, string conversationId) => self!.OnAsync(c, "members", conversationId, null));
+            app.MapGet("/v3/conversations/{conversationId}/pagedmembers", (HttpContext c, string conversationId) => self!.OnAsync(c, "members", Unescape(conversationId), null));
         });
         self = new FakeBotConnector(server);
         return self;
@@ -99,7 +99,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
 
         var query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value : null;
-        var provisional = new Received(operation, context.Request.Method, context.Request.Path + (query ?? ""), conversationId, activityId, body,
+        var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? "";
+        var provisional = new Received(operation, context.Request.Method, context.Request.Path + (query ?? ""), rawTarget, conversationId, Unescape(activityId), body,
             context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null, Clock.GetUtcNow(), arrived, 0);
 
         int status;
@@ -143,6 +144,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
             ? Results.Json(answer, BotJson.Options, statusCode: status)
             : Results.Json(new { error = new { code = status == 429 ? "TooManyRequests" : "Failed", message = "stand-in answer" } }, statusCode: status);
     }
+
+    /// <summary>Route values keep an escaped '/' (%2F) escaped.</summary>
+    private static string? Unescape(string? value) => value is null ? null : Uri.UnescapeDataString(value);
 
     private object Page(HttpContext context)
     {
@@ -223,6 +227,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
         string Operation,
         string Method,
         string Path,
+        string RawTarget,
         string? ConversationId,
         string? ActivityId,
         JsonObject? Body,
