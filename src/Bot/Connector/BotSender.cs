@@ -15,10 +15,10 @@ public sealed record SenderOptions
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>
-    /// Added to each window so that requests sent at its edge still arrive inside the limits
-    /// (they take a little time to reach Teams, and not always the same).
+    /// Added to each window. Requests are counted from when Teams' answer came back, which is after Teams counted
+    /// them, so none is needed to stay within the limits; a margin only leaves Teams more room.
     /// </summary>
-    public TimeSpan WindowMargin { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan WindowMargin { get; init; } = TimeSpan.Zero;
 
     /// <summary>A number in [0, 1) for jitter.</summary>
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
@@ -120,9 +120,9 @@ public sealed class BotSender(
         using var lease = await limiter.EnterAsync(conversation.ConversationId, cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; ; attempt++)
         {
-            await limiter.WaitForSlotAsync(lease.Lane, ConnectorRateLimiter.RequestKind.ReadMembers, cancellationToken).ConfigureAwait(false);
             try
             {
+                using var ticket = await limiter.StartAsync(lease.Lane, ConnectorRateLimiter.RequestKind.ReadMembers, cancellationToken).ConfigureAwait(false);
                 return await client.GetPagedMembersAsync(conversation.ServiceUrl, conversation.ConversationId, pageSize, continuationToken, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (Transient(e, cancellationToken) is { } retryAfter && attempt < options.MaxAttempts)
@@ -198,7 +198,7 @@ public sealed class BotSender(
         {
             try
             {
-                await limiter.WaitForSlotAsync(lease.Lane, ConnectorRateLimiter.RequestKind.Send, cancellationToken).ConfigureAwait(false);
+                using var ticket = await limiter.StartAsync(lease.Lane, ConnectorRateLimiter.RequestKind.Send, cancellationToken).ConfigureAwait(false);
                 return (await request(cancellationToken).ConfigureAwait(false), null, attempt);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -29,30 +29,41 @@ public static class TeamsLimits
 }
 
 /// <summary>
-/// The times of past requests under a set of sliding-window limits. Requests are logged in time order, so the
-/// earliest time one more request keeps every limit is: no earlier than <c>n</c>-th most recent request + window
-/// (+ a safety margin for the time a request takes to arrive), for each limit of <c>n</c> in a window.
-/// Not thread-safe: callers hold a lock.
+/// Counts requests under a set of sliding-window limits. A finished request is dated when its answer came back,
+/// which is after Teams counted it wherever it counts it, and a request still in flight counts as happening now;
+/// so a request allowed here is never over a limit as Teams sees it, however long requests take on the way.
+/// Not thread-safe: <see cref="ConnectorRateLimiter"/> holds a lock.
 /// </summary>
-public sealed class SlidingWindowLog(IReadOnlyList<RateLimit> limits, TimeSpan margin)
+public sealed class SlidingWindowCounter(IReadOnlyList<RateLimit> limits, TimeSpan margin)
 {
-    private readonly List<DateTimeOffset> _times = [];
+    private readonly List<DateTimeOffset> _finished = [];
     private readonly TimeSpan _longest = limits.Max(l => l.Window);
     private readonly int _most = limits.Max(l => l.Count);
 
-    public DateTimeOffset? Last => _times.Count == 0 ? null : _times[^1];
+    public int InFlight { get; private set; }
 
-    /// <summary>The earliest time at or after <paramref name="from"/> (and after the last logged request) that keeps every limit.</summary>
-    public DateTimeOffset Earliest(DateTimeOffset from)
+    public DateTimeOffset LastFinished => _finished.Count == 0 ? DateTimeOffset.MinValue : _finished[^1];
+
+    /// <summary>
+    /// The earliest time at or after <paramref name="now"/> one more request keeps every limit, or null when that
+    /// depends on a request in flight finishing first.
+    /// </summary>
+    public DateTimeOffset? Earliest(DateTimeOffset now)
     {
-        Prune(from);
-        var t = Last is { } last && last > from ? last : from;
+        Prune(now);
+        var t = now;
         foreach (var limit in limits)
         {
-            if (_times.Count >= limit.Count)
+            var finishedAllowed = limit.Count - 1 - InFlight;
+            if (finishedAllowed < 0)
             {
-                var nth = _times[_times.Count - limit.Count];
-                var allowed = nth + limit.Window + margin;
+                return null;
+            }
+
+            if (_finished.Count > finishedAllowed)
+            {
+                var pivot = _finished[_finished.Count - 1 - finishedAllowed];
+                var allowed = pivot + limit.Window + margin;
                 if (allowed > t)
                 {
                     t = allowed;
@@ -63,47 +74,43 @@ public sealed class SlidingWindowLog(IReadOnlyList<RateLimit> limits, TimeSpan m
         return t;
     }
 
-    /// <summary>Logs a request at <paramref name="at"/>, which is no earlier than the last one logged.</summary>
-    public void Add(DateTimeOffset at)
-    {
-        if (Last is { } last && at < last)
-        {
-            at = last;
-        }
+    public void Start() => InFlight++;
 
-        _times.Add(at);
+    public void Finish(DateTimeOffset at)
+    {
+        InFlight--;
+        var index = _finished.BinarySearch(at);
+        _finished.Insert(index < 0 ? ~index : index, at);
     }
 
     private void Prune(DateTimeOffset now)
     {
         var horizon = now - _longest - margin;
         var drop = 0;
-        while (drop < _times.Count && _times[drop] <= horizon)
+        while (drop < _finished.Count && _finished[drop] <= horizon)
         {
             drop++;
         }
 
-        drop = Math.Max(drop, _times.Count - _most);
+        drop = Math.Max(drop, _finished.Count - _most);
         if (drop > 0)
         {
-            _times.RemoveRange(0, drop);
+            _finished.RemoveRange(0, drop);
         }
     }
 }
 
 /// <summary>
-/// One lane per conversation (a lock that keeps that conversation's requests in order, and the logs of its
-/// sends and member reads) plus one log for the whole app. A request first waits for its conversation's window,
-/// then takes the app's next free slot, and is logged in both at the time it actually goes out.
+/// One lane per conversation (a lock that keeps its requests in order, and the counts of its sends and member
+/// reads) and one count for the whole app. A request starts only when its conversation and the app both have room.
 /// </summary>
 public sealed class ConnectorRateLimiter(TimeProvider time, int appPerSecond, TimeSpan margin)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
-    private readonly SlidingWindowLog _app = new(TeamsLimits.App(appPerSecond), margin);
+    private readonly SlidingWindowCounter _app = new(TeamsLimits.App(appPerSecond), margin);
+    private TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _operations;
-
-    public TimeSpan Margin => margin;
 
     /// <summary>Serialises requests to one conversation: dispose the lease when the request (and its retries) is done.</summary>
     public async Task<LaneLease> EnterAsync(string? conversationId, CancellationToken cancellationToken)
@@ -147,41 +154,56 @@ public sealed class ConnectorRateLimiter(TimeProvider time, int appPerSecond, Ti
         return new LaneLease(this, lane);
     }
 
-    /// <summary>Waits until one more request of this kind may go out, and logs it.</summary>
-    internal async Task WaitForSlotAsync(Lane? lane, RequestKind kind, CancellationToken cancellationToken)
+    /// <summary>Waits until one more request of this kind may start; dispose the ticket when its answer is back.</summary>
+    internal async Task<Ticket> StartAsync(Lane? lane, RequestKind kind, CancellationToken cancellationToken)
     {
-        if (lane is not null)
+        while (true)
         {
-            var log = kind == RequestKind.ReadMembers ? lane.Reads : lane.Sends;
-            var now = time.GetUtcNow();
-            var ready = log.Earliest(now);
-            if (ready > now)
+            Task wait;
+            lock (_gate)
             {
-                await Task.Delay(ready - now, time, cancellationToken).ConfigureAwait(false);
+                var now = time.GetUtcNow();
+                var counter = lane is null ? null : kind == RequestKind.ReadMembers ? lane.Reads : lane.Sends;
+                var app = _app.Earliest(now);
+                var conversation = counter is null ? now : counter.Earliest(now);
+                if (app is { } a && conversation is { } c)
+                {
+                    var ready = a > c ? a : c;
+                    if (ready <= now)
+                    {
+                        _app.Start();
+                        counter?.Start();
+                        return new Ticket(this, counter);
+                    }
+
+                    wait = Task.Delay(ready - now, time, cancellationToken);
+                }
+                else
+                {
+                    wait = _finished.Task.WaitAsync(cancellationToken);
+                }
             }
-        }
 
-        DateTimeOffset slot;
-        lock (_gate)
-        {
-            slot = _app.Earliest(time.GetUtcNow());
-            _app.Add(slot);
-        }
-
-        var wait = slot - time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (lane is not null)
-        {
-            (kind == RequestKind.ReadMembers ? lane.Reads : lane.Sends).Add(slot);
-            lane.LastUsed = slot;
+            await wait.ConfigureAwait(false);
         }
     }
 
-    internal void Leave(Lane lane)
+    private void Finish(SlidingWindowCounter? counter)
+    {
+        TaskCompletionSource finished;
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            _app.Finish(now);
+            counter?.Finish(now);
+            finished = _finished;
+            _finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        finished.TrySetResult();
+    }
+
+    private void Leave(Lane lane)
     {
         lane.Order.Release();
         lock (_gate)
@@ -193,7 +215,8 @@ public sealed class ConnectorRateLimiter(TimeProvider time, int appPerSecond, Ti
     private void Sweep()
     {
         var idleSince = time.GetUtcNow() - TimeSpan.FromHours(1) - margin;
-        foreach (var (key, lane) in _lanes.Where(p => p.Value.Users == 0 && p.Value.LastUsed < idleSince).ToList())
+        foreach (var (key, lane) in _lanes.Where(p => p.Value.Users == 0 && p.Value.Sends.InFlight == 0 && p.Value.Reads.InFlight == 0
+                                                      && p.Value.Sends.LastFinished < idleSince && p.Value.Reads.LastFinished < idleSince).ToList())
         {
             _lanes.Remove(key);
             lane.Order.Dispose();
@@ -210,10 +233,9 @@ public sealed class ConnectorRateLimiter(TimeProvider time, int appPerSecond, Ti
     internal sealed class Lane(TimeSpan margin)
     {
         public SemaphoreSlim Order { get; } = new(1, 1);
-        public SlidingWindowLog Sends { get; } = new(TeamsLimits.ConversationSends, margin);
-        public SlidingWindowLog Reads { get; } = new(TeamsLimits.ConversationMemberReads, margin);
+        public SlidingWindowCounter Sends { get; } = new(TeamsLimits.ConversationSends, margin);
+        public SlidingWindowCounter Reads { get; } = new(TeamsLimits.ConversationMemberReads, margin);
         public int Users { get; set; }
-        public DateTimeOffset LastUsed { get; set; }
     }
 
     internal enum RequestKind
@@ -222,10 +244,25 @@ public sealed class ConnectorRateLimiter(TimeProvider time, int appPerSecond, Ti
         ReadMembers,
     }
 
-    /// <summary>Holds a conversation's turn; requests without a conversation (creating one) only wait for the app's slot.</summary>
+    /// <summary>A started request: dispose it when the answer (or the failure) has come back.</summary>
+    internal sealed class Ticket(ConnectorRateLimiter limiter, SlidingWindowCounter? counter) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                limiter.Finish(counter);
+            }
+        }
+    }
+
+    /// <summary>Holds a conversation's turn; requests without a conversation (creating one) only wait for the app.</summary>
     public readonly struct LaneLease : IDisposable
     {
         private readonly ConnectorRateLimiter _limiter;
+
         internal Lane? Lane { get; }
 
         internal LaneLease(ConnectorRateLimiter limiter, Lane? lane)
