@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ScrBot.Bot.Storage;
 using ScrBot.Bot.Tests.Infrastructure;
 
@@ -32,15 +34,22 @@ public sealed class CaseStoreRegistrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void WithoutObligationRulesTheObligationsIndexStaysEmpty()
+    public void TheTableNamesComeFromTheCaseStoreSettingsAndNoObligationsAreIndexedUntilTheRulesAreRegistered()
     {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["CaseStore:TablePrefix"] = "scrtest", ["CaseStore:MaxAttempts"] = "5" })
+            .Build();
         using var provider = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(new TableServiceClient(azurite.ConnectionString))
             .AddSingleton(TimeProvider.System)
             .AddCaseStore()
             .BuildServiceProvider();
 
+        var store = provider.GetRequiredService<CaseStore>();
+
+        Assert.Equal(new CaseTableNames("scrtestCases", "scrtestCaseIndex", "scrtestCaseLookup", "scrtestCaseCounters", "scrtestObligations"), store.Tables);
+        Assert.Equal(5, provider.GetRequiredService<IOptions<CaseStoreOptions>>().Value.MaxAttempts);
         Assert.IsType<NoObligations>(provider.GetRequiredService<IObligationIndexSource>());
-        Assert.Equal("Obligations", provider.GetRequiredService<CaseStore>().Tables.Obligations);
     }
 }
