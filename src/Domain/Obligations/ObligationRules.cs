@@ -2,7 +2,7 @@ using System.Globalization;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Calendar;
 using ScrBot.Domain.Cases;
-using ScrBot.Domain.Referral;
+using ScrBot.Domain.Criteria;
 
 namespace ScrBot.Domain.Obligations;
 
@@ -48,20 +48,6 @@ public static class ObligationRules
         ];
     }
 
-    /// <summary>
-    /// Whether the referral describes a notifiable serious child care incident (Working Together 2015 ch. 4): a child
-    /// has died (including suspected suicide) or been seriously harmed, and abuse or neglect is known or suspected;
-    /// or a looked-after child, or a child in a regulated setting or service, has died.
-    /// </summary>
-    public static bool IsNotifiableIncident(NotificationForm form)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        var died = form.Incident.Kind is IncidentKind.Died or IncidentKind.SuspectedSuicide;
-        var abuse = form.Incident.AbuseOrNeglect is AbuseOrNeglect.Known or AbuseOrNeglect.Suspected;
-        var harmed = form.Incident.Kind == IncidentKind.SeriouslyHarmed;
-        return ((died || harmed) && abuse) || (died && (form.Child.LookedAfter || form.Child.InRegulatedSetting));
-    }
-
     private sealed class Derivation(IReadOnlyList<CaseEvent> facts, ProcessProfile profile, WorkingDayCalendar calendar, DateOnly today)
     {
         private const string BoardManager = "The Board Manager";
@@ -81,7 +67,7 @@ public static class ObligationRules
         {
             var referredAt = FirstIndex<CaseReferred>();
             var referred = referredAt is { } r ? (CaseReferred)facts[r] : null;
-            var notified = referred is not null && IsNotifiableIncident(referred.Form);
+            var notified = referred is not null && CriteriaAssessment.Assess(referred.Form).NotifiableIncident;
             var reported = facts.OfType<NotifiableIncidentReported>().FirstOrDefault();
             var caseWasNotified = notified || reported is not null;
 
