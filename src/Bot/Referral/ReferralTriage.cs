@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ScrBot.Bot.Cards;
@@ -250,15 +251,21 @@ public sealed class TriageQueue
     internal ChannelReader<(BoardId Board, CaseReference Reference)> Reader => _queue.Reader;
 }
 
-/// <summary>Runs <see cref="ReferralTriage"/> for each referral in the <see cref="TriageQueue"/>.</summary>
-public sealed class TriageWorker(TriageQueue queue, ReferralTriage triage, ILogger<TriageWorker> logger) : BackgroundService
+/// <summary>
+/// Runs <see cref="ReferralTriage"/> for each referral in the <see cref="TriageQueue"/>. The triage and what it needs
+/// (settings, directory, storage) are taken when the first referral arrives, so that a setting that stops start-up is
+/// reported by the start-up check, not by this worker.
+/// </summary>
+public sealed class TriageWorker(TriageQueue queue, IServiceProvider services, ILogger<TriageWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        ReferralTriage? triage = null;
         await foreach (var (board, reference) in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
+                triage ??= services.GetRequiredService<ReferralTriage>();
                 await triage.RunAsync(board, reference, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

@@ -229,7 +229,7 @@ public sealed class CardRulesTests
         var json = review.ToJsonString(AdaptiveCard.Json);
         foreach (var text in new[]
                  {
-                     "Alex Wilber", "Head of Safeguarding", "Staffordshire Children's Social Care", "alexw@example.com", "Jamie Collins", "Jamie Smith, JJ",
+                     "Alex Wilber", "Head of Safeguarding", "Staffordshire Children's Social Care", "alexw@board.example", "Jamie Collins", "Jamie Smith, JJ",
                      "Saturday 14 May 2016", "12 Example Road", "White British", "Yes, in the past", "Monday 2 November 2026", "Tuesday 3 November 2026",
                      "Suspected", "Jamie was found unresponsive", "Two referrals from the school", "Sam Collins", "Mother, born Thursday 1 February 1990",
                      "Staffordshire Police", "St Mary's Primary School", "Stoke-on-Trent Safeguarding Children Board", "A criminal investigation",

@@ -36,9 +36,10 @@ public sealed class BoardDirectoryFileTests
         Assert.Equal([Role.BoardManager], directory.RolesOf(ReferralSamples.BoardManager.Id, staffordshire));
         Assert.Equal([Role.IndependentChair], directory.RolesOf(ReferralSamples.IndependentChair.Id, staffordshire));
         Assert.Equal([Role.SubgroupChair], directory.RolesOf(ReferralSamples.SubgroupChair.Id, staffordshire));
-        Assert.Equal([Role.AgencyRepresentative], directory.RolesOf(new PersonId("00000000-0000-0000-0000-0000000000024"), staffordshire));
+        Assert.Equal([Role.AgencyRepresentative], directory.RolesOf(ReferralSamples.AgencyRepresentative.Id, staffordshire));
+        Assert.Empty(directory.BoardsOf(ReferralSamples.NoRole.Id));
         Assert.Empty(directory.BoardsOf(ReferralSamples.Referrer.Id));
-        Assert.Equal("channel-announcements-id", directory.Find(staffordshire)!.NoticeChannel);
+        Assert.Equal("19:scr-subgroup@thread.tacv2", directory.Find(staffordshire)!.NoticeChannel);
         Assert.Equal(2, directory.Boards.Count);
     }
 

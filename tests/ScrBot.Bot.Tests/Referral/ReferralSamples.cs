@@ -19,15 +19,17 @@ internal static class ReferralSamples
 
     public static readonly BoardId Staffordshire = new("staffordshire");
 
-    public static readonly Actor Referrer = new(new PersonId("00000000-0000-0000-0000-0000000000020"), "Alex Wilber");
+    public static readonly Actor Referrer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000020"), "Alex Wilber");
 
-    public static readonly Actor BoardManager = new(new PersonId("00000000-0000-0000-0000-0000000000021"), "Megan Bowen");
+    public static readonly Actor BoardManager = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000021"), "Megan Bowen");
 
-    public static readonly Actor IndependentChair = new(new PersonId("00000000-0000-0000-0000-0000000000022"), "Adele Vance");
+    public static readonly Actor IndependentChair = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000022"), "Adele Vance");
 
-    public static readonly Actor SubgroupChair = new(new PersonId("00000000-0000-0000-0000-0000000000023"), "Isaiah Langer");
+    public static readonly Actor SubgroupChair = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000023"), "Isaiah Langer");
 
-    public static readonly Actor NoRole = new(new PersonId("00000000-0000-0000-0000-0000000000024"), "Patti Fernandez");
+    public static readonly Actor AgencyRepresentative = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000024"), "Patti Fernandez");
+
+    public static readonly Actor NoRole = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000025"), "Lynne Robbins");
 
     public static string LocalDirectoryPath => Path.Combine(AzuriteFixture.RepositoryRoot(), "config", "directory.local.json");
 
@@ -42,7 +44,7 @@ internal static class ReferralSamples
             [FormFields.ReferrerName] = "Alex Wilber",
             [FormFields.ReferrerRole] = "Head of Safeguarding",
             [FormFields.ReferrerAgency] = "staffs-csc",
-            [FormFields.ReferrerContact] = "alexw@example.com",
+            [FormFields.ReferrerContact] = "alexw@board.example",
             [FormFields.SeniorLeadsAware] = "true",
         },
         [FormSection.Child] = new()
