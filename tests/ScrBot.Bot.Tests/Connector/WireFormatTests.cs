@@ -22,7 +22,9 @@ public sealed class WireFormatTests(AzuriteFixture azurite)
         await using var bot = await LocalBot.StartAsync(azurite);
         var chat = "a:1" + Activities.NewId();
         await bot.PostAsync(Activities.Message(bot.ServiceUrl, "help", chat));
-        await bot.PostAsync(Activities.Message(bot.ServiceUrl, "", chat) is var picture && picture.Remove("text") ? picture : picture);
+        var picture = Activities.Message(bot.ServiceUrl, "", chat);
+        picture.Remove("text");
+        await bot.PostAsync(picture);
         var submit = Activities.Message(bot.ServiceUrl, "", chat);
         submit["replyToId"] = "card-1";
         submit["value"] = new JsonObject { ["verb"] = "test.replace" };
@@ -90,6 +92,15 @@ public sealed class WireFormatTests(AzuriteFixture azurite)
         Assert.Empty(Swagger.Problems(JsonSerializer.SerializeToNode(parameters, BotJson.Options), "ConversationParameters"));
         Assert.Empty(Swagger.Problems(JsonSerializer.SerializeToNode(new ConversationResourceResponse { Id = "a", ActivityId = "b", ServiceUrl = "https://x/" }, BotJson.Options), "ConversationResourceResponse"));
         Assert.Empty(Swagger.Problems(JsonSerializer.SerializeToNode(new ResourceResponse { Id = "a" }, BotJson.Options), "ResourceResponse"));
+    }
+
+    [Fact]
+    public void TheCheckFindsPropertiesAndTypesTheSwaggerDoesNotHave()
+    {
+        Assert.Contains("Activity.bogus is not a property of the swagger's definition", Swagger.Problems(JsonNode.Parse("""{"type":"message","bogus":1}"""), "Activity"));
+        Assert.NotEmpty(Swagger.Problems(JsonNode.Parse("""{"type":"shout"}"""), "Activity"));
+        Assert.NotEmpty(Swagger.Problems(JsonNode.Parse("""{"type":"message","text":5}"""), "Activity"));
+        Assert.NotEmpty(Swagger.Problems(JsonNode.Parse("""{"type":"message","from":{"id":"29:a","nickname":"A"}}"""), "Activity"));
     }
 
     public static TheoryData<string> InboundShapes => new()
