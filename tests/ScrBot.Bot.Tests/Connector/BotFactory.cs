@@ -65,16 +65,27 @@ public sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, Ac
 public sealed class TestLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<(string Category, LogLevel Level, string Message)> _lines = new();
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<(string Category, LogLevel Level, string Message)> Lines => _lines.ToArray();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    /// <summary>Completes when the next line is logged.</summary>
+    public Task NextLine() => Volatile.Read(ref _next).Task;
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
+
+    private void Add((string, LogLevel, string) line)
+    {
+        _lines.Enqueue(line);
+        var next = Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        next.TrySetResult();
+    }
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<(string, LogLevel, string)> lines) : ILogger
+    private sealed class Logger(string category, TestLogs logs) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -82,7 +93,7 @@ public sealed class TestLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => true;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue((category, logLevel, formatter(state, exception) + (exception is null ? "" : " " + exception)));
+            logs.Add((category, logLevel, formatter(state, exception) + (exception is null ? "" : " " + exception)));
     }
 }
 
