@@ -15,8 +15,11 @@ namespace ScrBot.Bot.Referral;
 /// </summary>
 public sealed class CaseStatusService(CaseStore cases, BoardDirectory directory, TimeProvider time, WorkingDayCalendar calendar, ProcessProfile profile)
 {
-    public static string NotFound(string reference) =>
-        $"No case {reference} was found that you can see. Check the reference, or ask the board's Board Manager.";
+    /// <summary>
+    /// The answer for a case that does not exist and for a case the person has no role on: the same words, which do
+    /// not repeat the reference, so that the reply never tells the two apart.
+    /// </summary>
+    public const string NotFound = "There is no case with that reference that you can see. Check the reference, or ask the board's Board Manager.";
 
     public const string HowToAsk = "Type case and the case's reference, for example: case SCR-2026-0007.";
 
@@ -79,26 +82,17 @@ public sealed class CaseCommand(CaseStatusService status) : ICommandHandler
 
         if (context.UserAadObjectId is not { Length: > 0 } objectId || !CaseReference.TryParse(text, out var reference))
         {
-            await context.SendTextAsync(CaseStatusService.NotFound(text.Length > 40 ? text[..40] : text)).ConfigureAwait(false);
+            await context.SendTextAsync(CaseStatusService.NotFound).ConfigureAwait(false);
             return;
         }
 
         var card = await status.StatusAsync(new Actor(new PersonId(objectId), context.UserName), reference.Value, context.CancellationToken).ConfigureAwait(false);
         if (card is null)
         {
-            await context.SendTextAsync(CaseStatusService.NotFound(reference.Value.Value)).ConfigureAwait(false);
+            await context.SendTextAsync(CaseStatusService.NotFound).ConfigureAwait(false);
             return;
         }
 
         await context.SendCardAsync(card, $"{reference.Value} · Status").ConfigureAwait(false);
     }
-}
-
-/// <summary>The help card's Case status button: says how to ask for a case.</summary>
-public sealed class CaseStatusButton : ICardActionHandler
-{
-    public string VerbPrefix => "case.status";
-
-    public Task<CardActionResult> HandleAsync(TurnContext context, CardAction action) =>
-        Task.FromResult(CardActionResult.Message(CaseStatusService.HowToAsk));
 }

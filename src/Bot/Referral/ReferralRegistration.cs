@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScrBot.Bot.Boards;
 using ScrBot.Bot.Hosting;
-using ScrBot.Bot.Routing;
 using ScrBot.Bot.Storage;
 using ScrBot.Domain.Calendar;
 using ScrBot.Domain.Obligations;
@@ -32,9 +31,6 @@ public static class ReferralRegistration
         services.AddCommand<ReferCommand>();
         services.AddCommand<CaseCommand>();
         services.AddCardAction<ReferralCardActions>();
-        services.AddCardAction<CaseStatusButton>();
-        services.AddHelpEntry(new HelpEntry("New referral", "Refer a case for a Serious Case Review", Verb: "referral.start", Command: ReferCommand.Word, Order: 10));
-        services.AddHelpEntry(new HelpEntry("Case status", "See where a case you are part of stands", Verb: "case.status", Command: "case SCR-2026-0007", Order: 20));
         return services;
     }
 }
