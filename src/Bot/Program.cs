@@ -19,12 +19,17 @@ app.MapScrBot();
 
 try
 {
-    app.Run();
+    if (UndeliveredReport.IsRequested(args))
+    {
+        return await UndeliveredReport.RunAsync(app.Services, args, Console.Out);
+    }
+
+    await app.RunAsync();
     return 0;
 }
 catch (SettingsException e)
 {
-    Console.Error.WriteLine(e.Message);
+    await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }
 

@@ -46,7 +46,9 @@ public static class ScrBotServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BotTokenProvider>>(),
             sp.GetService<TokenCredential>()));
-        services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(ConnectorClient.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => new ConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName),
             sp.GetRequiredService<IBotTokenProvider>()));

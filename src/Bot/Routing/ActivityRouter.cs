@@ -82,6 +82,7 @@ public sealed partial class ActivityRouter
             {
                 var change = await _installations.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
                 if (change == InstallationEvents.Change.Installed && activity.Type == ActivityTypes.InstallationUpdate
+                    && string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase)
                     && reference?.ConversationType == ConversationTypes.Personal)
                 {
                     await Context(activity, reference, cancellationToken).SendCardAsync(_help.Card(Replies.Welcome), "Welcome to ScrBot").ConfigureAwait(false);

@@ -53,11 +53,12 @@ public sealed class InboundAuthenticationTests(AzuriteFixture azurite) : IAsyncL
         string issuer = OpenIdServer.Issuer, string serviceUrl = ServiceUrl, OpenIdServer.TestKey? key = null) =>
         OpenIdServer.Token(key ?? _openId.Teams, Now, serviceUrl, audience, issuer, notBefore, expires);
 
-    private async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode expected)
+    private async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode expected, string because)
     {
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(0, _calls.Count);
         Assert.Contains("token", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(_bot.Logs.Lines, l => l.Message.StartsWith("Refused an inbound message activity", StringComparison.Ordinal) && l.Message.Contains(because, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -74,20 +75,20 @@ public sealed class InboundAuthenticationTests(AzuriteFixture azurite) : IAsyncL
     {
         var forger = new OpenIdServer.TestKey(_openId.Teams.Kid, ["msteams"]);
 
-        await AssertRefusedAsync(await PingAsync(Token(key: forger)), HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(await PingAsync(Token(key: forger)), HttpStatusCode.Forbidden, "signature is not valid");
     }
 
     [Fact]
     public async Task ATokenMeantForAnotherBotIsRefused() =>
-        await AssertRefusedAsync(await PingAsync(Token(audience: "0f6c0b1e-1111-4222-8333-944455556666")), HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(await PingAsync(Token(audience: "0f6c0b1e-1111-4222-8333-944455556666")), HttpStatusCode.Forbidden, "audience");
 
     [Fact]
     public async Task ATokenFromAnotherIssuerIsRefused() =>
-        await AssertRefusedAsync(await PingAsync(Token(issuer: "https://sts.windows.net/somebody-else/")), HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(await PingAsync(Token(issuer: "https://sts.windows.net/somebody-else/")), HttpStatusCode.Forbidden, "issuer");
 
     [Fact]
     public async Task AnExpiredTokenIsRefused() =>
-        await AssertRefusedAsync(await PingAsync(Token(notBefore: Now.AddHours(-2), expires: Now.AddMinutes(-6))), HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(await PingAsync(Token(notBefore: Now.AddHours(-2), expires: Now.AddMinutes(-6))), HttpStatusCode.Forbidden, "expired");
 
     [Fact]
     public async Task ATokenExpiredWithinFiveMinutesOfClockSkewIsStillAccepted()
@@ -100,11 +101,11 @@ public sealed class InboundAuthenticationTests(AzuriteFixture azurite) : IAsyncL
 
     [Fact]
     public async Task ATokenNotYetValidIsRefused() =>
-        await AssertRefusedAsync(await PingAsync(Token(notBefore: Now.AddMinutes(6), expires: Now.AddHours(1))), HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(await PingAsync(Token(notBefore: Now.AddMinutes(6), expires: Now.AddHours(1))), HttpStatusCode.Forbidden, "not valid yet");
 
     [Fact]
     public async Task ATokenForAnotherServiceUrlIsRefused() =>
-        await AssertRefusedAsync(await PingAsync(Token(serviceUrl: "https://smba.trafficmanager.net/amer/")), HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(await PingAsync(Token(serviceUrl: "https://smba.trafficmanager.net/amer/")), HttpStatusCode.Forbidden, "serviceurl claim differs");
 
     [Fact]
     public async Task TheServiceUrlClaimIsComparedWithoutRegardToCase()
@@ -117,23 +118,23 @@ public sealed class InboundAuthenticationTests(AzuriteFixture azurite) : IAsyncL
 
     [Fact]
     public async Task ATokenSignedByAKeyNotEndorsedForTeamsIsRefused() =>
-        await AssertRefusedAsync(await PingAsync(Token(key: _openId.WebChatOnly)), HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(await PingAsync(Token(key: _openId.WebChatOnly)), HttpStatusCode.Forbidden, "not endorsed");
 
     [Fact]
     public async Task AnUnsignedTokenIsRefused() =>
-        await AssertRefusedAsync(await PingAsync(OpenIdServer.UnsignedToken(Now, ServiceUrl, _openId.Teams.Kid)), HttpStatusCode.Forbidden);
+        await AssertRefusedAsync(await PingAsync(OpenIdServer.UnsignedToken(Now, ServiceUrl, _openId.Teams.Kid)), HttpStatusCode.Forbidden, "algorithm is 'none'");
 
     [Fact]
     public async Task ARequestWithoutATokenIsRefusedWhileAnAppIdIsSet() =>
-        await AssertRefusedAsync(await PingAsync(token: null), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(await PingAsync(token: null), HttpStatusCode.Unauthorized, "no Authorization header");
 
     [Fact]
     public async Task AnUnreadableTokenIsRefused() =>
-        await AssertRefusedAsync(await PingAsync(token: null, authorization: "Bearer this-is-not-a-jwt"), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(await PingAsync(token: null, authorization: "Bearer this-is-not-a-jwt"), HttpStatusCode.Unauthorized, "not a readable JWT");
 
     [Fact]
     public async Task ABasicAuthorizationHeaderIsRefused() =>
-        await AssertRefusedAsync(await PingAsync(token: null, authorization: "Basic YWxleDpzZWNyZXQ="), HttpStatusCode.Unauthorized);
+        await AssertRefusedAsync(await PingAsync(token: null, authorization: "Basic YWxleDpzZWNyZXQ="), HttpStatusCode.Unauthorized, "not a Bearer token");
 
     [Fact]
     public async Task SigningKeysAreFetchedOnceAndKeptForLaterRequests()

@@ -167,6 +167,23 @@ public sealed class SenderTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AnOperatorCanListUndeliveredMessagesFromTheCommandLine()
+    {
+        await using var harness = await SenderHarness.StartAsync(azurite);
+        harness.Connector.Script = _ => (404, null);
+        var conversation = SenderHarness.NewConversationId();
+        await harness.Sender.SendAsync(harness.Conversation(conversation), Activity.Message("hello"), new SendOptions("nudge-D3-SCR-2027-0003"));
+
+        var (exitCode, output, errors) = await BotProcess.RunAsync(
+            new Dictionary<string, string> { ["Storage__TablesConnectionString"] = azurite.ConnectionString }, "list-undelivered", "--since", "2000-01-01");
+
+        Assert.True(exitCode == 0, errors);
+        var line = Assert.Single(output.Split('\n'), l => l.Contains(conversation, StringComparison.Ordinal));
+        Assert.Contains("nudge-D3-SCR-2027-0003", line, StringComparison.Ordinal);
+        Assert.Contains("404", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMessageOverFortyKilobytesIsNotSentButKeptAsUndelivered()
     {
         await using var harness = await SenderHarness.StartAsync(azurite);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -143,31 +142,15 @@ public sealed class SettingsTests(AzuriteFixture azurite)
     [Fact]
     public async Task TheBotProcessPrintsWhichSettingIsWrongAndExitsWithAnError()
     {
-        var dll = Path.Combine(AzuriteFixture.RepositoryRoot(), "src", "Bot", "bin", Configuration(), "net10.0", "ScrBot.Bot.dll");
-        Assert.True(File.Exists(dll), $"The bot is built at {dll}");
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var (exitCode, _, errors) = await BotProcess.RunAsync(new Dictionary<string, string>
         {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Storage__TablesConnectionString"] = azurite.ConnectionString;
-        start.Environment["Bot__AppRateLimitPerSecond"] = "lots";
+            ["Storage__TablesConnectionString"] = azurite.ConnectionString,
+            ["Bot__AppRateLimitPerSecond"] = "lots",
+        });
 
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(deadline.Token);
-
-        Assert.Equal(1, process.ExitCode);
-        Assert.Contains("Bot__AppRateLimitPerSecond must be a whole number", await errors, StringComparison.Ordinal);
-        _ = await output;
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Bot__AppRateLimitPerSecond must be a whole number", errors, StringComparison.Ordinal);
     }
-
-    private static string Configuration() =>
-        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     private static IConfiguration Configuration(Dictionary<string, string?> environment) =>
         new ConfigurationBuilder()
