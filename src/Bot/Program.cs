@@ -1,9 +1,37 @@
+using ScrBot.Bot.Hosting;
+using ScrBot.Bot.Referral;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSingleton(TimeProvider.System);
+
+// The Bot Connector host: settings, Azure Tables (TableServiceClient), inbound auth, the sender, the router, `help`.
+builder.Services.AddScrBot();
+
+// The referral journey: `refer`, the notification form's buttons, triage, `case <reference>`, the board directory.
+builder.Services.AddReferralJourney();
+
+// Features plug into the router here, e.g.:
+//   builder.Services.AddCommand<ReferralCommand>();          // a typed command word
+//   builder.Services.AddCardAction<ReferralCardActions>();   // card verbs under a prefix such as "referral."
+//   builder.Services.AddHelpEntry(new HelpEntry("New referral", "Refer a case", Verb: "referral.start"));
 
 var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
-app.Run();
+app.MapScrBot();
+
+try
+{
+    if (UndeliveredReport.IsRequested(args))
+    {
+        return await UndeliveredReport.RunAsync(app.Services, args, Console.Out);
+    }
+
+    await app.RunAsync();
+    return 0;
+}
+catch (SettingsException e)
+{
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Runs ScrBot on this machine: Azurite (Azure Tables), the bot on http://127.0.0.1:3978, and the Microsoft 365
+# Agents Playground (a local Teams-like client) on http://localhost:56150. Ctrl-C stops all of them.
+#
+#   scripts/run-local.sh                      act as the first mock person (Alex Wilber)
+#   scripts/run-local.sh --as "Adele Vance"   act as another mock person (tools/playground/mock-users.json)
+#   scripts/run-local.sh --everyone           one Playground per mock person (ports 56150, 56151, ...), so that
+#                                             one person can switch users by switching browser tabs
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+tools="$root/tools"
+work="$root/.local/run"
+as=""
+everyone=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --as) as="${2:?--as needs a name}"; shift 2 ;;
+    --everyone) everyone=1; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+if [ ! -e "$tools/node_modules/azurite" ] || [ ! -e "$tools/node_modules/@microsoft/m365agentsplayground" ]; then
+  echo "The npm tools are missing: run 'npm ci' in tools/ first." >&2
+  exit 1
+fi
+
+mkdir -p "$work"
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop INT TERM EXIT
+
+wait_for() { # url, what, seconds
+  for _ in $(seq 1 $(( $3 * 5 ))); do
+    if curl -s -o /dev/null "$1"; then return 0; fi
+    sleep 0.2
+  done
+  echo "$2 did not start in $3 seconds; see $work/*.log" >&2
+  exit 1
+}
+
+echo "==> Azurite (Tables on 127.0.0.1:10002, in memory)"
+node "$tools/node_modules/azurite/dist/src/table/main.js" --tableHost 127.0.0.1 --tablePort 10002 --inMemoryPersistence \
+  --skipApiVersionCheck --disableTelemetry >"$work/azurite.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:10002/" "Azurite" 30
+
+echo "==> ScrBot on http://127.0.0.1:3978 (no app id: local development)"
+dotnet build "$root/src/Bot/ScrBot.Bot.csproj" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+directory=""
+[ -f "$root/config/directory.local.json" ] && directory="$root/config/directory.local.json"
+(
+  cd "$root/src/Bot"
+  export ASPNETCORE_URLS="http://127.0.0.1:3978" ASPNETCORE_ENVIRONMENT=Development
+  export Storage__TablesConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;"
+  [ -n "$directory" ] && export Directory__Path="$directory"
+  exec dotnet bin/Debug/net10.0/ScrBot.Bot.dll
+) >"$work/bot.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:3978/health" "ScrBot" 60
+[ -n "$directory" ] && echo "    people directory: $directory"
+
+people=()
+if [ "$everyone" = 1 ]; then
+  while IFS=$'\t' read -r name _; do people+=("$name"); done < <(node "$tools/playground/config.mjs" --list)
+elif [ -n "$as" ]; then
+  people=("$as")
+else
+  people=("$(node "$tools/playground/config.mjs" --list | head -n1 | cut -f1)")
+fi
+
+echo "==> Microsoft 365 Agents Playground"
+port=56150
+urls=()
+for person in "${people[@]}"; do
+  dir="$work/playground-$port"
+  mkdir -p "$dir"
+  node "$tools/playground/config.mjs" --as "$person" --out "$dir/.m365agentsplayground.yml"
+  (
+    cd "$dir"
+    export TEAMSAPPTESTER_BROWSER=none M365_AGENTS_PLAYGROUND_CONFIG_PATH="$dir/.m365agentsplayground.yml"
+    exec node "$tools/node_modules/.bin/agentsplayground" -e http://127.0.0.1:3978/api/messages -c msteams \
+      --disable-telemetry -p "$port"
+  ) >"$work/playground-$port.log" 2>&1 &
+  pids+=($!)
+  actual=""
+  for _ in $(seq 1 150); do
+    actual="$(sed -n 's/^Listening on \([0-9]*\).*/\1/p' "$work/playground-$port.log" | head -n1)"
+    [ -n "$actual" ] && break
+    sleep 0.2
+  done
+  [ -n "$actual" ] || { echo "The Playground for $person did not start; see $work/playground-$port.log" >&2; exit 1; }
+  urls+=("    $person: http://localhost:$actual")
+  port=$((port + 1))
+done
+
+echo
+echo "Open the Playground in a browser:"
+printf '%s\n' "${urls[@]}"
+echo "Logs are in $work. Press Ctrl-C to stop Azurite, the bot and the Playground."
+wait

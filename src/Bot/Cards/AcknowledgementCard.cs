@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Cases;
+using ScrBot.Domain.Criteria;
+using ScrBot.Domain.Referral;
+using static ScrBot.Bot.Cards.AdaptiveCard;
+
+namespace ScrBot.Bot.Cards;
+
+/// <summary>What the referrer sees once the referral is sent: the reference, the criteria advice, and what happens next.</summary>
+public static class AcknowledgementCard
+{
+    public static JsonObject Build(
+        CaseReference reference,
+        NotificationForm form,
+        CriteriaAdvice advice,
+        DateTimeOffset sentAt,
+        BoardDirectory directory,
+        WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(advice);
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(calendar);
+        var board = directory.Find(form.Referrer.Board);
+        var manager = directory.WithRole(form.Referrer.Board, Role.BoardManager).FirstOrDefault();
+        var today = LondonTime.DateOf(sentAt);
+
+        var next = new List<string>
+        {
+            manager is null
+                ? "The Board Manager has your referral and tells the Independent Chair and the Sub-group Chair."
+                : $"{manager.Name}, the Board Manager, has your referral and tells the Independent Chair and the Sub-group Chair.",
+            "The SCR sub-group decides whether to convene a Scoping Panel; an extraordinary meeting is possible when the case needs it.",
+            "If a Scoping Panel is convened, each agency secures its records and checks them for the child and the significant others.",
+        };
+        if (advice.NotifiableIncident)
+        {
+            var due = calendar.AddWorkingDays(form.Incident.DateAgencyBecameAware, 5);
+            next.Add($"Children's social care must notify Ofsted and the board of a notifiable incident within five working days of becoming aware: by {HumanDates.FormatWithRelative(due, today, calendar)}.");
+        }
+
+        next.Add("You will be told the outcome.");
+
+        return Card(
+        [
+            ConfidentialLine(),
+            Heading($"{reference} · Referral received"),
+            Good($"Your referral was sent to {board?.Name ?? form.Referrer.Board.Value} on {Words.DateAndTime(sentAt)}."),
+            Facts(
+            [
+                ("Reference", reference.Value),
+                ("Child", form.Child.Name),
+                ("Incident", $"{Words.Of(form.Incident.Kind)}, {Words.Date(form.Incident.Date)}"),
+                ("Sent by", $"{form.Referrer.Name}, {form.Referrer.Role}"),
+            ]),
+            CriteriaAdvicePart.Build(advice),
+            Subheading("What happens next"),
+            Bullets(next),
+            Text($"Quote {reference} in any message about this case. Type **case {reference}** to see where it stands.", subtle: true),
+        ]);
+    }
+}

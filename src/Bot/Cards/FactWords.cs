@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Cases;
+
+namespace ScrBot.Bot.Cards;
+
+/// <summary>A case's facts in a line of plain English each, for the status card.</summary>
+public static partial class FactWords
+{
+    public static string Describe(CaseEvent fact, BoardDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        ArgumentNullException.ThrowIfNull(directory);
+        var by = fact.By.Name;
+        return fact switch
+        {
+            CaseReferred r => $"Referred by {by} to {directory.Find(r.LeadBoard)?.Name ?? r.LeadBoard.Value}",
+            CaseRoleAssigned a => $"{a.Person.Name} given the role of {RoleNames.Of(a.Role)}",
+            CaseRoleRemoved => "A role on the case was removed",
+            ChairsInformed c => $"The Independent Chair and the Sub-group Chair told of the referral ({string.Join(", ", c.Informed.Select(i => i.Name))})",
+            NotifiableIncidentReported n => $"Ofsted and the board notified of a notifiable incident on {Words.Date(n.ReportedOn)}",
+            SubgroupMeetingArranged m => $"Sub-group meeting arranged for {Words.Date(m.MeetingDate)}{(m.Extraordinary ? " (extraordinary)" : "")}",
+            SubgroupDecided d => d.Outcome switch
+            {
+                SubgroupOutcome.ConveneScopingPanel => "The sub-group decided to convene a Scoping Panel",
+                SubgroupOutcome.AnotherLearningReview => "The sub-group decided on another learning review",
+                _ => "The sub-group decided on no further action",
+            },
+            ScopingPanelScheduled s => $"Scoping Panel scheduled for {Words.DateAndTime(s.Start)}",
+            ScopingPanelHeld h => $"Scoping Panel held on {Words.Date(h.HeldOn)}",
+            RecommendationMade => "The panel made its recommendation to the Independent Chair",
+            ChairDecided d => d.Decision switch
+            {
+                ChairDecisionKind.Uphold => "The Independent Chair upheld the recommendation",
+                ChairDecisionKind.UpholdWithFurtherActions => "The Independent Chair upheld the recommendation with further actions",
+                _ => "The Independent Chair overruled the recommendation",
+            },
+            CaseClosed => "The case was closed",
+            _ => $"{Sentence(fact.GetType().Name)} ({by})",
+        };
+    }
+
+    /// <summary>"ChildDetailsSentToPartners" → "Child details sent to partners".</summary>
+    private static string Sentence(string typeName)
+    {
+        var words = Capitals().Replace(typeName, " $1").Trim().ToLowerInvariant();
+        return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    [GeneratedRegex("(?<!^)([A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex Capitals();
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Cases;
+using ScrBot.Domain.Criteria;
+using static ScrBot.Bot.Cards.AdaptiveCard;
+
+namespace ScrBot.Bot.Cards;
+
+/// <summary>Another case of the same board that may be about the same child, and why.</summary>
+public sealed record PossibleDuplicate(CaseReference Reference, string Why, DateTimeOffset ReferredAt);
+
+/// <summary>
+/// The Board Manager's card for a new referral (stage 2, triage): the full referral, the criteria advice, any possible
+/// duplicate on the board, and what the Board Manager does next.
+/// </summary>
+public static class TriageCard
+{
+    public static JsonObject Build(
+        CaseReferred referral,
+        CriteriaAdvice advice,
+        IReadOnlyList<PossibleDuplicate> duplicates,
+        IReadOnlyList<Actor> chairsInformed,
+        BoardDirectory directory) => BuildWithLimit(referral, advice, duplicates, chairsInformed, directory).Card;
+
+    /// <summary>The card, and the length long answers were shortened to so that it fits (null when none was).</summary>
+    public static (JsonObject Card, int? Limit) BuildWithLimit(
+        CaseReferred referral,
+        CriteriaAdvice advice,
+        IReadOnlyList<PossibleDuplicate> duplicates,
+        IReadOnlyList<Actor> chairsInformed,
+        BoardDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(advice);
+        ArgumentNullException.ThrowIfNull(duplicates);
+        ArgumentNullException.ThrowIfNull(chairsInformed);
+        ArgumentNullException.ThrowIfNull(directory);
+        var form = referral.Form;
+        var board = directory.Find(referral.LeadBoard);
+
+        return CardBudget.FitWithLimit(limit =>
+        {
+            var body = new List<JsonNode?>
+            {
+                ConfidentialLine(),
+                Heading($"{referral.Reference} · New referral for triage"),
+                Facts(
+                [
+                    ("Received", Words.DateAndTime(referral.At)),
+                    ("Board", board?.Name ?? referral.LeadBoard.Value),
+                    ("Referred by", $"{form.Referrer.Name}, {form.Referrer.Role}"),
+                    ("Child", form.Child.Name),
+                    ("Incident", $"{Words.Of(form.Incident.Kind)}, {Words.Date(form.Incident.Date)}"),
+                ]),
+            };
+
+            if (duplicates.Count > 0)
+            {
+                body.Add(Container(
+                [
+                    Text(duplicates.Count == 1 ? "Possible duplicate" : $"{duplicates.Count} possible duplicates", strong: true),
+                    Bullets(duplicates.Select(d => $"{d.Reference} (referred {Words.Date(d.ReferredAt)}): {d.Why}")),
+                    Text("Check whether this referral is about the same child before the sub-group meets.", subtle: true),
+                ], style: "attention"));
+            }
+
+            body.Add(CriteriaAdvicePart.Build(advice));
+            body.Add(Subheading("What you need to do"));
+            var todo = new List<string>
+            {
+                chairsInformed.Count > 0
+                    ? $"The Independent Chair and the Sub-group Chair have been told of this referral ({string.Join(" and ", chairsInformed.Select(c => c.Name))})."
+                    : "Tell the Independent Chair and the Sub-group Chair of this referral.",
+                "Decide how soon the SCR sub-group meets to consider it; an extraordinary meeting is possible.",
+            };
+            body.Add(Bullets(todo));
+            body.Add(Subheading("The referral", separator: true));
+            if (limit is not null)
+            {
+                body.Add(Text(FullTextCard.ShortenedNote, subtle: true));
+            }
+
+            body.AddRange(ReferralDetails.Sections(form, directory, limit));
+            return Card(body);
+        });
+    }
+}

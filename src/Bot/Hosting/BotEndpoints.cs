@@ -1,0 +1,153 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using ScrBot.Bot.Connector;
+using ScrBot.Bot.Routing;
+
+namespace ScrBot.Bot.Hosting;
+
+/// <summary><c>POST /api/messages</c> (the Bot Connector's messaging endpoint) and <c>GET /health</c>.</summary>
+public static class BotEndpoints
+{
+    public const string MessagesPath = "/api/messages";
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapScrBot(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
+        app.MapPost(MessagesPath, HandleAsync);
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        BotSettings settings,
+        InboundAuthenticator authenticator,
+        IHandledActivities handled,
+        ActivityRouter router,
+        ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("ScrBot.Bot.Messages");
+        var cancellationToken = http.RequestAborted;
+        string? authorization = http.Request.Headers.Authorization;
+
+        var activity = await ReadActivityAsync(http.Request, cancellationToken).ConfigureAwait(false);
+        if (activity is null)
+        {
+            if (settings.RequiresAuthentication && string.IsNullOrWhiteSpace(authorization))
+            {
+                return Refuse(401, "A Bot Framework token is required.");
+            }
+
+            logger.LogInformation("Refused a request whose body is not an activity");
+            return Results.Json(new { message = Replies.NotAnActivity }, BotJson.Options, statusCode: 400);
+        }
+
+        var verdict = await authenticator.CheckAsync(authorization, activity, cancellationToken).ConfigureAwait(false);
+        if (!verdict.Allowed)
+        {
+            return Refuse(verdict.StatusCode, verdict.StatusCode == 401 ? "A valid Bot Framework token is required." : "The token does not allow this request.");
+        }
+
+        logger.LogInformation(
+            "Activity {ActivityType} {ActivityId} {InvokeName} in {ConversationType} conversation {ConversationId} on {ChannelId}",
+            activity.Type, activity.Id, activity.Name, activity.Conversation?.ConversationType, activity.Conversation?.Id, activity.ChannelId);
+
+        var conversationId = activity.Conversation?.Id;
+        var claimed = false;
+        if (activity.Id is { Length: > 0 } activityId && conversationId is { Length: > 0 })
+        {
+            try
+            {
+                if (!await handled.TryClaimAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false))
+                {
+                    logger.LogInformation("Activity {ActivityId} was already handled: not handled again", activityId);
+                    return activity.Type == ActivityTypes.Invoke
+                        ? Results.Json(new AdaptiveCardInvokeResponse
+                        {
+                            StatusCode = 200,
+                            Type = AdaptiveCardInvokeResponse.MessageType,
+                            Value = System.Text.Json.Nodes.JsonValue.Create(Replies.AlreadyReceived),
+                        }, BotJson.Options)
+                        : Results.Json(new { message = Replies.AlreadyReceived }, BotJson.Options);
+                }
+
+                claimed = true;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Could not record activity {ActivityId} as handled", activityId);
+                return Results.Json(new { message = "ScrBot cannot reach its storage just now; please try again." }, BotJson.Options, statusCode: 503);
+            }
+        }
+
+        try
+        {
+            var answer = await router.RouteAsync(activity, cancellationToken).ConfigureAwait(false);
+            return answer.Body is null ? Results.StatusCode(answer.StatusCode) : Results.Json(answer.Body, BotJson.Options, statusCode: answer.StatusCode);
+        }
+        catch (Exception e)
+        {
+            if (claimed)
+            {
+                try
+                {
+                    await handled.ReleaseAsync(conversationId!, activity.Id!, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception releaseError)
+                {
+                    logger.LogError(releaseError, "Could not release activity {ActivityId} after a failure", activity.Id);
+                }
+            }
+
+            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            logger.LogError(e, "Handling activity {ActivityType} {ActivityId} failed", activity.Type, activity.Id);
+            return Results.Json(new { message = "ScrBot could not handle this just now; please try again." }, BotJson.Options, statusCode: 503);
+        }
+    }
+
+    private static IResult Refuse(int statusCode, string message) =>
+        Results.Json(new { message }, BotJson.Options, statusCode: statusCode);
+
+    private static async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is > MaxBodyBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            if (buffer.Length == 0)
+            {
+                return null;
+            }
+
+            var activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJson.Options);
+            return activity is { Type.Length: > 0 } ? activity : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+namespace ScrBot.Bot.Hosting;
+
+/// <summary>
+/// Everything ScrBot is configured with, read from the environment once at start-up
+/// (see <see cref="SettingsReader"/> for the variable names and their checks).
+/// </summary>
+public sealed record ScrBotSettings(BotSettings Bot, StorageSettings Storage, GraphSettings Graph, DirectorySettings Directory);
+
+/// <summary>The bot's identity and how it talks to the Bot Connector.</summary>
+public sealed record BotSettings
+{
+    public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string DefaultTokenIssuer = "https://api.botframework.com";
+    public const int DefaultAppRateLimitPerSecond = 50;
+
+    /// <summary><c>Bot__AppId</c>: the bot's Microsoft Entra application (client) id. Absent only in local development.</summary>
+    public string? AppId { get; init; }
+
+    /// <summary><c>Bot__TenantId</c>: the tenant the bot's app registration lives in.</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary><c>Bot__AppPassword</c>: a client secret; absent means the bot uses a managed identity.</summary>
+    public string? AppPassword { get; init; }
+
+    /// <summary><c>Azure__ManagedIdentityClientId</c>, falling back to <see cref="AppId"/>.</summary>
+    public string? ManagedIdentityClientId { get; init; }
+
+    /// <summary><c>Bot__OpenIdMetadataUrl</c>: where the Bot Framework's signing keys are found.</summary>
+    public Uri OpenIdMetadataUrl { get; init; } = new(DefaultOpenIdMetadataUrl);
+
+    /// <summary><c>Bot__TokenIssuer</c>: the <c>iss</c> every inbound token must carry.</summary>
+    public string TokenIssuer { get; init; } = DefaultTokenIssuer;
+
+    /// <summary><c>Bot__TokenEndpoint</c>: where the bot gets its outbound token by client credentials.</summary>
+    public Uri TokenEndpoint { get; init; } = new("https://login.microsoftonline.com/botframework.com/oauth2/v2.0/token");
+
+    /// <summary><c>Bot__AppRateLimitPerSecond</c>: requests a second to the Bot Connector across all conversations.</summary>
+    public int AppRateLimitPerSecond { get; init; } = DefaultAppRateLimitPerSecond;
+
+    /// <summary>True when inbound requests must carry a valid Bot Framework token.</summary>
+    public bool RequiresAuthentication => AppId is not null;
+
+    /// <summary>True when outbound tokens come from a managed identity rather than a client secret.</summary>
+    public bool UsesManagedIdentity => AppId is not null && AppPassword is null;
+
+    /// <summary>The client id used with the managed identity.</summary>
+    public string? EffectiveManagedIdentityClientId => ManagedIdentityClientId ?? AppId;
+
+    /// <summary>The password is never printed.</summary>
+    public override string ToString() =>
+        $"BotSettings {{ AppId = {AppId ?? "(none)"}, TenantId = {TenantId ?? "(none)"}, " +
+        $"Credential = {(AppId is null ? "none" : AppPassword is null ? "managed identity" : "client secret")}, " +
+        $"OpenIdMetadataUrl = {OpenIdMetadataUrl}, TokenIssuer = {TokenIssuer}, TokenEndpoint = {TokenEndpoint}, " +
+        $"AppRateLimitPerSecond = {AppRateLimitPerSecond} }}";
+}
+
+/// <summary>Where Azure Tables are: a connection string (Azurite, locally) or an endpoint reached with a managed identity.</summary>
+public sealed record StorageSettings
+{
+    /// <summary><c>Storage__TablesConnectionString</c>.</summary>
+    public string? TablesConnectionString { get; init; }
+
+    /// <summary><c>Storage__TablesEndpoint</c>, e.g. https://account.table.core.windows.net.</summary>
+    public Uri? TablesEndpoint { get; init; }
+
+    /// <summary><c>Azure__ManagedIdentityClientId</c>: a user-assigned identity for <see cref="TablesEndpoint"/>.</summary>
+    public string? ManagedIdentityClientId { get; init; }
+
+    /// <summary>The connection string is never printed.</summary>
+    public override string ToString() =>
+        TablesEndpoint is not null ? $"StorageSettings {{ TablesEndpoint = {TablesEndpoint} }}" : "StorageSettings { TablesConnectionString = (set) }";
+}
+
+/// <summary>Microsoft Graph, for calendars: checked for format here, used by the scheduling part.</summary>
+public sealed record GraphSettings
+{
+    public const string DefaultBaseUrl = "https://graph.microsoft.com/v1.0";
+
+    /// <summary><c>Graph__OrganiserMailbox</c>: the mailbox that organises Scoping Panel meetings.</summary>
+    public string? OrganiserMailbox { get; init; }
+
+    /// <summary><c>Graph__BaseUrl</c>.</summary>
+    public Uri BaseUrl { get; init; } = new(DefaultBaseUrl);
+}
+
+/// <summary>The people directory file.</summary>
+public sealed record DirectorySettings
+{
+    /// <summary><c>Directory__Path</c>: a file that exists, when given.</summary>
+    public string? Path { get; init; }
+}
+
+/// <summary>One or more settings are malformed: start-up stops with this message, which names each of them.</summary>
+public sealed class SettingsException(IReadOnlyList<string> problems)
+    : Exception("ScrBot cannot start because of its settings:" + Environment.NewLine + string.Join(Environment.NewLine, problems.Select(p => " - " + p)))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

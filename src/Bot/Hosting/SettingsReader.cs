@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Mail;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+
+namespace ScrBot.Bot.Hosting;
+
+/// <summary>
+/// Reads the settings from configuration (environment variables <c>Section__Name</c>) and checks each one's format.
+/// Every problem is collected, and start-up stops with a message naming each malformed setting.
+/// </summary>
+public static class SettingsReader
+{
+    public static ScrBotSettings Read(IConfiguration configuration)
+    {
+        var problems = new List<string>();
+        string? Get(string name)
+        {
+            var value = configuration[name.Replace("__", ":", StringComparison.Ordinal)];
+            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        }
+
+        var managedIdentityClientId = Get("Azure__ManagedIdentityClientId");
+        if (managedIdentityClientId is not null && !Guid.TryParse(managedIdentityClientId, out _))
+        {
+            problems.Add($"Azure__ManagedIdentityClientId must be a client id (a GUID); it is '{managedIdentityClientId}'.");
+        }
+
+        var bot = ReadBot(Get, managedIdentityClientId, problems);
+        var storage = ReadStorage(Get, managedIdentityClientId, problems);
+        var graph = ReadGraph(Get, problems);
+        var directory = ReadDirectory(Get, problems);
+
+        if (problems.Count > 0)
+        {
+            throw new SettingsException(problems);
+        }
+
+        return new ScrBotSettings(bot, storage, graph, directory);
+    }
+
+    private static BotSettings ReadBot(Func<string, string?> get, string? managedIdentityClientId, List<string> problems)
+    {
+        var appId = get("Bot__AppId");
+        if (appId is not null && !Guid.TryParse(appId, out _))
+        {
+            problems.Add($"Bot__AppId must be the bot's application (client) id, a GUID; it is '{appId}'.");
+        }
+
+        var tenantId = get("Bot__TenantId");
+        if (tenantId is not null && !Guid.TryParse(tenantId, out _) && Uri.CheckHostName(tenantId) != UriHostNameType.Dns)
+        {
+            problems.Add($"Bot__TenantId must be a tenant id (a GUID) or a tenant domain name; it is '{tenantId}'.");
+        }
+
+        var openId = ReadUrl(get, "Bot__OpenIdMetadataUrl", problems) ?? new Uri(BotSettings.DefaultOpenIdMetadataUrl);
+        var issuer = get("Bot__TokenIssuer") ?? BotSettings.DefaultTokenIssuer;
+        var tokenEndpoint = ReadUrl(get, "Bot__TokenEndpoint", problems)
+                            ?? new Uri($"https://login.microsoftonline.com/{Uri.EscapeDataString(tenantId ?? "botframework.com")}/oauth2/v2.0/token");
+
+        var rate = BotSettings.DefaultAppRateLimitPerSecond;
+        var rateText = get("Bot__AppRateLimitPerSecond");
+        if (rateText is not null &&
+            (!int.TryParse(rateText, NumberStyles.None, CultureInfo.InvariantCulture, out rate) || rate < 1 || rate > 1000))
+        {
+            problems.Add($"Bot__AppRateLimitPerSecond must be a whole number of requests a second from 1 to 1000; it is '{rateText}'.");
+        }
+
+        var password = get("Bot__AppPassword");
+        if (appId is null && password is not null)
+        {
+            problems.Add("Bot__AppPassword is set but Bot__AppId is not: set both, or neither for local development.");
+        }
+
+        return new BotSettings
+        {
+            AppId = appId,
+            TenantId = tenantId,
+            AppPassword = password,
+            ManagedIdentityClientId = managedIdentityClientId,
+            OpenIdMetadataUrl = openId,
+            TokenIssuer = issuer,
+            TokenEndpoint = tokenEndpoint,
+            AppRateLimitPerSecond = rate,
+        };
+    }
+
+    private static StorageSettings ReadStorage(Func<string, string?> get, string? managedIdentityClientId, List<string> problems)
+    {
+        var connectionString = get("Storage__TablesConnectionString");
+        var endpoint = ReadUrl(get, "Storage__TablesEndpoint", problems);
+        var endpointGiven = get("Storage__TablesEndpoint") is not null;
+
+        if (connectionString is null && !endpointGiven)
+        {
+            problems.Add("Storage__TablesConnectionString or Storage__TablesEndpoint must be set (Azurite's connection string locally, the account's table endpoint in Azure).");
+        }
+        else if (connectionString is not null && endpointGiven)
+        {
+            problems.Add("Storage__TablesConnectionString and Storage__TablesEndpoint are both set: set only one.");
+        }
+        else if (connectionString is not null)
+        {
+            try
+            {
+                _ = new TableServiceClient(connectionString);
+            }
+            catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+            {
+                problems.Add("Storage__TablesConnectionString is not a valid storage connection string (it needs an account name, key and table endpoint).");
+            }
+        }
+
+        return new StorageSettings
+        {
+            TablesConnectionString = connectionString,
+            TablesEndpoint = endpoint,
+            ManagedIdentityClientId = managedIdentityClientId,
+        };
+    }
+
+    private static GraphSettings ReadGraph(Func<string, string?> get, List<string> problems)
+    {
+        var mailbox = get("Graph__OrganiserMailbox");
+        if (mailbox is not null && !IsEmailAddress(mailbox))
+        {
+            problems.Add($"Graph__OrganiserMailbox must be an email address such as scr-panels@board.example; it is '{mailbox}'.");
+        }
+
+        var baseUrl = ReadUrl(get, "Graph__BaseUrl", problems) ?? new Uri(GraphSettings.DefaultBaseUrl);
+        return new GraphSettings { OrganiserMailbox = mailbox, BaseUrl = baseUrl };
+    }
+
+    private static DirectorySettings ReadDirectory(Func<string, string?> get, List<string> problems)
+    {
+        var path = get("Directory__Path");
+        if (path is not null && !File.Exists(path))
+        {
+            problems.Add($"Directory__Path names a file that does not exist: '{path}'.");
+        }
+
+        return new DirectorySettings { Path = path };
+    }
+
+    /// <summary>An absolute https URL; plain http only for the loopback address (local stand-ins).</summary>
+    private static Uri? ReadUrl(Func<string, string?> get, string name, List<string> problems)
+    {
+        var text = get(name);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var url) ||
+            !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && IsLoopback(url))))
+        {
+            problems.Add($"{name} must be an absolute https URL (http only for localhost or 127.0.0.1); it is '{text}'.");
+            return null;
+        }
+
+        return url;
+    }
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private static bool IsEmailAddress(string text)
+    {
+        if (text.Contains(' ', StringComparison.Ordinal) || text.Count(c => c == '@') != 1)
+        {
+            return false;
+        }
+
+        try
+        {
+            var address = new MailAddress(text);
+            return address.Address == text && address.Host.Contains('.', StringComparison.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ScrBot.Bot.Boards;
+using ScrBot.Bot.Hosting;
+using ScrBot.Bot.Storage;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Obligations;
+
+namespace ScrBot.Bot.Referral;
+
+public static class ReferralRegistration
+{
+    /// <summary>
+    /// The referral journey: <c>refer</c>, the form's buttons, triage, and <c>case &lt;reference&gt;</c>. Needs
+    /// <c>AddScrBot()</c> first. Loads the board directory at start-up (an invalid file stops it).
+    /// </summary>
+    public static IServiceCollection AddReferralJourney(this IServiceCollection services)
+    {
+        services.AddBoardDirectory();
+        services.AddCaseStore();
+        services.TryAddSingleton(WorkingDayCalendar.EnglandAndWales);
+        services.TryAddSingleton(ProcessProfile.Toolkit);
+        services.TryAddSingleton<IDraftStore, DraftStore>();
+        services.AddSingleton<ReferralJourney>();
+        services.AddSingleton<DuplicateSearch>();
+        services.AddSingleton<ReferralTriage>();
+        services.AddSingleton<TriageQueue>();
+        services.AddHostedService<TriageWorker>();
+        services.AddSingleton<CaseStatusService>();
+
+        services.AddCommand<ReferCommand>();
+        services.AddCommand<CaseCommand>();
+        services.AddCardAction<ReferralCardActions>();
+        return services;
+    }
+}

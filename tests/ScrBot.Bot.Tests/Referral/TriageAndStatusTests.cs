@@ -1,0 +1,115 @@
+using ScrBot.Bot.Referral;
+using ScrBot.Bot.Tests.Cards;
+using ScrBot.Bot.Tests.Infrastructure;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Cases;
+using ScrBot.Domain.Obligations;
+using ScrBot.Domain.Referral;
+using static ScrBot.Bot.Tests.Referral.JourneyHarness;
+
+namespace ScrBot.Bot.Tests.Referral;
+
+/// <summary>Possible duplicates found in the board's case partitions, and <c>case &lt;reference&gt;</c> for the people on the case only.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class TriageAndStatusTests(AzuriteFixture azurite)
+{
+    private static NotificationForm Form(Func<ChildDetails, ChildDetails>? child = null, BoardId? board = null)
+    {
+        var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), ReferralSamples.Directory, ReferralSamples.Today).Form;
+        form = form with { Child = child?.Invoke(form.Child) ?? form.Child };
+        if (board is { } other)
+        {
+            form = form with
+            {
+                Referrer = form.Referrer with { Board = other, Agency = new AgencyId("stoke-csc") },
+                AgenciesInvolved = [],
+                OtherBoardsInvolved = [],
+            };
+        }
+
+        return form;
+    }
+
+    private static async Task<CaseReference> ReferAsync(JourneyHarness harness, NotificationForm form)
+    {
+        var context = new CommandContext(ReferralSamples.Referrer, ReferralSamples.Now, ReferralSamples.Directory);
+        var result = await harness.Cases.ReferAsync(form.Referrer.Board, 2026, ReferralSamples.Referrer, r => CaseCommands.Refer(r, form, context));
+        Assert.False(result.IsRefused, result.Outcome.Explanation);
+        return result.State.Reference!.Value;
+    }
+
+    [Fact]
+    public async Task AReferralForAChildWithTheSameNameAndDateOfBirthOnTheBoardIsAPossibleDuplicate()
+    {
+        var harness = new JourneyHarness(azurite);
+        var earlier = await ReferAsync(harness, Form(c => c with { Name = "  jamie   COLLINS " }));
+        await ReferAsync(harness, Form(c => c with { Name = "Jamie Collins", DateOfBirth = new DateOnly(2016, 5, 15), OtherNames = [] }));
+        await ReferAsync(harness, Form(board: new BoardId("stoke-on-trent")));
+        var latest = await ReferAsync(harness, Form());
+
+        var found = await new DuplicateSearch(harness.Cases).FindAsync(ReferralSamples.Staffordshire, latest, Form().Child, CancellationToken.None);
+
+        var duplicate = Assert.Single(found, d => d.Why.StartsWith("the same name", StringComparison.Ordinal));
+        Assert.Equal(earlier, duplicate.Reference);
+        Assert.Equal("the same name and date of birth (Saturday 14 May 2016)", duplicate.Why);
+    }
+
+    [Fact]
+    public async Task ANameTheChildIsAlsoKnownByMatchingAnotherCaseIsAPossibleDuplicate()
+    {
+        var harness = new JourneyHarness(azurite);
+        var earlier = await ReferAsync(harness, Form(c => c with { Name = "JJ Smith", OtherNames = ["Jamie Smith"], DateOfBirth = null, ApproximateAgeYears = 10 }));
+        var unrelated = await ReferAsync(harness, Form(c => c with { Name = "Riley Jones", OtherNames = ["RJ"], DateOfBirth = new DateOnly(2015, 1, 1) }));
+        var latest = await ReferAsync(harness, Form());
+
+        var found = await new DuplicateSearch(harness.Cases).FindAsync(ReferralSamples.Staffordshire, latest, Form().Child, CancellationToken.None);
+
+        var duplicate = Assert.Single(found);
+        Assert.Equal(earlier, duplicate.Reference);
+        Assert.Equal("'Jamie Smith', another name of this child, is a name of the child in that case", duplicate.Why);
+        Assert.DoesNotContain(found, d => d.Reference == unrelated);
+    }
+
+    [Fact]
+    public async Task SomeoneWithARoleOnTheCaseSeesItsStageObligationsAndFacts()
+    {
+        var harness = new JourneyHarness(azurite);
+        var reference = await ReferAsync(harness, Form());
+        var status = Status(harness);
+
+        var card = await status.StatusAsync(ReferralSamples.BoardManager, reference, CancellationToken.None);
+
+        Assert.NotNull(card);
+        var text = Text(card);
+        Assert.Equal($"{reference} · Triage by the Board Manager", Heading(card));
+        Assert.Contains("Jamie Collins", text, StringComparison.Ordinal);
+        Assert.Contains("D2 · ", text, StringComparison.Ordinal);
+        Assert.Contains("Due Tuesday 24 November 2026 (tomorrow)", text, StringComparison.Ordinal);
+        Assert.Contains("Referred by Alex Wilber to Staffordshire Safeguarding Children Board", text, StringComparison.Ordinal);
+
+        Assert.NotNull(await status.StatusAsync(ReferralSamples.Referrer, reference, CancellationToken.None));
+        Assert.NotNull(await status.StatusAsync(ReferralSamples.IndependentChair, reference, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SomeoneWithNoRoleOnTheCaseIsAnsweredAsIfItDidNotExistAndTheLookIsAudited()
+    {
+        var harness = new JourneyHarness(azurite);
+        var reference = await ReferAsync(harness, Form());
+        var status = Status(harness);
+
+        Assert.Null(await status.StatusAsync(ReferralSamples.NoRole, reference, CancellationToken.None));
+        Assert.Null(await status.StatusAsync(ReferralSamples.AgencyRepresentative, reference, CancellationToken.None));
+        Assert.Null(await status.StatusAsync(ReferralSamples.NoRole, new CaseReference(2026, 99), CancellationToken.None));
+
+        var stored = await harness.Cases.LoadAsync(ReferralSamples.Staffordshire, reference);
+        var refused = stored!.Facts.OfType<AttemptRefused>().ToList();
+        Assert.Equal([ReferralSamples.NoRole.Id, ReferralSamples.AgencyRepresentative.Id], refused.Select(r => r.By.Id));
+        Assert.All(refused, r => Assert.Equal("see the case's status", r.Attempt));
+        Assert.Equal(Stage.Triage, stored.State.Stage);
+    }
+
+    private static CaseStatusService Status(JourneyHarness harness) =>
+        new(harness.Cases, ReferralSamples.Directory, harness.Time, WorkingDayCalendar.EnglandAndWales, ProcessProfile.Toolkit);
+}
