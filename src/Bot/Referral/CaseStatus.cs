@@ -13,7 +13,7 @@ namespace ScrBot.Bot.Referral;
 /// Where a case stands, for the people with a role on it. Anyone else gets exactly the answer a reference that does
 /// not exist gets, so the reply never shows that a case exists; the refused look is kept in the case's audit trail.
 /// </summary>
-public sealed class CaseStatusService(CaseStore cases, BoardDirectory directory, TimeProvider time, WorkingDayCalendar calendar, ProcessProfile profile)
+public sealed class CaseStatusService(CaseStore cases, BoardDirectory directory, TimeProvider time, ProcessProfiles profiles)
 {
     /// <summary>
     /// The answer for a case that does not exist and for a case the person has no role on: the same words, which do
@@ -43,6 +43,8 @@ public sealed class CaseStatusService(CaseStore cases, BoardDirectory directory,
             }
 
             var today = LondonTime.Today(time);
+            var profile = profiles.For(board);
+            var calendar = profile.CreateCalendar();
             var open = ObligationRules.Derive(stored.Facts, profile, calendar, today)
                 .Where(o => o.IsOutstanding)
                 .Select(o => new OpenObligation(o.Code.ToString(), o.Title, o.DueOn, o.OwnerPerson is { } who ? $"{o.Owner} ({who.Name})" : o.Owner))
@@ -94,5 +96,49 @@ public sealed class CaseCommand(CaseStatusService status) : ICommandHandler
         }
 
         await context.SendCardAsync(card, $"{reference.Value} · Status").ConfigureAwait(false);
+    }
+}
+
+/// <summary>
+/// The help card's "Case status" button (<c>case.status</c>) and the lookup card's "Show status" (<c>case.show</c>):
+/// the same answer as typing <c>case &lt;reference&gt;</c>, including the same words for a case the person cannot see.
+/// </summary>
+public sealed class CaseStatusActions(CaseStatusService status) : ICardActionHandler
+{
+    public string VerbPrefix => "case.";
+
+    public async Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        if (!context.IsPersonal)
+        {
+            return CardActionResult.Error(ReferralReplies.PersonalChatOnly, 403, "PersonalChatOnly");
+        }
+
+        if (action.Verb == "case.status")
+        {
+            return CardActionResult.ReplaceCard(CaseLookupCard.Build());
+        }
+
+        if (action.Verb != CaseLookupCard.ShowVerb)
+        {
+            return CardActionResult.Error($"ScrBot does not know the button '{action.Verb}'.", 400, "UnknownVerb");
+        }
+
+        var typed = action.Data[CaseLookupCard.ReferenceInput] is JsonValue value && value.TryGetValue<string>(out var text) ? text.Trim() : "";
+        if (!CaseLookupCard.TryRead(typed, out var reference))
+        {
+            var error = typed.Length == 0 ? "Type a case reference, for example SCR-2026-0007." : CaseLookupCard.NotAReference(typed);
+            return CardActionResult.ReplaceCard(CaseLookupCard.Build(typed, error));
+        }
+
+        if (context.UserAadObjectId is not { Length: > 0 } objectId)
+        {
+            return CardActionResult.Message(CaseStatusService.NotFound);
+        }
+
+        var card = await status.StatusAsync(new Actor(new PersonId(objectId), context.UserName), reference, context.CancellationToken).ConfigureAwait(false);
+        return card is null ? CardActionResult.Message(CaseStatusService.NotFound) : CardActionResult.ReplaceCard(card);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ReferralJourney(
     CaseStore cases,
     BoardDirectory directory,
     TimeProvider time,
-    WorkingDayCalendar calendar,
+    ProcessProfiles profiles,
     ILogger<ReferralJourney>? logger = null)
 {
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -245,7 +245,7 @@ public sealed class ReferralJourney(
     public JsonObject Acknowledgement(CaseReferred referred)
     {
         ArgumentNullException.ThrowIfNull(referred);
-        return AcknowledgementCard.Build(referred.Reference, referred.Form, CriteriaAssessment.Assess(referred.Form), referred.At, directory, calendar);
+        return AcknowledgementCard.Build(referred.Reference, referred.Form, CriteriaAssessment.Assess(referred.Form), referred.At, directory, profiles.For(referred.LeadBoard).CreateCalendar());
     }
 
     /// <summary>A card pressed on a form that is no longer open: its acknowledgement when it was sent, else a note that it is closed.</summary>

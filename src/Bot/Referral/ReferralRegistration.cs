@@ -18,8 +18,6 @@ public static class ReferralRegistration
     {
         services.AddBoardDirectory();
         services.AddCaseStore();
-        services.TryAddSingleton(WorkingDayCalendar.EnglandAndWales);
-        services.TryAddSingleton(ProcessProfile.Toolkit);
         services.TryAddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ReferralJourney>();
         services.AddSingleton<DuplicateSearch>();
@@ -31,6 +29,7 @@ public static class ReferralRegistration
         services.AddCommand<ReferCommand>();
         services.AddCommand<CaseCommand>();
         services.AddCardAction<ReferralCardActions>();
+        services.AddCardAction<CaseStatusActions>();
         return services;
     }
 }

@@ -90,6 +90,8 @@ internal static class CardCatalogue
         cards.Add(new("chairs-notice", ChairsNoticeCard.Build(referred, advice, Role.IndependentChair, Directory), Picture: true));
         cards.Add(new("channel-notice", ChannelNoticeCard.Build(referred.Reference, referred.At, advice.SeriousCaseReview), Picture: true));
         cards.Add(new("case-status", Status(referred), Picture: true));
+        cards.Add(new("case-lookup", CaseLookupCard.Build()));
+        cards.Add(new("case-lookup-error", CaseLookupCard.Build("SCR-26-7", CaseLookupCard.NotAReference("SCR-26-7"))));
         cards.Add(new("resume-draft", ResumeDraftCard.Build(filled with { Section = FormSection.Incident }), Picture: true));
         cards.Add(new("draft-discarded", ReferralClosedCard.Discarded(ReferralSamples.Now)));
         cards.Add(new("form-closed", ReferralClosedCard.NoLongerOpen()));

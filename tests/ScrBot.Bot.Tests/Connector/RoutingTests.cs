@@ -35,7 +35,7 @@ public sealed class RoutingTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(("New referral", "referral.start"), buttons[0]);
         Assert.Contains(("Case status", "case.status"), buttons);
         var commands = card["body"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "FactSet")!["facts"]!.AsArray().Select(f => f!["title"]!.GetValue<string>());
-        Assert.Equal(["ping", "help"], commands);
+        Assert.Superset(new HashSet<string> { "help", "refer", "case", "ping" }, commands.ToHashSet());
         Assert.All(card["body"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "TextBlock"), b => Assert.True(b!["wrap"]!.GetValue<bool>()));
         Assert.True(sent.Body!.ToJsonString().Length * 2 < 40 * 1024);
         Assert.Equal(Activities.UserId, sent.Body!["recipient"]!["id"]!.GetValue<string>());
@@ -122,11 +122,13 @@ public sealed class RoutingTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AStandardButtonWhoseFeatureIsNotInstalledSaysSoByName()
+    public async Task AHelpButtonWhoseFeatureIsNotInstalledSaysSoByName()
     {
-        var answer = await _bot.PostForJsonAsync(Activities.CardAction(_bot.ServiceUrl, "referral.start"));
+        await using var bot = await LocalBot.StartAsync(azurite, s => s.AddHelpEntry(new HelpEntry("Action plan", "Report progress on an action", Verb: "actionplan.open")));
 
-        Assert.Equal("New referral isn't available yet. Please ask the board's business office.", answer["value"]!["message"]!.GetValue<string>());
+        var answer = await bot.PostForJsonAsync(Activities.CardAction(bot.ServiceUrl, "actionplan.open"));
+
+        Assert.Equal("Action plan isn't available yet. Please ask the board's business office.", answer["value"]!["message"]!.GetValue<string>());
     }
 
     [Fact]
@@ -286,4 +288,44 @@ public sealed class RoutingTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("case", "casework", false)]
     public void AVerbPrefixClaimsTheVerbsBelowIt(string prefix, string verb, bool claimed) =>
         Assert.Equal(claimed, ActivityRouter.Claims(prefix, verb));
+}
+
+/// <summary>The help card's "Case status" button, through the real host.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CaseStatusButtonTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private LocalBot _bot = null!;
+
+    public async Task InitializeAsync() => _bot = await LocalBot.StartAsync(azurite);
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    [Fact]
+    public async Task CaseStatusAsksForTheReferenceWithALabelledBox()
+    {
+        var answer = await _bot.PostForJsonAsync(Activities.CardAction(_bot.ServiceUrl, "case.status"));
+
+        var card = answer["value"]!.AsObject();
+        var input = card["body"]!.AsArray().Single(b => b!["type"]!.GetValue<string>() == "Input.Text")!;
+        Assert.Equal("Case reference", input["label"]!.GetValue<string>());
+        Assert.Equal("case.show", card["actions"]![0]!["verb"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AMistypedReferenceIsShownBesideTheBoxWithWhatWasTypedKept()
+    {
+        var answer = await _bot.PostForJsonAsync(Activities.CardAction(_bot.ServiceUrl, "case.show", new JsonObject { ["reference"] = "SCR-26-7" }));
+
+        var body = answer["value"]!["body"]!.AsArray();
+        Assert.Equal("SCR-26-7", body.Single(b => b!["type"]!.GetValue<string>() == "Input.Text")!["value"]!.GetValue<string>());
+        Assert.Contains(body, b => b!["text"]?.GetValue<string>() == "'SCR-26-7' is not a case reference. A reference looks like SCR-2026-0007.");
+    }
+
+    [Fact]
+    public async Task AReferenceNobodyHasIsAnsweredWithTheSameWordsAsTypingCase()
+    {
+        var answer = await _bot.PostForJsonAsync(Activities.CardAction(_bot.ServiceUrl, "case.show", new JsonObject { ["reference"] = "SCR-2026-0099" }));
+
+        Assert.Equal(ScrBot.Bot.Referral.CaseStatusService.NotFound, answer["value"]!.GetValue<string>());
+    }
 }

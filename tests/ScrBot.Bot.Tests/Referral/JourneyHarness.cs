@@ -21,7 +21,7 @@ internal sealed class JourneyHarness
         Time = time ?? new FakeTimeProvider(ReferralSamples.Now);
         Cases = cases ?? new CaseStore(azurite.ServiceClient(), Time, new NoObligations(), new CaseStoreOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..12] });
         Drafts = new DraftStore(new BotTables(azurite.ServiceClient()));
-        Journey = new ReferralJourney(Drafts, Cases, ReferralSamples.Directory, Time, WorkingDayCalendar.EnglandAndWales);
+        Journey = new ReferralJourney(Drafts, Cases, ReferralSamples.Directory, Time, new ProcessProfiles());
     }
 
     public AzuriteFixture Azurite { get; }

@@ -1,3 +1,4 @@
+using ScrBot.Bot.Storage;
 using ScrBot.Bot.Referral;
 using ScrBot.Bot.Tests.Cards;
 using ScrBot.Bot.Tests.Infrastructure;
@@ -111,5 +112,5 @@ public sealed class TriageAndStatusTests(AzuriteFixture azurite)
     }
 
     private static CaseStatusService Status(JourneyHarness harness) =>
-        new(harness.Cases, ReferralSamples.Directory, harness.Time, WorkingDayCalendar.EnglandAndWales, ProcessProfile.Toolkit);
+        new(harness.Cases, ReferralSamples.Directory, harness.Time, new ProcessProfiles());
 }
