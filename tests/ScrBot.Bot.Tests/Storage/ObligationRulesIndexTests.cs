@@ -65,6 +65,21 @@ public sealed class ObligationRulesIndexTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ABoardsOwnClosureDayIsNotCountedAsAWorkingDay()
+    {
+        var store = Store(new Dictionary<string, string?>
+        {
+            ["ProcessProfiles:staffordshire:Closures:0:Date"] = "2026-11-03",
+            ["ProcessProfiles:staffordshire:Closures:0:Reason"] = "Office move",
+        });
+
+        await Kit.ReferAsync(store, Kit.Staffordshire);
+
+        var due = await store.DueOnOrBeforeAsync(new DateOnly(2026, 12, 31));
+        Assert.Equal(new DateOnly(2026, 11, 4), Assert.Single(due, o => o.Code == "D2").Due);
+    }
+
+    [Fact]
     public void AProfileWithAnImpossibleSettingStopsStartUpNamingTheBoard()
     {
         var configuration = new ConfigurationBuilder()
