@@ -40,13 +40,34 @@ public static class ObligationRules
         }
 
         var derivation = new Derivation(facts, profile, calendar, today);
+        var closed = facts.OfType<CaseClosed>().FirstOrDefault();
         return
         [
             .. derivation.All()
+                .Select(o => closed is null ? o : AfterClosing(o, closed))
                 .OrderBy(o => o.DueOn)
                 .ThenBy(o => o.Code),
         ];
     }
+
+    /// <summary>The obligations owed only within the board's own process: they end, unmet, when the case closes.</summary>
+    private static readonly ObligationCode[] OwedWithinTheProcess =
+    [
+        ObligationCode.D2, ObligationCode.D3, ObligationCode.D4, ObligationCode.D5, ObligationCode.D6, ObligationCode.D9, ObligationCode.D12,
+    ];
+
+    /// <summary>
+    /// Closing the case ends what the board's process still owed itself; what is owed to others (Ofsted, the National
+    /// Panel, the DfE, the public) stays owed, and is still reminded of, after the case is closed.
+    /// </summary>
+    private static Obligation AfterClosing(Obligation obligation, CaseClosed closed) =>
+        obligation.IsOutstanding && OwedWithinTheProcess.Contains(obligation.Code)
+            ? obligation with
+            {
+                Status = ObligationStatus.Ended,
+                Note = $"The case was closed on {HumanDates.Format(LondonTime.DateOf(closed.At))} before this was done.",
+            }
+            : obligation;
 
     private sealed class Derivation(IReadOnlyList<CaseEvent> facts, ProcessProfile profile, WorkingDayCalendar calendar, DateOnly today)
     {
@@ -67,9 +88,8 @@ public static class ObligationRules
         {
             var referredAt = FirstIndex<CaseReferred>();
             var referred = referredAt is { } r ? (CaseReferred)facts[r] : null;
-            var notified = referred is not null && CriteriaAssessment.Assess(referred.Form).NotifiableIncident;
             var reported = facts.OfType<NotifiableIncidentReported>().FirstOrDefault();
-            var caseWasNotified = notified || reported is not null;
+            var caseWasNotified = CriteriaAssessment.IsNotifiableIncident(referred?.Form, reported?.ReportedOn);
 
             if (referred is not null)
             {
