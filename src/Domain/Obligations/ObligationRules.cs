@@ -613,7 +613,9 @@ public static class ObligationRules
             return result;
         }
 
-        // D12: after each sub-group meeting that sets the next one, an update on every open action by then.
+        // D12: after each sub-group meeting, an update on every open action by the next meeting: its planned date, or,
+        // when none was set, the day it was held. The same reading as the escalation rule (ActionEscalation): a
+        // meeting whose D12 was not met by the next meeting is a meeting without an update.
         private IEnumerable<Obligation> ActionPlanUpdates()
         {
             var actions = new List<ActionPlanRecommendationAdded>();
@@ -632,7 +634,7 @@ public static class ObligationRules
                     case ActionPlanEndorsed:
                         endorsed = true;
                         break;
-                    case SubgroupMeetingHeld { NextMeeting: { } next } meeting when !endorsed:
+                    case SubgroupMeetingHeld meeting when !endorsed && (meeting.NextMeeting ?? NextMeetingHeld(i)) is { } next:
                         foreach (var action in actions.Where(a => !completed.Contains(a.ActionId)))
                         {
                             var update = First<ActionUpdateReported>(i, u => u.ActionId == action.ActionId);
@@ -654,6 +656,23 @@ public static class ObligationRules
                         break;
                 }
             }
+        }
+
+        /// <summary>The day the next sub-group meeting after position <paramref name="after"/> was held, unless the plan was endorsed first.</summary>
+        private DateOnly? NextMeetingHeld(int after)
+        {
+            for (var i = after + 1; i < facts.Count; i++)
+            {
+                switch (facts[i])
+                {
+                    case ActionPlanEndorsed:
+                        return null;
+                    case SubgroupMeetingHeld next:
+                        return next.HeldOn;
+                }
+            }
+
+            return null;
         }
 
         private Obligation Make(
