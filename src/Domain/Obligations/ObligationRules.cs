@@ -304,15 +304,8 @@ public static class ObligationRules
         // D5: per panel held.
         private IEnumerable<Obligation> Minutes()
         {
-            var n = 0;
-            for (var i = 0; i < facts.Count; i++)
+            foreach (var (i, held, n) in Each<ScopingPanelHeld>())
             {
-                if (facts[i] is not ScopingPanelHeld held)
-                {
-                    continue;
-                }
-
-                n++;
                 var minutes = First<MinutesCirculated>(i);
                 yield return Make(
                     ObligationCode.D5,
@@ -368,15 +361,8 @@ public static class ObligationRules
                 yield break;
             }
 
-            var n = 0;
-            for (var i = 0; i < facts.Count; i++)
+            foreach (var (i, held, n) in Each<ScopingPanelHeld>())
             {
-                if (facts[i] is not ScopingPanelHeld held)
-                {
-                    continue;
-                }
-
-                n++;
                 DateOnly start;
                 string rule;
                 if (profile.DecisionClock == DecisionClockStart.MinutesReceived)
@@ -495,15 +481,8 @@ public static class ObligationRules
         // D9
         private IEnumerable<Obligation> ReviewCompletions()
         {
-            var n = 0;
-            for (var i = 0; i < facts.Count; i++)
+            foreach (var (i, initiated, n) in Each<ReviewInitiated>())
             {
-                if (facts[i] is not ReviewInitiated initiated)
-                {
-                    continue;
-                }
-
-                n++;
                 var completed = First<ReviewCompleted>(i);
                 var until = completed?.Index ?? facts.Count;
                 var delay = facts.Skip(i + 1).Take(until - i - 1).OfType<ReviewDelayAgreed>().LastOrDefault();
@@ -654,6 +633,20 @@ public static class ObligationRules
                         }
 
                         break;
+                }
+            }
+        }
+
+        /// <summary>Every fact of type T in the order recorded: its position, and which one of its kind it is (1, 2, ...).</summary>
+        private IEnumerable<(int Index, T Fact, int Number)> Each<T>()
+            where T : CaseEvent
+        {
+            var n = 0;
+            for (var i = 0; i < facts.Count; i++)
+            {
+                if (facts[i] is T fact)
+                {
+                    yield return (i, fact, ++n);
                 }
             }
         }
