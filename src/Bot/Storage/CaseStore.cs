@@ -16,8 +16,6 @@ namespace ScrBot.Bot.Storage;
 /// </summary>
 public sealed partial class CaseStore
 {
-    private const int MaxRefusalReasonLength = 8_000;
-
     private readonly TimeProvider _time;
     private readonly IObligationIndexSource _obligationSource;
     private readonly CaseStoreOptions _options;
@@ -129,7 +127,7 @@ public sealed partial class CaseStore
                 write = null;
             }
 
-            write ??= PlanAppend(loaded, [Refused(attempt, actor, outcome)]);
+            write ??= PlanAppend(loaded, [AttemptRefused.Of(attempt, outcome, actor, _time.GetUtcNow())]);
             if (write.Refusal is not null)
             {
                 throw new InvalidOperationException($"Case {reference} on board {board} is too large to record a refused attempt.");
@@ -244,17 +242,6 @@ public sealed partial class CaseStore
 
     private static Outcome ReferencesUsedUp(BoardId board, int year) =>
         Outcome.Refused($"Board {board} has used every case reference for {year}; a new case cannot be numbered.");
-
-    private AttemptRefused Refused(string attempt, Actor actor, Outcome outcome)
-    {
-        var reason = outcome.Explanation;
-        if (reason.Length > MaxRefusalReasonLength)
-        {
-            reason = reason[..MaxRefusalReasonLength];
-        }
-
-        return new AttemptRefused(attempt, reason) { At = _time.GetUtcNow(), By = actor };
-    }
 
     /// <summary>
     /// The transaction that appends <paramref name="facts"/> to the loaded case and replaces its snapshot (or inserts

@@ -51,13 +51,14 @@ public sealed class ProcessProfiles
 
 /// <summary>
 /// The obligations index fed by the real rules (D1–D12 in <c>ScrBot.Domain.Obligations</c>): after every change to a
-/// case, its outstanding obligations as of today (Europe/London) under its board's profile.
+/// case, its outstanding obligations as of today (Europe/London) under its board's profile. A closed case keeps the
+/// ones it still owes others (D1, D7, D8, D10, D11); what it owed within the process ended with it.
 /// </summary>
 public sealed class ObligationRulesIndexSource(ProcessProfiles profiles, TimeProvider time) : IObligationIndexSource
 {
     public IReadOnlyList<IndexedObligation> For(CaseState state, IReadOnlyList<CaseEvent> facts)
     {
-        if (!state.Exists || state.Stage == Stage.Closed)
+        if (!state.Exists)
         {
             return [];
         }

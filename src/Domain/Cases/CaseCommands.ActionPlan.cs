@@ -209,7 +209,7 @@ public static partial class CaseCommands
                 missing.Add(Refusals.RecipientWords(NotificationRecipient.Referrer));
             }
 
-            if (state.NotifiableIncidentReportedOn is not null && !state.WasNotified(NotificationRecipient.NationalPanel))
+            if (state.IsNotifiableIncident && !state.WasNotified(NotificationRecipient.NationalPanel))
             {
                 missing.Add(Refusals.RecipientWords(NotificationRecipient.NationalPanel));
             }

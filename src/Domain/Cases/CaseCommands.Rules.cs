@@ -19,7 +19,7 @@ public static partial class CaseCommands
             return null;
         }
 
-        return new AttemptRefused(attempt, outcome.Explanation) { At = context.Now, By = context.Actor };
+        return AttemptRefused.Of(attempt, outcome, context.Actor, context.Now);
     }
 
     /// <summary>Someone who may do a step: words for the refusal, and the test.</summary>

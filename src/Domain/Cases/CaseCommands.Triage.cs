@@ -63,7 +63,10 @@ public static partial class CaseCommands
         return Accept(new SubgroupMeetingArranged(meetingDate, extraordinary) { At = context.Now, By = context.Actor });
     }
 
-    /// <summary>Children's social care records that it notified Ofsted and the board of a notifiable incident (D1).</summary>
+    /// <summary>
+    /// Children's social care records that it notified Ofsted and the board of a notifiable incident (D1). The local
+    /// authority owes this whatever the board decides, so it can be recorded on a closed case too.
+    /// </summary>
     public static Outcome ReportNotifiableIncident(CaseState state, CommandContext context, DateOnly reportedOn)
     {
         if (Check(state, context,
@@ -72,7 +75,7 @@ public static partial class CaseCommands
                 "the referral has been received",
                 [Who.ChildrensSocialCare, Who.BoardManager],
                 Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel, Stage.ScopingPanel, Stage.IndependentChairDecision,
-                Stage.AfterDecision, Stage.Review, Stage.ReportAndPublication, Stage.ActionPlan) is { } refused)
+                Stage.AfterDecision, Stage.Review, Stage.ReportAndPublication, Stage.ActionPlan, Stage.Closed) is { } refused)
         {
             return refused;
         }

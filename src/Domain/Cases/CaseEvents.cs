@@ -306,4 +306,26 @@ public sealed record CaseClosed(string Reason) : CaseEvent;
 /// Someone tried to do something on this case and was refused: kept in the append-only audit trail. It changes
 /// nothing else.
 /// </summary>
-public sealed record AttemptRefused(string Attempt, string Reason) : CaseEvent;
+public sealed record AttemptRefused(string Attempt, string Reason) : CaseEvent
+{
+    /// <summary>The longest reason kept: a form with many errors is cut short here, well inside what one row can hold.</summary>
+    public const int MaxReasonLength = 8_000;
+
+    /// <summary>
+    /// The one way the audit fact for a refused attempt is made: who, when, what they tried, and the refusal's words
+    /// only (never the command's arguments, so a child's details typed into a refused form stay out of the trail).
+    /// </summary>
+    public static AttemptRefused Of(string attempt, Outcome outcome, Actor by, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(attempt);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(by);
+        if (!outcome.IsRefused)
+        {
+            throw new ArgumentException("Only a refused attempt is audited as one.", nameof(outcome));
+        }
+
+        var reason = outcome.Explanation;
+        return new AttemptRefused(attempt, reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason) { At = at, By = by };
+    }
+}

@@ -249,6 +249,9 @@ public sealed record CaseState
     public bool HasSignedForScheduledPanel(PersonId person) =>
         ScheduledPanel is { } panel && Signatures.Any(s => s.Member == person && s.MeetingStart == panel.Start);
 
+    /// <summary>A notifiable serious child care incident (see <see cref="Criteria.CriteriaAssessment.IsNotifiableIncident"/>).</summary>
+    public bool IsNotifiableIncident => Criteria.CriteriaAssessment.IsNotifiableIncident(Form, NotifiableIncidentReportedOn);
+
     public bool WasNotified(NotificationRecipient recipient) => Notifications.Any(n => n.Recipient == recipient);
 
     public static CaseState Fold(IEnumerable<CaseEvent> facts) => facts.Aggregate(Empty, (state, fact) => state.Apply(fact));

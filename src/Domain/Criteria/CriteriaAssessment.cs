@@ -20,6 +20,14 @@ public static class CriteriaAssessment
         return new CriteriaAdvice(verdict, reasons, notifiable, notifiableReasons);
     }
 
+    /// <summary>
+    /// Whether the case is a notifiable serious child care incident, the one test behind D1, D7 and closing a case:
+    /// the form shows one, or children's social care recorded that it reported one to Ofsted (which settles it,
+    /// whatever the form shows).
+    /// </summary>
+    public static bool IsNotifiableIncident(NotificationForm? form, DateOnly? reportedToOfstedOn) =>
+        reportedToOfstedOn is not null || (form is not null && Assess(form).NotifiableIncident);
+
     /// <summary>The child's age in whole years on the date of the incident: from the date of birth, else the approximate age.</summary>
     public static int? AgeAtIncident(NotificationForm form)
     {

@@ -58,6 +58,12 @@ public enum ObligationStatus
 
     /// <summary>Not met and the due date has passed; for D11, the report came off the website too early.</summary>
     Overdue,
+
+    /// <summary>
+    /// Not met when the case was closed, and owed only within the board's own process (D2–D6, D9, D12): it ends with
+    /// the case, and nobody is reminded of it. What the board owes others (D1, D7, D8, D10, D11) never ends this way.
+    /// </summary>
+    Ended,
 }
 
 /// <summary>
@@ -115,8 +121,8 @@ public sealed record Obligation
     /// <summary>How many calendar days after the due date it was met; 0 when met in time or not met.</summary>
     public int DaysLate => MetLate ? MetOn!.Value.DayNumber - DueOn.DayNumber : 0;
 
-    /// <summary>Not met yet: open or overdue.</summary>
-    public bool IsOutstanding => Status != ObligationStatus.Met;
+    /// <summary>Not met yet and still owed: open or overdue.</summary>
+    public bool IsOutstanding => Status is ObligationStatus.Open or ObligationStatus.Overdue;
 
     /// <summary>
     /// The status in words: "Met on Monday 2 March 2026", "Met late on Friday 6 March 2026 (3 days after the due
@@ -129,6 +135,7 @@ public sealed record Obligation
             $"Met late on {HumanDates.Format(MetOn!.Value)} ({DaysLate} day{(DaysLate == 1 ? "" : "s")} after the due date, {HumanDates.Format(DueOn)})"),
         ObligationStatus.Met => $"Met on {HumanDates.Format(MetOn!.Value)}",
         ObligationStatus.Overdue => $"Overdue: it was due {HumanDates.Format(DueOn)}",
+        ObligationStatus.Ended => $"Not met: the case was closed before it was done (it was due {HumanDates.Format(DueOn)})",
         _ => $"Due {HumanDates.Format(DueOn)}",
     };
 }

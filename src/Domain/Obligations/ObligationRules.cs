@@ -40,13 +40,34 @@ public static class ObligationRules
         }
 
         var derivation = new Derivation(facts, profile, calendar, today);
+        var closed = facts.OfType<CaseClosed>().FirstOrDefault();
         return
         [
             .. derivation.All()
+                .Select(o => closed is null ? o : AfterClosing(o, closed))
                 .OrderBy(o => o.DueOn)
                 .ThenBy(o => o.Code),
         ];
     }
+
+    /// <summary>The obligations owed only within the board's own process: they end, unmet, when the case closes.</summary>
+    private static readonly ObligationCode[] OwedWithinTheProcess =
+    [
+        ObligationCode.D2, ObligationCode.D3, ObligationCode.D4, ObligationCode.D5, ObligationCode.D6, ObligationCode.D9, ObligationCode.D12,
+    ];
+
+    /// <summary>
+    /// Closing the case ends what the board's process still owed itself; what is owed to others (Ofsted, the National
+    /// Panel, the DfE, the public) stays owed, and is still reminded of, after the case is closed.
+    /// </summary>
+    private static Obligation AfterClosing(Obligation obligation, CaseClosed closed) =>
+        obligation.IsOutstanding && OwedWithinTheProcess.Contains(obligation.Code)
+            ? obligation with
+            {
+                Status = ObligationStatus.Ended,
+                Note = $"The case was closed on {HumanDates.Format(LondonTime.DateOf(closed.At))} before this was done.",
+            }
+            : obligation;
 
     private sealed class Derivation(IReadOnlyList<CaseEvent> facts, ProcessProfile profile, WorkingDayCalendar calendar, DateOnly today)
     {
@@ -67,9 +88,8 @@ public static class ObligationRules
         {
             var referredAt = FirstIndex<CaseReferred>();
             var referred = referredAt is { } r ? (CaseReferred)facts[r] : null;
-            var notified = referred is not null && CriteriaAssessment.Assess(referred.Form).NotifiableIncident;
             var reported = facts.OfType<NotifiableIncidentReported>().FirstOrDefault();
-            var caseWasNotified = notified || reported is not null;
+            var caseWasNotified = CriteriaAssessment.IsNotifiableIncident(referred?.Form, reported?.ReportedOn);
 
             if (referred is not null)
             {
@@ -284,15 +304,8 @@ public static class ObligationRules
         // D5: per panel held.
         private IEnumerable<Obligation> Minutes()
         {
-            var n = 0;
-            for (var i = 0; i < facts.Count; i++)
+            foreach (var (i, held, n) in Each<ScopingPanelHeld>())
             {
-                if (facts[i] is not ScopingPanelHeld held)
-                {
-                    continue;
-                }
-
-                n++;
                 var minutes = First<MinutesCirculated>(i);
                 yield return Make(
                     ObligationCode.D5,
@@ -348,15 +361,8 @@ public static class ObligationRules
                 yield break;
             }
 
-            var n = 0;
-            for (var i = 0; i < facts.Count; i++)
+            foreach (var (i, held, n) in Each<ScopingPanelHeld>())
             {
-                if (facts[i] is not ScopingPanelHeld held)
-                {
-                    continue;
-                }
-
-                n++;
                 DateOnly start;
                 string rule;
                 if (profile.DecisionClock == DecisionClockStart.MinutesReceived)
@@ -475,15 +481,8 @@ public static class ObligationRules
         // D9
         private IEnumerable<Obligation> ReviewCompletions()
         {
-            var n = 0;
-            for (var i = 0; i < facts.Count; i++)
+            foreach (var (i, initiated, n) in Each<ReviewInitiated>())
             {
-                if (facts[i] is not ReviewInitiated initiated)
-                {
-                    continue;
-                }
-
-                n++;
                 var completed = First<ReviewCompleted>(i);
                 var until = completed?.Index ?? facts.Count;
                 var delay = facts.Skip(i + 1).Take(until - i - 1).OfType<ReviewDelayAgreed>().LastOrDefault();
@@ -593,7 +592,9 @@ public static class ObligationRules
             return result;
         }
 
-        // D12: after each sub-group meeting that sets the next one, an update on every open action by then.
+        // D12: after each sub-group meeting, an update on every open action by the next meeting: its planned date, or,
+        // when none was set, the day it was held. The same reading as the escalation rule (ActionEscalation): a
+        // meeting whose D12 was not met by the next meeting is a meeting without an update.
         private IEnumerable<Obligation> ActionPlanUpdates()
         {
             var actions = new List<ActionPlanRecommendationAdded>();
@@ -612,7 +613,7 @@ public static class ObligationRules
                     case ActionPlanEndorsed:
                         endorsed = true;
                         break;
-                    case SubgroupMeetingHeld { NextMeeting: { } next } meeting when !endorsed:
+                    case SubgroupMeetingHeld meeting when !endorsed && (meeting.NextMeeting ?? NextMeetingHeld(i)) is { } next:
                         foreach (var action in actions.Where(a => !completed.Contains(a.ActionId)))
                         {
                             var update = First<ActionUpdateReported>(i, u => u.ActionId == action.ActionId);
@@ -634,6 +635,37 @@ public static class ObligationRules
                         break;
                 }
             }
+        }
+
+        /// <summary>Every fact of type T in the order recorded: its position, and which one of its kind it is (1, 2, ...).</summary>
+        private IEnumerable<(int Index, T Fact, int Number)> Each<T>()
+            where T : CaseEvent
+        {
+            var n = 0;
+            for (var i = 0; i < facts.Count; i++)
+            {
+                if (facts[i] is T fact)
+                {
+                    yield return (i, fact, ++n);
+                }
+            }
+        }
+
+        /// <summary>The day the next sub-group meeting after position <paramref name="after"/> was held, unless the plan was endorsed first.</summary>
+        private DateOnly? NextMeetingHeld(int after)
+        {
+            for (var i = after + 1; i < facts.Count; i++)
+            {
+                switch (facts[i])
+                {
+                    case ActionPlanEndorsed:
+                        return null;
+                    case SubgroupMeetingHeld next:
+                        return next.HeldOn;
+                }
+            }
+
+            return null;
         }
 
         private Obligation Make(

@@ -116,4 +116,17 @@ public sealed class AfterDecisionTests
 
         Assert.Equal("A case with a decision to hold a Serious Case Review closes after its action plan has been endorsed.", outcome.Explanation);
     }
+
+    [Fact]
+    public void ACaseWhoseFormShowsANotifiableIncidentDoesNotCloseBeforeTheNationalPanelIsToldOfTheDecision()
+    {
+        // Death with suspected neglect: notifiable on the form, though children's social care has not recorded reporting it.
+        var story = CaseStory.Decided(RecommendationOption.NoFurtherAction)
+            .Do(IndependentChair, (s, c) => CaseCommands.RecordNotification(s, c, NotificationRecipient.Referrer, DecisionDay, null));
+
+        var outcome = story.Try(Manager, (s, c) => CaseCommands.CloseCase(s, c, "No further action."));
+
+        Assert.Equal("The case cannot be closed before the National Panel has been told of the decision.", outcome.Explanation);
+        Assert.Empty(outcome.Facts);
+    }
 }

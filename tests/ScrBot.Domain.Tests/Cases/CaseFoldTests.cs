@@ -87,4 +87,16 @@ public sealed class CaseFoldTests
         Assert.DoesNotContain("Child A", CaseJson.Serialize(audit), StringComparison.Ordinal);
         Assert.Contains("Child A", CaseJson.Serialize(story.State), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnAuditedRefusalWithVeryManyReasonsIsCutToTheLengthTheTrailKeeps()
+    {
+        var story = CaseStory.Referred();
+        var many = Outcome.Refused([.. Enumerable.Range(1, 2_000).Select(n => new Refusal($"Reason {n} is wrong."))]);
+
+        var audit = CaseCommands.AuditRefusal(story.State, "Send the form", many, story.As(Referrer))!;
+
+        Assert.Equal(AttemptRefused.MaxReasonLength, audit.Reason.Length);
+        Assert.StartsWith("Reason 1 is wrong. Reason 2 is wrong.", audit.Reason, StringComparison.Ordinal);
+    }
 }

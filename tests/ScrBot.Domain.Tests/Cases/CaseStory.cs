@@ -23,8 +23,6 @@ internal sealed class CaseStory
 
     public DateTimeOffset Now { get; private set; } = Samples.Now;
 
-    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
-
     public CommandContext As(Actor actor) => new(actor, Now, TwoBoards);
 
     public CaseStory At(DateTimeOffset now)
