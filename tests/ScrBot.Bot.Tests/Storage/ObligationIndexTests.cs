@@ -22,7 +22,7 @@ internal sealed class TriageObligations : IObligationIndexSource
 
         var obligations = new List<IndexedObligation>
         {
-            new(reference, state.LeadBoard, "D2", nameof(Role.BoardManager), null, DateOnly.FromDateTime(referredAt.Date).AddDays(1),
+            new(reference, state.LeadBoard, "D2", nameof(Role.BoardManager), null, ScrBot.Domain.Calendar.LondonTime.DateOf(referredAt).AddDays(1),
                 facts.OfType<ChairsInformed>().Any() ? "met" : "open"),
         };
         if (facts.OfType<ChildDetailsSentToPartners>().LastOrDefault() is { } sent)
