@@ -81,7 +81,13 @@ public static class CaseStatusCard
             body.Add(Text($"{earlier} earlier {(earlier == 1 ? "fact is" : "facts are")} not shown.", subtle: true));
         }
 
-        body.Add(Facts(shown.Select(f => (Words.DateAndTime(f.At), FactWords.Describe(f, directory)))));
+        // Each fact with its date under it, as the obligations are: a date in a FactSet's narrow title column wraps.
+        body.AddRange(shown.Select(f =>
+        {
+            var when = Text(Words.DateAndTime(f.At), subtle: true);
+            when["spacing"] = "None";
+            return Container([Text(FactWords.Describe(f, directory)), when]);
+        }));
         return Card(body);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScrBot.Bot.Boards;
@@ -21,6 +22,9 @@ public static class ReferralRegistration
         services.TryAddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ReferralJourney>();
         services.AddSingleton<DuplicateSearch>();
+        services.AddOptions<TriageOptions>().Configure<IServiceProvider>((options, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection(TriageOptions.Section).Bind(options));
+        services.AddSingleton<TriageLedger>();
         services.AddSingleton<ReferralTriage>();
         services.AddSingleton<TriageQueue>();
         services.AddHostedService<TriageWorker>();

@@ -4,6 +4,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ScrBot.Bot.Cards;
 using ScrBot.Bot.Connector;
 using ScrBot.Bot.Storage;
@@ -21,12 +22,18 @@ public sealed record TriageReport(
     IReadOnlyList<Actor> ChairsInformed,
     int BoardManagersReached,
     bool ChannelNotified,
-    IReadOnlyList<string> Problems);
+    IReadOnlyList<string> Problems)
+{
+    /// <summary>Every message delivered and D2 recorded: nothing is left to do.</summary>
+    public bool Finished { get; init; }
+}
 
 /// <summary>
 /// Stage 2 for a referral just received: the Independent Chair and the Sub-group Chair are told (and D2 is recorded
 /// as met once their messages are sent), the Board Manager gets the full referral with any possible duplicate, and the
-/// board's notice channel gets the reference, the date and the criteria verdict only.
+/// board's notice channel gets the reference, the date and the criteria verdict only. What was delivered is kept in
+/// the <see cref="TriageLedger"/>, so that running triage again (after a restart, or by the sweep) sends only what is
+/// still missing and never the same message twice.
 /// </summary>
 public sealed class ReferralTriage(
     CaseStore cases,
@@ -34,9 +41,14 @@ public sealed class ReferralTriage(
     BoardDirectory directory,
     IConversationReferences conversations,
     BotSender sender,
+    TriageLedger ledger,
     TimeProvider time,
     ILogger<ReferralTriage> logger)
 {
+    /// <summary>
+    /// Triages the case, or does what is left of its triage. Null when there is nothing to do: no such case, triage
+    /// finished already, or another host is at it.
+    /// </summary>
     public async Task<TriageReport?> RunAsync(BoardId board, CaseReference reference, CancellationToken cancellationToken)
     {
         var stored = await cases.LoadAsync(board, reference, cancellationToken).ConfigureAwait(false);
@@ -46,21 +58,34 @@ public sealed class ReferralTriage(
             return null;
         }
 
+        var claim = await ledger.ClaimAsync(board, reference, cancellationToken).ConfigureAwait(false);
+        if (claim is null)
+        {
+            logger.LogDebug("Triage of {Reference} is finished or under way on another host", reference.Value);
+            return null;
+        }
+
         var problems = new List<string>();
         var advice = CriteriaAssessment.Assess(referral.Form);
-        var duplicates = await duplicateSearch.FindAsync(board, reference, referral.Form.Child, cancellationToken).ConfigureAwait(false);
-
         var chairs = stored.State.ChairsInformed.Count > 0
             ? stored.State.ChairsInformed.ToList()
-            : await InformChairsAsync(referral, advice, problems, cancellationToken).ConfigureAwait(false);
+            : await InformChairsAsync(referral, advice, claim, problems, cancellationToken).ConfigureAwait(false);
 
-        var managersReached = 0;
-        foreach (var manager in directory.WithRole(board, Role.BoardManager))
+        IReadOnlyList<PossibleDuplicate> duplicates = [];
+        var managers = directory.WithRole(board, Role.BoardManager);
+        var managersToSend = managers.Where(m => !claim.ManagersReached.Contains(m.Person.Value)).ToList();
+        if (managersToSend.Count > 0)
+        {
+            duplicates = await duplicateSearch.FindAsync(board, reference, referral.Form.Child, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var manager in managersToSend)
         {
             var (triage, limit) = TriageCard.BuildWithLimit(referral, advice, duplicates, chairs, directory);
             if (await SendPersonalAsync(manager.Person, triage, $"{reference} · New referral for triage", problems, cancellationToken).ConfigureAwait(false))
             {
-                managersReached++;
+                claim.ManagersReached.Add(manager.Person.Value);
+                await KeepAsync(claim, done: false, cancellationToken).ConfigureAwait(false);
                 if (limit is not null)
                 {
                     foreach (var (card, summary) in FullTextCard.Messages(reference, referral.Form, directory))
@@ -71,32 +96,92 @@ public sealed class ReferralTriage(
             }
         }
 
-        var channelNotified = await NotifyChannelAsync(referral, advice.SeriousCaseReview, problems, cancellationToken).ConfigureAwait(false);
+        var hasChannel = directory.Find(board)?.NoticeChannel is not null;
+        if (hasChannel && !claim.ChannelNotified && await NotifyChannelAsync(referral, advice.SeriousCaseReview, problems, cancellationToken).ConfigureAwait(false))
+        {
+            claim.ChannelNotified = true;
+            await KeepAsync(claim, done: false, cancellationToken).ConfigureAwait(false);
+        }
+
+        var finished = chairs.Count > 0
+            && managers.Count > 0
+            && managers.All(m => claim.ManagersReached.Contains(m.Person.Value))
+            && (claim.ChannelNotified || !hasChannel);
+        await KeepAsync(claim, finished, cancellationToken).ConfigureAwait(false);
         foreach (var problem in problems)
         {
             logger.LogWarning("Triage of {Reference}: {Problem}", reference.Value, problem);
         }
 
-        return new TriageReport(reference, duplicates, chairs, managersReached, channelNotified, problems);
+        return new TriageReport(reference, duplicates, chairs, claim.ManagersReached.Count, claim.ChannelNotified, problems) { Finished = finished };
     }
 
-    private async Task<List<Actor>> InformChairsAsync(CaseReferred referral, CriteriaAdvice advice, List<string> problems, CancellationToken cancellationToken)
+    /// <summary>
+    /// Triages every case of every board that is at the Triage stage and whose triage has not finished: a referral
+    /// whose triage was lost to a restart, or whose messages could not all be delivered before.
+    /// </summary>
+    public async Task<IReadOnlyList<TriageReport>> SweepAsync(CancellationToken cancellationToken)
+    {
+        var reports = new List<TriageReport>();
+        foreach (var board in directory.Boards)
+        {
+            foreach (var entry in await cases.CasesOnBoardAsync(board.Id, cancellationToken).ConfigureAwait(false))
+            {
+                if (entry.Stage != Stage.Triage || await ledger.IsDoneAsync(board.Id, entry.Reference, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                if (await RunAsync(board.Id, entry.Reference, cancellationToken).ConfigureAwait(false) is { } report)
+                {
+                    reports.Add(report);
+                }
+            }
+        }
+
+        logger.LogInformation("Triage sweep: {Count} referrals triaged or retried", reports.Count);
+        return reports;
+    }
+
+    private async Task KeepAsync(TriageClaim claim, bool done, CancellationToken cancellationToken)
+    {
+        if (!await ledger.RecordAsync(claim, done, cancellationToken).ConfigureAwait(false))
+        {
+            throw new TriageClaimLostException($"The triage of {claim.Reference} was taken over by another host.");
+        }
+    }
+
+    private async Task<List<Actor>> InformChairsAsync(CaseReferred referral, CriteriaAdvice advice, TriageClaim claim, List<string> problems, CancellationToken cancellationToken)
     {
         var board = referral.LeadBoard;
-        var reached = new List<(BoardMember Member, bool Sent)>();
+        var everyoneReached = true;
+        var anyChair = false;
         foreach (var role in new[] { Role.IndependentChair, Role.SubgroupChair })
         {
             foreach (var chair in directory.WithRole(board, role))
             {
+                anyChair = true;
+                var key = TriageClaim.ChairKey(role, chair.Person);
+                if (claim.ChairsReached.Contains(key))
+                {
+                    continue;
+                }
+
                 var card = ChairsNoticeCard.Build(referral, advice, role, directory);
-                var sent = await SendPersonalAsync(chair.Person, card, $"{referral.Reference} · New referral", problems, cancellationToken).ConfigureAwait(false);
-                reached.Add((chair, sent));
+                if (await SendPersonalAsync(chair.Person, card, $"{referral.Reference} · New referral", problems, cancellationToken).ConfigureAwait(false))
+                {
+                    claim.ChairsReached.Add(key);
+                    await KeepAsync(claim, done: false, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    everyoneReached = false;
+                }
             }
         }
 
-        var everyoneReached = reached.Count > 0 && reached.All(r => r.Sent);
         var manager = directory.WithRole(board, Role.BoardManager).FirstOrDefault();
-        if (!everyoneReached || manager is null)
+        if (!anyChair || !everyoneReached || manager is null)
         {
             problems.Add("The Chairs were not all reached, so the Board Manager still has to tell them (D2 stays open).");
             return [];
@@ -241,36 +326,85 @@ public sealed class DuplicateSearch(CaseStore cases)
     }
 }
 
-/// <summary>Referrals waiting for triage, handled in the background so that the referrer's card answers at once.</summary>
+/// <summary>The triage worker's settings (configuration section <c>Triage</c>).</summary>
+public sealed class TriageOptions
+{
+    public const string Section = "Triage";
+
+    /// <summary>
+    /// How often every board's cases at the Triage stage are checked for a triage that did not finish (lost to a
+    /// restart, or a message that could not be delivered). The check also runs when the bot starts.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>The triage of a case was taken over by another host while this one was at it.</summary>
+public sealed class TriageClaimLostException(string message) : Exception(message);
+
+/// <summary>
+/// Referrals waiting for triage, handled in the background so that the referrer's card answers at once, and requests
+/// to sweep for triage that did not finish. Only the reference is queued: the case itself is the record, so a referral
+/// queued here and lost to a restart is found again by the sweep.
+/// </summary>
 public sealed class TriageQueue
 {
-    private readonly Channel<(BoardId Board, CaseReference Reference)> _queue = Channel.CreateUnbounded<(BoardId, CaseReference)>();
+    private readonly Channel<(BoardId Board, CaseReference Reference)?> _queue = Channel.CreateUnbounded<(BoardId, CaseReference)?>();
 
     public void Enqueue(BoardId board, CaseReference reference) => _queue.Writer.TryWrite((board, reference));
 
-    internal ChannelReader<(BoardId Board, CaseReference Reference)> Reader => _queue.Reader;
+    /// <summary>Asks for every board's unfinished triage to be done.</summary>
+    public void RequestSweep() => _queue.Writer.TryWrite(null);
+
+    internal ChannelReader<(BoardId Board, CaseReference Reference)?> Reader => _queue.Reader;
 }
 
 /// <summary>
-/// Runs <see cref="ReferralTriage"/> for each referral in the <see cref="TriageQueue"/>. The triage and what it needs
-/// (settings, directory, storage) are taken when the first referral arrives, so that a setting that stops start-up is
-/// reported by the start-up check, not by this worker.
+/// Runs <see cref="ReferralTriage"/> for each referral in the <see cref="TriageQueue"/>, one at a time, and sweeps for
+/// unfinished triage when the bot starts and every <see cref="TriageOptions.SweepInterval"/> (on the
+/// <see cref="TimeProvider"/>'s timer). The triage and what it needs (settings, directory, storage) are taken once the
+/// host has started, so that a setting that stops start-up is reported by the start-up check, not by this worker.
 /// </summary>
-public sealed class TriageWorker(TriageQueue queue, IServiceProvider services, ILogger<TriageWorker> logger) : BackgroundService
+public sealed class TriageWorker(
+    TriageQueue queue,
+    IServiceProvider services,
+    TimeProvider time,
+    IOptions<TriageOptions> options,
+    ILogger<TriageWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();
+        var interval = options.Value.SweepInterval;
+        queue.RequestSweep();
+        using var timer = interval > TimeSpan.Zero
+            ? time.CreateTimer(static state => ((TriageQueue)state!).RequestSweep(), queue, interval, interval)
+            : null;
+
         ReferralTriage? triage = null;
-        await foreach (var (board, reference) in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        await foreach (var work in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
                 triage ??= services.GetRequiredService<ReferralTriage>();
-                await triage.RunAsync(board, reference, stoppingToken).ConfigureAwait(false);
+                if (work is { } referral)
+                {
+                    await triage.RunAsync(referral.Board, referral.Reference, stoppingToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await triage.SweepAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "Triage of {Reference} on board {Board} failed", reference.Value, board.Value);
+                if (work is { } failed)
+                {
+                    logger.LogError(e, "Triage of {Reference} on board {Board} failed", failed.Reference.Value, failed.Board.Value);
+                }
+                else
+                {
+                    logger.LogError(e, "The sweep for unfinished triage failed");
+                }
             }
         }
     }

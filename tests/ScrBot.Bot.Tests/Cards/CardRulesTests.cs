@@ -22,6 +22,10 @@ public sealed class CardRulesTests
         return data;
     }
 
+    /// <summary>The only cards of the journey that carry nothing about a child: every other one may, and says so.</summary>
+    private static readonly HashSet<string> CardsWithoutAChildsDetails =
+        ["channel-notice", "case-lookup", "case-lookup-error", "draft-discarded", "form-closed", "form-being-sent"];
+
     private static JsonObject Card(string name) => Cards.Single(c => c.Name == name).Card;
 
     [Theory]
@@ -91,8 +95,9 @@ public sealed class CardRulesTests
     public void ACardCarryingAChildsDetailsSaysSoAtTheTop(string name)
     {
         var card = Card(name);
-        if (!card.ToJsonString(AdaptiveCard.Json).Contains("Jamie Collins", StringComparison.Ordinal))
+        if (CardsWithoutAChildsDetails.Contains(name))
         {
+            Assert.DoesNotContain("Jamie", card.ToJsonString(AdaptiveCard.Json), StringComparison.Ordinal);
             return;
         }
 

@@ -52,11 +52,7 @@ public sealed class ReferralInThePlaygroundTests(ReferralPlaygroundFixture playg
         var notice = await playground.WaitForChannelMessageAsync(playground.Tenant.ChannelId, m => m.CardText.Contains(reference, StringComparison.Ordinal));
         Assert.True(notice.FromBot(playground.Tenant));
         var posted = notice.Card!.ToJsonString();
-        foreach (var detail in new[]
-                 {
-                     "Jamie", "Collins", "JJ", "Smith", "2016", "14 May", "14/05", "Example Road", "ST16", "Stafford ST", "Sam Collins", "Mother",
-                     "unresponsive", "neglect", "Two referrals", "Alex Wilber",
-                 })
+        foreach (var detail in ChildsDetails.Append("Alex Wilber"))
         {
             Assert.DoesNotContain(detail, posted, StringComparison.OrdinalIgnoreCase);
         }
@@ -70,7 +66,25 @@ public sealed class ReferralInThePlaygroundTests(ReferralPlaygroundFixture playg
             "the Chairs to be recorded as informed (D2)");
         Assert.Equal(["Adele Vance", "Isaiah Langer"], stored!.State.ChairsInformed.Select(c => c.Name));
         Assert.Equal(ReferralSamples.BoardManager.Id, stored.Facts.OfType<ChairsInformed>().Single().By.Id);
+
+        // Nothing the bot logged on the way, at any level, carries the child's details.
+        var logged = string.Join("\n", playground.BotLogs.Lines.Select(l => l.Message));
+        Assert.Contains(reference, logged, StringComparison.Ordinal);
+        foreach (var detail in ChildsDetails.Where(d => !d.Any(char.IsDigit)).Concat(DatesOfBirth))
+        {
+            Assert.DoesNotContain(detail, logged, StringComparison.OrdinalIgnoreCase);
+        }
     }
+
+    /// <summary>The sample child's details as they could be written: name, other names, date of birth in several formats, address, description, significant others.</summary>
+    private static readonly string[] ChildsDetails =
+    [
+        "Jamie", "Collins", "JJ", "Smith", "2016", "14 May", "14/05", "05/14", "Example Road", "ST16", "Stafford ST", "Sam Collins", "Mother",
+        "unresponsive", "neglect", "Two referrals",
+    ];
+
+    /// <summary>The child's date of birth written in full (logs are full of ids, where a bare "2016" can occur by chance).</summary>
+    private static readonly string[] DatesOfBirth = ["14 May 2016", "14/05/2016", "05/14/2016", "2016-05-14", "20160514", "14.05.2016"];
 
     [Fact]
     public async Task ADraftSurvivesARestartOfTheBotInTheMiddleOfTheForm()
