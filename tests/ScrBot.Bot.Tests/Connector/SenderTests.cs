@@ -198,6 +198,24 @@ public sealed class SenderTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task WelshPolishAndUrduTextIsSentAsItIsAndCountedAtItsRealSizeAgainstTheFortyKilobytes()
+    {
+        await using var harness = await SenderHarness.StartAsync(azurite);
+        const string words = "Bwrdd Diogelu Plant Caerdydd – Ŵyr a'i ŷd · Łódzka Rada Ochrony Dzieci – żółć · بچوں کے تحفظ کا بورڈ · Children's Services ";
+        var text = string.Concat(Enumerable.Repeat(words, 18_000 / words.Length));
+        var activity = Activity.Card(SenderHarness.SmallCard(text));
+
+        var written = BotJson.Serialize(activity);
+        var result = await harness.Sender.SendAsync(harness.Conversation(SenderHarness.NewConversationId()), activity);
+
+        Assert.Contains(words, written, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", written, StringComparison.Ordinal);
+        Assert.InRange(BotJson.Utf16Size(activity), text.Length * 2, text.Length * 2 + 1024);
+        Assert.True(result.Delivered, result.Problem);
+        Assert.Equal(text, Assert.Single(harness.Connector.Requests).Card!["body"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task RepliesUpdatesAndNewConversationsUseTheBotConnectorsRoutes()
     {
         await using var harness = await SenderHarness.StartAsync(azurite);
