@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -31,7 +30,10 @@ public sealed class FakeBotConnector : IAsyncDisposable
     /// <summary>The serviceUrl that activities from this stand-in carry.</summary>
     public Uri ServiceUrl => _server.BaseAddress;
 
-    /// <summary>Stamps requests; a <c>FakeTimeProvider</c> shared with the bot makes retry timing checkable.</summary>
+    /// <summary>
+    /// Stamps requests and counts them against Teams' limits; a <c>FakeTimeProvider</c> shared with the bot makes
+    /// retry timing checkable and lets limits measured in seconds and hours pass without waiting for them.
+    /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Whether requests beyond Teams' limits get 429.</summary>
@@ -84,7 +86,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     private async Task<IResult> OnAsync(HttpContext context, string operation, string? conversationId, string? activityId)
     {
-        var arrived = Stopwatch.GetTimestamp();
+        var arrived = Clock.GetTimestamp();
         JsonObject? body = null;
         if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0)
         {
@@ -164,7 +166,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     {
         lock (_limitsGate)
         {
-            if (!Fits(_appArrivals, TeamsLimits.App(AppLimitPerSecond), arrived))
+            if (!Fits(_appArrivals, TeamsLimits.App(AppLimitPerSecond), arrived, Clock.TimestampFrequency))
             {
                 return $"app limit of {AppLimitPerSecond}/s";
             }
@@ -180,7 +182,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
                 }
 
                 var limits = reads ? TeamsLimits.ConversationMemberReads : TeamsLimits.ConversationSends;
-                if (!Fits(list, limits, arrived))
+                if (!Fits(list, limits, arrived, Clock.TimestampFrequency))
                 {
                     return $"conversation {conversationId} limits";
                 }
@@ -193,11 +195,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
     }
 
-    private static bool Fits(List<long> arrivals, IReadOnlyList<RateLimit> limits, long arrived)
+    private static bool Fits(List<long> arrivals, IReadOnlyList<RateLimit> limits, long arrived, long frequency)
     {
         foreach (var limit in limits)
         {
-            var from = arrived - (long)(limit.Window.TotalSeconds * Stopwatch.Frequency);
+            var from = arrived - (long)(limit.Window.TotalSeconds * frequency);
             var count = 1 + arrivals.Count(a => a > from && a <= arrived);
             if (count > limit.Count)
             {

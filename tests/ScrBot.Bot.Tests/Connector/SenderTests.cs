@@ -17,7 +17,8 @@ public sealed class SenderTests(AzuriteFixture azurite)
     [Fact]
     public async Task FiveHundredMessagesToFiftyConversationsArriveOnceEachInOrderWithinTeamsLimits()
     {
-        await using var harness = await SenderHarness.StartAsync(azurite);
+        var time = new FakeTimeProvider(Start);
+        await using var harness = await SenderHarness.StartAsync(azurite, time);
         var conversations = Enumerable.Range(0, 50).Select(_ => SenderHarness.NewConversationId()).ToList();
         var sends = new List<Task<SendResult>>();
         for (var message = 0; message < 10; message++)
@@ -28,12 +29,13 @@ public sealed class SenderTests(AzuriteFixture azurite)
             }
         }
 
-        var results = await Task.WhenAll(sends);
+        var results = await SenderHarness.AdvanceUntilAsync(time, Task.WhenAll(sends), TimeSpan.FromMilliseconds(50));
 
         Assert.All(results, r => Assert.True(r.Delivered, r.Problem));
         Assert.Empty(harness.Connector.Violations);
         var arrived = harness.Connector.Requests;
         Assert.Equal(500, arrived.Count);
+        Assert.True(arrived.Max(r => r.At) - arrived.Min(r => r.At) >= TimeSpan.FromSeconds(9), "At 50 a second, 500 requests take at least 9 seconds");
         Assert.All(arrived, r => Assert.Equal(201, r.Status));
         Assert.Equal(500, arrived.Select(r => r.Text).Distinct().Count());
         foreach (var conversation in conversations)
