@@ -31,6 +31,7 @@ public static class ScrBotServices
         services.AddSingleton<BotTables>();
         services.AddSingleton<IConversationReferences, ConversationReferencesTable>();
         services.AddSingleton<IHandledActivities, HandledActivitiesTable>();
+        services.AddHostedService<HandledActivitiesCleanup>();
         services.AddSingleton<IUndeliveredMessages, UndeliveredMessagesTable>();
 
         // Inbound authentication.
