@@ -59,6 +59,7 @@ public static class ScrBotServices
             sp.GetRequiredService<BotSettings>().AppRateLimitPerSecond,
             sp.GetRequiredService<SenderOptions>().WindowMargin));
         services.AddSingleton<BotSender>();
+        services.AddSingleton<PersonalChats>();
 
         // Routing.
         services.AddSingleton<InstallationEvents>();
