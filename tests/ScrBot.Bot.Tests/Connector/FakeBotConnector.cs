@@ -27,6 +27,27 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     private FakeBotConnector(LoopbackServer server) => _server = server;
 
+    /// <summary>
+    /// Per bot per conversation, for sends, as "Optimize your bot with rate limiting" (learn.microsoft.com) states
+    /// them: written out here, not taken from the bot, so that a wrong number in the bot is caught.
+    /// </summary>
+    public static readonly IReadOnlyList<RateLimit> ConversationSendLimits =
+    [
+        new(7, TimeSpan.FromSeconds(1)),
+        new(8, TimeSpan.FromSeconds(2)),
+        new(60, TimeSpan.FromSeconds(30)),
+        new(1800, TimeSpan.FromHours(1)),
+    ];
+
+    /// <summary>Per bot per conversation, for reads of the members, from the same page.</summary>
+    public static readonly IReadOnlyList<RateLimit> MemberReadLimits =
+    [
+        new(14, TimeSpan.FromSeconds(1)),
+        new(16, TimeSpan.FromSeconds(2)),
+        new(120, TimeSpan.FromSeconds(30)),
+        new(3600, TimeSpan.FromHours(1)),
+    ];
+
     /// <summary>The serviceUrl that activities from this stand-in carry.</summary>
     public Uri ServiceUrl => _server.BaseAddress;
 
@@ -166,7 +187,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     {
         lock (_limitsGate)
         {
-            if (!Fits(_appArrivals, TeamsLimits.App(AppLimitPerSecond), arrived, Clock.TimestampFrequency))
+            if (!Fits(_appArrivals, [new RateLimit(AppLimitPerSecond, TimeSpan.FromSeconds(1))], arrived, Clock.TimestampFrequency))
             {
                 return $"app limit of {AppLimitPerSecond}/s";
             }
@@ -181,7 +202,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
                     _arrivals[key] = list;
                 }
 
-                var limits = reads ? TeamsLimits.ConversationMemberReads : TeamsLimits.ConversationSends;
+                var limits = reads ? MemberReadLimits : ConversationSendLimits;
                 if (!Fits(list, limits, arrived, Clock.TimestampFrequency))
                 {
                     return $"conversation {conversationId} limits";

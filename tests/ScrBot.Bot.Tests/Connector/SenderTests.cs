@@ -58,7 +58,7 @@ public sealed class SenderTests(AzuriteFixture azurite)
 
         var times = harness.Connector.Requests.Select(r => r.At).Order().ToList();
         Assert.Equal(70, times.Count);
-        foreach (var limit in TeamsLimits.ConversationSends)
+        foreach (var limit in FakeBotConnector.ConversationSendLimits)
         {
             foreach (var t in times)
             {
@@ -67,6 +67,14 @@ public sealed class SenderTests(AzuriteFixture azurite)
         }
 
         Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(30), "The 61st message waits for the 30-second window");
+    }
+
+    [Fact]
+    public void TheSenderKeepsToTeamsPublishedLimits()
+    {
+        Assert.Equal(FakeBotConnector.ConversationSendLimits, TeamsLimits.ConversationSends);
+        Assert.Equal(FakeBotConnector.MemberReadLimits, TeamsLimits.ConversationMemberReads);
+        Assert.Equal([new RateLimit(50, TimeSpan.FromSeconds(1))], TeamsLimits.App(Hosting.BotSettings.DefaultAppRateLimitPerSecond));
     }
 
     [Fact]
