@@ -79,15 +79,21 @@ public sealed class BotSender(
                    ?? new ResourceResponse { Id = activityId };
         }, cancellationToken);
 
-    /// <summary>Starts (or finds) the 1:1 chat between the bot and a user, optionally with a first message.</summary>
+    /// <summary>
+    /// Starts (or finds: Teams answers the same chat again) the 1:1 chat between the bot and a user, optionally with a
+    /// first message. <paramref name="user"/> is the user's Teams id (<c>29:…</c>) or their Entra object id (aadObjectId,
+    /// what ScrBot stores): Teams accepts either for a user the app is installed for, personally or through a team
+    /// (learn.microsoft.com, "Send proactive messages": "to create the conversation, you need a aadObjectId or userId,
+    /// tenantId, and serviceUrl").
+    /// </summary>
     public Task<CreateConversationResult> CreatePersonalConversationAsync(
-        Uri serviceUrl, string? tenantId, ChannelAccount bot, string userId, Activity? firstMessage = null,
+        Uri serviceUrl, string? tenantId, ChannelAccount? bot, string user, Activity? firstMessage = null,
         SendOptions? sendOptions = null, CancellationToken cancellationToken = default) =>
-        CreateAsync(serviceUrl, userId, new ConversationParameters
+        CreateAsync(serviceUrl, user, new ConversationParameters
         {
             IsGroup = false,
             Bot = bot,
-            Members = [new ChannelAccount { Id = userId }],
+            Members = [new ChannelAccount { Id = user, AadObjectId = Guid.TryParse(user, out _) ? user : null }],
             TenantId = tenantId,
             Activity = firstMessage,
             ChannelData = tenantId is null ? null : new TeamsChannelData { Tenant = new TeamsIdentity { Id = tenantId } },

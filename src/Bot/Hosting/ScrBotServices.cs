@@ -31,6 +31,7 @@ public static class ScrBotServices
         services.AddSingleton<BotTables>();
         services.AddSingleton<IConversationReferences, ConversationReferencesTable>();
         services.AddSingleton<IHandledActivities, HandledActivitiesTable>();
+        services.AddHostedService<HandledActivitiesCleanup>();
         services.AddSingleton<IUndeliveredMessages, UndeliveredMessagesTable>();
 
         // Inbound authentication.
@@ -58,6 +59,7 @@ public static class ScrBotServices
             sp.GetRequiredService<BotSettings>().AppRateLimitPerSecond,
             sp.GetRequiredService<SenderOptions>().WindowMargin));
         services.AddSingleton<BotSender>();
+        services.AddSingleton<PersonalChats>();
 
         // Routing.
         services.AddSingleton<InstallationEvents>();

@@ -56,6 +56,11 @@ public static class SettingsReader
 
         var openId = ReadUrl(get, "Bot__OpenIdMetadataUrl", problems) ?? new Uri(BotSettings.DefaultOpenIdMetadataUrl);
         var issuer = get("Bot__TokenIssuer") ?? BotSettings.DefaultTokenIssuer;
+        if (!Uri.TryCreate(issuer, UriKind.Absolute, out var issuerUrl) || issuerUrl.Scheme != Uri.UriSchemeHttps)
+        {
+            problems.Add($"Bot__TokenIssuer must be the issuer inbound tokens carry, an absolute https URL such as {BotSettings.DefaultTokenIssuer}; it is '{issuer}'.");
+        }
+
         var tokenEndpoint = ReadUrl(get, "Bot__TokenEndpoint", problems)
                             ?? new Uri($"https://login.microsoftonline.com/{Uri.EscapeDataString(tenantId ?? "botframework.com")}/oauth2/v2.0/token");
 

@@ -191,4 +191,41 @@ public sealed class ConversationReferenceTests(AzuriteFixture azurite) : IAsyncL
         Assert.True(result.Delivered);
         Assert.Contains(_bot.Connector.Requests, r => r.ConversationId == chat && r.Text?.StartsWith("A nudge", StringComparison.Ordinal) == true);
     }
+
+    [Fact]
+    public async Task APersonKnownOnlyByTheirAadObjectIdGetsAChatStartedThroughTheirTeamAndKept()
+    {
+        var team = "19:" + Activities.NewId() + "@thread.tacv2";
+        await _bot.PostAsync(Members("membersAdded", team, ConversationTypes.Channel, teamId: team));
+        var channel = await _references.FindChannelAsync(team, default);
+        var person = Guid.NewGuid().ToString();
+        var chats = _bot.Bot.Services.GetRequiredService<PersonalChats>();
+
+        var chat = await chats.FindOrStartAsync(person, channel!, default);
+        var again = await chats.FindOrStartAsync(person, channel!, default);
+
+        var create = Assert.Single(_bot.Connector.Requests, r => r.Operation == "create");
+        var member = Assert.Single(create.Body!["members"]!.AsArray())!;
+        Assert.Equal((person, person), (member["id"]!.GetValue<string>(), member["aadObjectId"]!.GetValue<string>()));
+        Assert.Equal(Activities.TenantId, create.Body["tenantId"]!.GetValue<string>());
+        Assert.False(create.Body["isGroup"]!.GetValue<bool>());
+        Assert.Empty(SwaggerSchema.Load().Problems(create.Body, "ConversationParameters"));
+        Assert.StartsWith("a:created-", chat!.ConversationId, StringComparison.Ordinal);
+        Assert.Equal(chat, again);
+        Assert.Equal(chat, await _references.FindPersonalAsync(person, default));
+    }
+
+    [Fact]
+    public async Task APersonWithAKeptChatIsReachedThereWithoutStartingAnother()
+    {
+        var person = Guid.NewGuid().ToString();
+        var chat = "a:1" + Activities.NewId();
+        await _bot.PostAsync(Installation("add", chat, ConversationTypes.Personal, person));
+        var via = new ConversationReference(_bot.Connector.ServiceUrl, "19:any@thread.tacv2", Activities.TenantId, ConversationTypes.Channel);
+
+        var found = await _bot.Bot.Services.GetRequiredService<PersonalChats>().FindOrStartAsync(person, via, default);
+
+        Assert.Equal(chat, found!.ConversationId);
+        Assert.DoesNotContain(_bot.Connector.Requests, r => r.Operation == "create");
+    }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -28,10 +27,34 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     private FakeBotConnector(LoopbackServer server) => _server = server;
 
+    /// <summary>
+    /// Per bot per conversation, for sends, as "Optimize your bot with rate limiting" (learn.microsoft.com) states
+    /// them: written out here, not taken from the bot, so that a wrong number in the bot is caught.
+    /// </summary>
+    public static readonly IReadOnlyList<RateLimit> ConversationSendLimits =
+    [
+        new(7, TimeSpan.FromSeconds(1)),
+        new(8, TimeSpan.FromSeconds(2)),
+        new(60, TimeSpan.FromSeconds(30)),
+        new(1800, TimeSpan.FromHours(1)),
+    ];
+
+    /// <summary>Per bot per conversation, for reads of the members, from the same page.</summary>
+    public static readonly IReadOnlyList<RateLimit> MemberReadLimits =
+    [
+        new(14, TimeSpan.FromSeconds(1)),
+        new(16, TimeSpan.FromSeconds(2)),
+        new(120, TimeSpan.FromSeconds(30)),
+        new(3600, TimeSpan.FromHours(1)),
+    ];
+
     /// <summary>The serviceUrl that activities from this stand-in carry.</summary>
     public Uri ServiceUrl => _server.BaseAddress;
 
-    /// <summary>Stamps requests; a <c>FakeTimeProvider</c> shared with the bot makes retry timing checkable.</summary>
+    /// <summary>
+    /// Stamps requests and counts them against Teams' limits; a <c>FakeTimeProvider</c> shared with the bot makes
+    /// retry timing checkable and lets limits measured in seconds and hours pass without waiting for them.
+    /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>Whether requests beyond Teams' limits get 429.</summary>
@@ -84,7 +107,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     private async Task<IResult> OnAsync(HttpContext context, string operation, string? conversationId, string? activityId)
     {
-        var arrived = Stopwatch.GetTimestamp();
+        var arrived = Clock.GetTimestamp();
         JsonObject? body = null;
         if (context.Request.ContentLength is > 0 || context.Request.Headers.ContentType.Count > 0)
         {
@@ -164,7 +187,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
     {
         lock (_limitsGate)
         {
-            if (!Fits(_appArrivals, TeamsLimits.App(AppLimitPerSecond), arrived))
+            if (!Fits(_appArrivals, [new RateLimit(AppLimitPerSecond, TimeSpan.FromSeconds(1))], arrived, Clock.TimestampFrequency))
             {
                 return $"app limit of {AppLimitPerSecond}/s";
             }
@@ -179,8 +202,8 @@ public sealed class FakeBotConnector : IAsyncDisposable
                     _arrivals[key] = list;
                 }
 
-                var limits = reads ? TeamsLimits.ConversationMemberReads : TeamsLimits.ConversationSends;
-                if (!Fits(list, limits, arrived))
+                var limits = reads ? MemberReadLimits : ConversationSendLimits;
+                if (!Fits(list, limits, arrived, Clock.TimestampFrequency))
                 {
                     return $"conversation {conversationId} limits";
                 }
@@ -193,11 +216,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
     }
 
-    private static bool Fits(List<long> arrivals, IReadOnlyList<RateLimit> limits, long arrived)
+    private static bool Fits(List<long> arrivals, IReadOnlyList<RateLimit> limits, long arrived, long frequency)
     {
         foreach (var limit in limits)
         {
-            var from = arrived - (long)(limit.Window.TotalSeconds * Stopwatch.Frequency);
+            var from = arrived - (long)(limit.Window.TotalSeconds * frequency);
             var count = 1 + arrivals.Count(a => a > from && a <= arrived);
             if (count > limit.Count)
             {

@@ -17,7 +17,8 @@ public sealed class SenderTests(AzuriteFixture azurite)
     [Fact]
     public async Task FiveHundredMessagesToFiftyConversationsArriveOnceEachInOrderWithinTeamsLimits()
     {
-        await using var harness = await SenderHarness.StartAsync(azurite);
+        var time = new FakeTimeProvider(Start);
+        await using var harness = await SenderHarness.StartAsync(azurite, time);
         var conversations = Enumerable.Range(0, 50).Select(_ => SenderHarness.NewConversationId()).ToList();
         var sends = new List<Task<SendResult>>();
         for (var message = 0; message < 10; message++)
@@ -28,12 +29,13 @@ public sealed class SenderTests(AzuriteFixture azurite)
             }
         }
 
-        var results = await Task.WhenAll(sends);
+        var results = await SenderHarness.AdvanceUntilAsync(time, Task.WhenAll(sends), TimeSpan.FromMilliseconds(50));
 
         Assert.All(results, r => Assert.True(r.Delivered, r.Problem));
         Assert.Empty(harness.Connector.Violations);
         var arrived = harness.Connector.Requests;
         Assert.Equal(500, arrived.Count);
+        Assert.True(arrived.Max(r => r.At) - arrived.Min(r => r.At) >= TimeSpan.FromSeconds(9), "At 50 a second, 500 requests take at least 9 seconds");
         Assert.All(arrived, r => Assert.Equal(201, r.Status));
         Assert.Equal(500, arrived.Select(r => r.Text).Distinct().Count());
         foreach (var conversation in conversations)
@@ -56,7 +58,7 @@ public sealed class SenderTests(AzuriteFixture azurite)
 
         var times = harness.Connector.Requests.Select(r => r.At).Order().ToList();
         Assert.Equal(70, times.Count);
-        foreach (var limit in TeamsLimits.ConversationSends)
+        foreach (var limit in FakeBotConnector.ConversationSendLimits)
         {
             foreach (var t in times)
             {
@@ -65,6 +67,14 @@ public sealed class SenderTests(AzuriteFixture azurite)
         }
 
         Assert.True(times[^1] - times[0] >= TimeSpan.FromSeconds(30), "The 61st message waits for the 30-second window");
+    }
+
+    [Fact]
+    public void TheSenderKeepsToTeamsPublishedLimits()
+    {
+        Assert.Equal(FakeBotConnector.ConversationSendLimits, TeamsLimits.ConversationSends);
+        Assert.Equal(FakeBotConnector.MemberReadLimits, TeamsLimits.ConversationMemberReads);
+        Assert.Equal([new RateLimit(50, TimeSpan.FromSeconds(1))], TeamsLimits.App(Hosting.BotSettings.DefaultAppRateLimitPerSecond));
     }
 
     [Fact]
@@ -195,6 +205,24 @@ public sealed class SenderTests(AzuriteFixture azurite)
         Assert.Empty(harness.Connector.Requests);
         var kept = Assert.Single(await harness.Undelivered.ListAsync(null, default), u => u.ConversationId == conversation);
         Assert.Contains("40 KB", kept.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WelshPolishAndUrduTextIsSentAsItIsAndCountedAtItsRealSizeAgainstTheFortyKilobytes()
+    {
+        await using var harness = await SenderHarness.StartAsync(azurite);
+        const string words = "Bwrdd Diogelu Plant Caerdydd – Ŵyr a'i ŷd · Łódzka Rada Ochrony Dzieci – żółć · بچوں کے تحفظ کا بورڈ · Children's Services ";
+        var text = string.Concat(Enumerable.Repeat(words, 18_000 / words.Length));
+        var activity = Activity.Card(SenderHarness.SmallCard(text));
+
+        var written = BotJson.Serialize(activity);
+        var result = await harness.Sender.SendAsync(harness.Conversation(SenderHarness.NewConversationId()), activity);
+
+        Assert.Contains(words, written, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", written, StringComparison.Ordinal);
+        Assert.InRange(BotJson.Utf16Size(activity), text.Length * 2, text.Length * 2 + 1024);
+        Assert.True(result.Delivered, result.Problem);
+        Assert.Equal(text, Assert.Single(harness.Connector.Requests).Card!["body"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]

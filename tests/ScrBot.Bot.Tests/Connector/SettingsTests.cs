@@ -16,6 +16,7 @@ public sealed class SettingsTests(AzuriteFixture azurite)
         { "Bot__TenantId", "not a tenant!" },
         { "Bot__OpenIdMetadataUrl", "http://login.botframework.com/v1/.well-known/openidconfiguration" },
         { "Bot__TokenEndpoint", "login.microsoftonline.com/token" },
+        { "Bot__TokenIssuer", "api.botframework.com" },
         { "Bot__AppRateLimitPerSecond", "fast" },
         { "Bot__AppRateLimitPerSecond", "0" },
         { "Azure__ManagedIdentityClientId", "my-identity" },

@@ -6,13 +6,19 @@ using ScrBot.Bot.Tests.Connector;
 
 namespace ScrBot.Bot.Tests.EndToEnd;
 
-/// <summary>The Playground with one extra feature plugged into the router: a help-card button that greets whoever presses it.</summary>
+/// <summary>
+/// The Playground with two extra help-card buttons: one whose feature greets whoever presses it, and one planned
+/// whose feature is not registered.
+/// </summary>
 public sealed class GreetingPlaygroundFixture : PlaygroundFixture
 {
+    public const string PlannedButton = "Panel minutes";
+
     protected override void ConfigureBotServices(IServiceCollection services)
     {
         services.AddCardAction<GreetingActions>();
         services.AddHelpEntry(new HelpEntry("Say hello", "Check that ScrBot knows who you are", Verb: GreetingActions.Verb, Order: 90));
+        services.AddHelpEntry(new HelpEntry(PlannedButton, "Record the Scoping Panel's minutes", Verb: "minutes.start", Order: 95));
     }
 
     private sealed class GreetingActions : ICardActionHandler
@@ -41,7 +47,7 @@ public sealed class HelpInThePlaygroundTests(GreetingPlaygroundFixture playgroun
         var help = await alex.WaitForCardInPersonalChatAsync(m => m.CardText.StartsWith(HelpCard.Title, StringComparison.Ordinal));
 
         Assert.True(help.FromBot(playground.Tenant));
-        Assert.Equal(["New referral", "Case status", "Say hello"], help.Buttons.Select(b => b.Title));
+        Assert.Equal(["New referral", "Case status", "Say hello", GreetingPlaygroundFixture.PlannedButton], help.Buttons.Select(b => b.Title));
         Assert.Contains("Show what I can do", help.CardText, StringComparison.Ordinal);
 
         var answer = await alex.PressAsync(help, "Say hello");
@@ -56,12 +62,12 @@ public sealed class HelpInThePlaygroundTests(GreetingPlaygroundFixture playgroun
     {
         var alex = await playground.AsAsync("Alex");
         await alex.SayInPersonalChatAsync("help");
-        var help = await alex.WaitForCardInPersonalChatAsync(m => m.Buttons.Any(b => b.Title == "Case status"));
+        var help = await alex.WaitForCardInPersonalChatAsync(m => m.Buttons.Any(b => b.Title == GreetingPlaygroundFixture.PlannedButton));
 
-        var answer = await alex.PressAsync(help, "Case status");
+        var answer = await alex.PressAsync(help, GreetingPlaygroundFixture.PlannedButton);
 
         Assert.True(answer!.IsError);
-        Assert.Equal(Replies.NotAvailableYet("Case status"), answer.Message);
+        Assert.Equal(Replies.NotAvailableYet(GreetingPlaygroundFixture.PlannedButton), answer.Message);
     }
 
     [Fact]
