@@ -40,6 +40,7 @@ public sealed class ReferralTriage(
     DuplicateSearch duplicateSearch,
     BoardDirectory directory,
     IConversationReferences conversations,
+    PersonalChats personalChats,
     BotSender sender,
     TriageLedger ledger,
     TimeProvider time,
@@ -82,7 +83,7 @@ public sealed class ReferralTriage(
         foreach (var manager in managersToSend)
         {
             var (triage, limit) = TriageCard.BuildWithLimit(referral, advice, duplicates, chairs, directory);
-            if (await SendPersonalAsync(manager.Person, triage, $"{reference} · New referral for triage", problems, cancellationToken).ConfigureAwait(false))
+            if (await SendPersonalAsync(board, manager.Person, triage, $"{reference} · New referral for triage", $"triage:{reference}:manager", problems, cancellationToken).ConfigureAwait(false))
             {
                 claim.ManagersReached.Add(manager.Person.Value);
                 await KeepAsync(claim, done: false, cancellationToken).ConfigureAwait(false);
@@ -90,7 +91,7 @@ public sealed class ReferralTriage(
                 {
                     foreach (var (card, summary) in FullTextCard.Messages(reference, referral.Form, directory))
                     {
-                        await SendPersonalAsync(manager.Person, card, summary, problems, cancellationToken).ConfigureAwait(false);
+                        await SendPersonalAsync(board, manager.Person, card, summary, $"triage:{reference}:full-text", problems, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
@@ -168,7 +169,7 @@ public sealed class ReferralTriage(
                 }
 
                 var card = ChairsNoticeCard.Build(referral, advice, role, directory);
-                if (await SendPersonalAsync(chair.Person, card, $"{referral.Reference} · New referral", problems, cancellationToken).ConfigureAwait(false))
+                if (await SendPersonalAsync(board, chair.Person, card, $"{referral.Reference} · New referral", $"triage:{referral.Reference}:chair", problems, cancellationToken).ConfigureAwait(false))
                 {
                     claim.ChairsReached.Add(key);
                     await KeepAsync(claim, done: false, cancellationToken).ConfigureAwait(false);
@@ -228,16 +229,34 @@ public sealed class ReferralTriage(
         return result.Delivered;
     }
 
-    private async Task<bool> SendPersonalAsync(PersonId person, System.Text.Json.Nodes.JsonObject card, string summary, List<string> problems, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a card to a person's chat with ScrBot: the chat kept when they installed it, or one started through the
+    /// board's notice channel (the app installed in the board's team). The resend key names the message (case and
+    /// purpose only) so that an undelivered one can be rebuilt from the case.
+    /// </summary>
+    private async Task<bool> SendPersonalAsync(
+        BoardId board,
+        PersonId person,
+        System.Text.Json.Nodes.JsonObject card,
+        string summary,
+        string resendKey,
+        List<string> problems,
+        CancellationToken cancellationToken)
     {
         var chat = await conversations.FindPersonalAsync(person.Value, cancellationToken).ConfigureAwait(false);
+        if (chat is null && directory.Find(board)?.NoticeChannel is { } channelId
+            && await conversations.FindChannelAsync(channelId, cancellationToken).ConfigureAwait(false) is { } via)
+        {
+            chat = await personalChats.FindOrStartAsync(person.Value, via, cancellationToken).ConfigureAwait(false);
+        }
+
         if (chat is null)
         {
             problems.Add($"{Name(person)} has no personal chat with ScrBot (the app is not installed for them).");
             return false;
         }
 
-        var result = await sender.SendAsync(chat, Activity.Card(card, summary), null, cancellationToken).ConfigureAwait(false);
+        var result = await sender.SendAsync(chat, Activity.Card(card, summary), new SendOptions($"{resendKey}:{person.Value}"), cancellationToken).ConfigureAwait(false);
         if (!result.Delivered)
         {
             problems.Add($"The message to {Name(person)} was not delivered: {result.Problem}");

@@ -91,6 +91,9 @@ public sealed class DurableTriageTests(AzuriteFixture azurite) : IAsyncLifetime
         var chairs = new ConversationReferencesTable(new BotTables(azurite.ServiceClient()));
         var independentChair = Person(Role.IndependentChair);
         await chairs.RemovePersonalAsync(independentChair.Value, default);
+
+        // ScrBot is not installed for her at all: Teams refuses to start a chat with her.
+        _connector.Script = r => r.Operation == "create" ? (403, null) : null;
         var reference = await ReferAsync();
 
         await using var bot = await StartBotAsync();
@@ -100,6 +103,7 @@ public sealed class DurableTriageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Empty((await _cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State.ChairsInformed);
 
         // The Independent Chair installs ScrBot; the next sweep, on the bot's timer, tells her and records D2.
+        _connector.Script = null;
         await chairs.SaveAsync(new ConversationReference(_connector.ServiceUrl, Chat(independentChair), Activities.TenantId, ConversationTypes.Personal, independentChair.Value), default);
         _time.Advance(new TriageOptions().SweepInterval);
         await SweptAsync(bot, sweeps: 2);
@@ -108,6 +112,25 @@ public sealed class DurableTriageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(1, Sent(Person(Role.SubgroupChair), $"{reference} · New referral"));
         Assert.Equal(1, Sent(Person(Role.BoardManager), $"{reference} · New referral for triage"));
         Assert.Equal(1, SentTo(_channel, reference.Value));
+        Assert.Equal(2, (await _cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State.ChairsInformed.Count);
+    }
+
+    [Fact]
+    public async Task AChairWithNoChatKeptIsReachedInAChatStartedThroughTheBoardsTeam()
+    {
+        var chats = new ConversationReferencesTable(new BotTables(azurite.ServiceClient()));
+        var independentChair = Person(Role.IndependentChair);
+        await chats.RemovePersonalAsync(independentChair.Value, default);
+        var reference = await ReferAsync();
+
+        await using var bot = await StartBotAsync();
+        await SweptAsync(bot, sweeps: 1);
+
+        var started = Assert.Single(_connector.Requests, r => r.Operation == "create" && r.Status is >= 200 and < 300);
+        Assert.Contains(independentChair.Value, started.Body!.ToJsonString(), StringComparison.Ordinal);
+        var kept = await chats.FindPersonalAsync(independentChair.Value, default);
+        Assert.NotNull(kept);
+        Assert.Equal(1, SentTo(kept.ConversationId, $"{reference} · New referral"));
         Assert.Equal(2, (await _cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State.ChairsInformed.Count);
     }
 
