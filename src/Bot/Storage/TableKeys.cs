@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
 
@@ -19,6 +18,8 @@ internal static class TableKeys
     /// <summary>The RowKey of the row recording which index rows the case may have outside its partition.</summary>
     public const string IndexRecordRow = "index";
 
+    /// <summary>One part of a composite key: the characters Tables forbids (and '%') encoded as everywhere else
+    /// (<see cref="Connector.TableKeys.Encode"/>), and the separator '|' too.</summary>
     public static string Part(string value)
     {
         if (string.IsNullOrEmpty(value))
@@ -26,20 +27,7 @@ internal static class TableKeys
             throw new ArgumentException("A key part cannot be empty.", nameof(value));
         }
 
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            if (c is '/' or '\\' or '#' or '?' or Separator or '%' || char.IsControl(c))
-            {
-                builder.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
+        return Connector.TableKeys.Encode(value).Replace("|", "%7C", StringComparison.Ordinal);
     }
 
     public static string Board(BoardId board) => Part(board.Value);
