@@ -22,8 +22,8 @@ while [ $# -gt 0 ]; do
 done
 
 if [ ! -e "$tools/node_modules/azurite" ] || [ ! -e "$tools/node_modules/@microsoft/m365agentsplayground" ]; then
-  echo "The npm tools are missing: run 'npm ci' in tools/ first." >&2
-  exit 1
+  echo "==> npm tools (tools/package-lock.json)"
+  (cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 mkdir -p "$work"
