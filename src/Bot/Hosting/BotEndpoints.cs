@@ -8,7 +8,7 @@ using ScrBot.Bot.Routing;
 
 namespace ScrBot.Bot.Hosting;
 
-/// <summary><c>POST /api/messages</c> (the Bot Connector's messaging endpoint) and <c>GET /health</c>.</summary>
+/// <summary><c>POST /api/messages</c> (the Bot Connector's messaging endpoint), <c>GET /health</c>, and the public pages.</summary>
 public static class BotEndpoints
 {
     public const string MessagesPath = "/api/messages";
@@ -18,6 +18,7 @@ public static class BotEndpoints
     {
         app.MapGet("/health", () => Results.Ok(new { status = "healthy" }));
         app.MapPost(MessagesPath, HandleAsync);
+        app.MapPublicPages();
         return app;
     }
 

@@ -265,6 +265,21 @@ public sealed class RoutingTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("healthy", health["status"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("/", "Serious Case Review")]
+    [InlineData("/privacy", "shown only to people with a role on the case")]
+    [InlineData("/terms", "need-to-know basis")]
+    public async Task ThePagesTheTeamsAppPackageLinksToAreServed(string path, string words)
+    {
+        using var client = _bot.Bot.CreateClient();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(words, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TwoHandlersClaimingOneCommandStopStartUp()
     {
