@@ -57,7 +57,7 @@ public sealed class NudgeSweep(
         var claim = await ledger.ClaimSweepAsync(day, Holder, time.GetUtcNow(), settings.Lease, cancellationToken).ConfigureAwait(false);
         if (claim.State != SweepClaimState.Claimed || claim.Lease is null)
         {
-            logger.LogInformation("Nudge sweep for {Day}: not run here ({Claim})", day, claim.State);
+            logger.LogInformation("Nudge sweep for {Day}: not run here ({Claim})", Text(day), claim.State);
             return SweepSummary.NotRun(day, claim.State, claim.HeldUntil);
         }
 
@@ -83,7 +83,7 @@ public sealed class NudgeSweep(
         var summary = await SweepAsync(day, KeepLeaseAsync, cancellationToken).ConfigureAwait(false);
         if (!await ledger.CompleteAsync(lease, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
         {
-            logger.LogWarning("Nudge sweep for {Day}: another instance took the sweep over before it finished", day);
+            logger.LogWarning("Nudge sweep for {Day}: another instance took the sweep over before it finished", Text(day));
         }
 
         return summary;
@@ -109,14 +109,14 @@ public sealed class NudgeSweep(
         foreach (var unknown in rows.Where(r => !known.Contains(r.Board)).Select(r => r.Reference).Distinct())
         {
             tally.UnknownBoards++;
-            logger.LogWarning("Nudge sweep for {Day}: case {Reference} is on a board the directory does not know; no one was nudged", today, unknown.Value);
+            logger.LogWarning("Nudge sweep for {Day}: case {Reference} is on a board the directory does not know; no one was nudged", Text(today), unknown.Value);
         }
 
         foreach (var (board, profile, calendar) in boards)
         {
             if (!calendar.IsWorkingDay(today))
             {
-                logger.LogInformation("Nudge sweep for {Day}: board {Board} is closed today; its next working day's sweep covers it", today, board.Id.Value);
+                logger.LogInformation("Nudge sweep for {Day}: board {Board} is closed today; its next working day's sweep covers it", Text(today), board.Id.Value);
                 continue;
             }
 
@@ -131,7 +131,7 @@ public sealed class NudgeSweep(
             {
                 if (keepLease is not null && !await keepLease().ConfigureAwait(false))
                 {
-                    logger.LogWarning("Nudge sweep for {Day}: the lease was taken over; this instance stops", today);
+                    logger.LogWarning("Nudge sweep for {Day}: the lease was taken over; this instance stops", Text(today));
                     return tally.Summary(today);
                 }
 
@@ -153,7 +153,7 @@ public sealed class NudgeSweep(
                     if (recipients.Count == 0)
                     {
                         tally.Unreachable++;
-                        logger.LogWarning("Nudge sweep for {Day}: no one holds the role {Role} for {Code} on case {Reference}", today, obligation.OwnerRole, obligation.Code, reference.Value);
+                        logger.LogWarning("Nudge sweep for {Day}: no one holds the role {Role} for {Code} on case {Reference}", Text(today), obligation.OwnerRole, obligation.Code, reference.Value);
                     }
 
                     foreach (var recipient in recipients)
@@ -173,7 +173,7 @@ public sealed class NudgeSweep(
         logger.LogInformation(
             "Nudge sweep for {Day}: {Cases} cases, {Obligations} obligations due or overdue, {Sent} nudges sent, {AlreadySent} already sent today, " +
             "{Undelivered} undelivered, {Unreachable} unreachable, {Reminders} channel reminders, {UnknownBoards} cases on boards not in the directory",
-            today, summary.Cases, summary.Obligations, summary.NudgesSent, summary.AlreadySent, summary.Undelivered, summary.Unreachable,
+            Text(today), summary.Cases, summary.Obligations, summary.NudgesSent, summary.AlreadySent, summary.Undelivered, summary.Unreachable,
             summary.RemindersPosted, summary.CasesOnUnknownBoards);
         return summary;
     }
@@ -255,7 +255,7 @@ public sealed class NudgeSweep(
             tally.Unreachable++;
             logger.LogWarning(
                 "Nudge sweep for {Day}: the {Role} for {Code} on case {Reference} has no personal chat with ScrBot (not installed); not nudged",
-                today, recipient.Role, obligation.Code, reference.Value);
+                Text(today), recipient.Role, obligation.Code, reference.Value);
             return;
         }
 
@@ -277,7 +277,7 @@ public sealed class NudgeSweep(
     {
         if (board.NoticeChannel is not { Length: > 0 } channelId)
         {
-            logger.LogWarning("Nudge sweep for {Day}: board {Board} has no notice channel; no reminder posted", today, board.Id.Value);
+            logger.LogWarning("Nudge sweep for {Day}: board {Board} has no notice channel; no reminder posted", Text(today), board.Id.Value);
             return;
         }
 
@@ -285,7 +285,7 @@ public sealed class NudgeSweep(
         if (channel is null)
         {
             tally.Unreachable++;
-            logger.LogWarning("Nudge sweep for {Day}: the notice channel of board {Board} is not reachable (ScrBot is not installed in its team)", today, board.Id.Value);
+            logger.LogWarning("Nudge sweep for {Day}: the notice channel of board {Board} is not reachable (ScrBot is not installed in its team)", Text(today), board.Id.Value);
             return;
         }
 
@@ -312,7 +312,7 @@ public sealed class NudgeSweep(
         else
         {
             tally.Undelivered++;
-            logger.LogWarning("Nudge sweep for {Day}: the reminder to board {Board}'s notice channel was not delivered", today, board.Id.Value);
+            logger.LogWarning("Nudge sweep for {Day}: the reminder to board {Board}'s notice channel was not delivered", Text(today), board.Id.Value);
         }
 
         await ledger.MarkAsync(today, key, result.Delivered ? "sent" : "undelivered", cancellationToken).ConfigureAwait(false);
@@ -331,6 +331,8 @@ public sealed class NudgeSweep(
 
         await ledger.MarkAsync(today, key, result.Delivered ? "sent" : "undelivered", cancellationToken).ConfigureAwait(false);
     }
+
+    private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed class Tally
     {

@@ -57,7 +57,7 @@ public sealed class NudgeWorker(IServiceProvider services, TimeProvider time, Nu
             }
             catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(e, "The nudge sweep for {Day} failed", today);
+                logger.LogError(e, "The nudge sweep for {Day} failed", today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
                 journal.Failed(today);
             }
         }
