@@ -35,13 +35,8 @@ public sealed class NudgeWorker(IServiceProvider services, TimeProvider time, Nu
         DateOnly? lastSwept = null;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var now = time.GetUtcNow();
-            var next = NudgeSchedule.Next(now, _settings.TimeOfDay, WorkingDayCalendar.EnglandAndWales, lastSwept);
-            journal.WaitingUntil(next);
-            if (next > now)
-            {
-                await Task.Delay(next - now, time, stoppingToken).ConfigureAwait(false);
-            }
+            var next = NudgeSchedule.Next(time.GetUtcNow(), _settings.TimeOfDay, WorkingDayCalendar.EnglandAndWales, lastSwept);
+            await WaitUntilAsync(next, stoppingToken).ConfigureAwait(false);
 
             var today = LondonTime.Today(time);
             lastSwept = today;
@@ -74,12 +69,29 @@ public sealed class NudgeWorker(IServiceProvider services, TimeProvider time, Nu
                 return summary;
             }
 
-            journal.WaitingUntil(until);
-            var wait = until - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            await WaitUntilAsync(until + TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Waits on the <see cref="TimeProvider"/> until <paramref name="at"/>, and tells the journal once the timer is set
+    /// (so whoever moves a test clock on knows the worker is waiting).
+    /// </summary>
+    private async Task WaitUntilAsync(DateTimeOffset at, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            var now = time.GetUtcNow();
+            if (now >= at)
             {
-                await Task.Delay(wait + TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
+                return;
             }
+
+            var fired = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var timer = time.CreateTimer(_ => fired.TrySetResult(), null, at - now, Timeout.InfiniteTimeSpan);
+            using var stopping = stoppingToken.Register(() => fired.TrySetCanceled(stoppingToken));
+            journal.WaitingUntil(at);
+            await fired.Task.ConfigureAwait(false);
         }
     }
 }
