@@ -195,7 +195,14 @@ public sealed class NudgeLedger
         ArgumentNullException.ThrowIfNull(nudge);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
         var row = new TableEntity(Day(day), nudge.RowKey) { ["Outcome"] = outcome };
-        await _table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.NotFound)
+        {
+            // The row was removed in the meantime; what was sent stays sent.
+        }
     }
 
     /// <summary>The nudges recorded on <paramref name="day"/>.</summary>

@@ -22,6 +22,9 @@ public sealed record SweepSummary(
     int CasesOnUnknownBoards,
     DateTimeOffset? HeldUntil = null)
 {
+    /// <summary>Cases that could not be read or derived (logged by reference); the next sweep tries them again.</summary>
+    public int CasesFailed { get; init; }
+
     public static SweepSummary NotRun(DateOnly day, SweepClaimState claim, DateTimeOffset? heldUntil = null) =>
         new(day, claim, 0, 0, 0, 0, 0, 0, 0, 0, heldUntil);
 }
@@ -135,31 +138,14 @@ public sealed class NudgeSweep(
                     return tally.Summary(today);
                 }
 
-                var stored = await cases.LoadAsync(board.Id, reference, cancellationToken).ConfigureAwait(false);
-                if (stored is null)
+                try
                 {
-                    continue;
+                    await SweepCaseAsync(today, board, reference, profile, calendar, horizon, lines, tally, cancellationToken).ConfigureAwait(false);
                 }
-
-                tally.Cases++;
-                var due = ObligationRules.Derive(stored.Facts, profile, calendar, today)
-                    .Where(o => IsToBeNudged(o, horizon))
-                    .ToList();
-                foreach (var obligation in due)
+                catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    tally.Obligations++;
-                    lines.Add(new NudgeCards.ReminderLine(reference, obligation.Code, obligation.Title, obligation.DueOn, obligation.Owner, obligation.Status == ObligationStatus.Overdue));
-                    var recipients = Recipients(board, stored.State, obligation);
-                    if (recipients.Count == 0)
-                    {
-                        tally.Unreachable++;
-                        logger.LogWarning("Nudge sweep for {Day}: no one holds the role {Role} for {Code} on case {Reference}", Text(today), obligation.OwnerRole, obligation.Code, reference.Value);
-                    }
-
-                    foreach (var recipient in recipients)
-                    {
-                        await NudgeAsync(today, board, reference, obligation, recipient, calendar, tally, cancellationToken).ConfigureAwait(false);
-                    }
+                    tally.Failed++;
+                    logger.LogError(e, "Nudge sweep for {Day}: case {Reference} could not be swept; the next sweep tries again", Text(today), reference.Value);
                 }
             }
 
@@ -172,10 +158,43 @@ public sealed class NudgeSweep(
         var summary = tally.Summary(today);
         logger.LogInformation(
             "Nudge sweep for {Day}: {Cases} cases, {Obligations} obligations due or overdue, {Sent} nudges sent, {AlreadySent} already sent today, " +
-            "{Undelivered} undelivered, {Unreachable} unreachable, {Reminders} channel reminders, {UnknownBoards} cases on boards not in the directory",
+            "{Undelivered} undelivered, {Unreachable} unreachable, {Reminders} channel reminders, {UnknownBoards} cases on boards not in the directory, " +
+            "{Failed} cases not swept",
             Text(today), summary.Cases, summary.Obligations, summary.NudgesSent, summary.AlreadySent, summary.Undelivered, summary.Unreachable,
-            summary.RemindersPosted, summary.CasesOnUnknownBoards);
+            summary.RemindersPosted, summary.CasesOnUnknownBoards, summary.CasesFailed);
         return summary;
+    }
+
+    private async Task SweepCaseAsync(
+        DateOnly today, Board board, CaseReference reference, ProcessProfile profile, WorkingDayCalendar calendar, DateOnly horizon,
+        List<NudgeCards.ReminderLine> lines, Tally tally, CancellationToken cancellationToken)
+    {
+        var stored = await cases.LoadAsync(board.Id, reference, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            return;
+        }
+
+        tally.Cases++;
+        var due = ObligationRules.Derive(stored.Facts, profile, calendar, today)
+            .Where(o => IsToBeNudged(o, horizon))
+            .ToList();
+        foreach (var obligation in due)
+        {
+            tally.Obligations++;
+            lines.Add(new NudgeCards.ReminderLine(reference, obligation.Code, obligation.Title, obligation.DueOn, obligation.Owner, obligation.Status == ObligationStatus.Overdue));
+            var recipients = Recipients(board, stored.State, obligation);
+            if (recipients.Count == 0)
+            {
+                tally.Unreachable++;
+                logger.LogWarning("Nudge sweep for {Day}: no one holds the role {Role} for {Code} on case {Reference}", Text(today), obligation.OwnerRole, obligation.Code, reference.Value);
+            }
+
+            foreach (var recipient in recipients)
+            {
+                await NudgeAsync(today, board, reference, obligation, recipient, calendar, tally, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>
@@ -344,8 +363,9 @@ public sealed class NudgeSweep(
         public int Unreachable;
         public int Reminders;
         public int UnknownBoards;
+        public int Failed;
 
         public SweepSummary Summary(DateOnly day) =>
-            new(day, SweepClaimState.Claimed, Cases, Obligations, Sent, AlreadySent, Undelivered, Unreachable, Reminders, UnknownBoards);
+            new(day, SweepClaimState.Claimed, Cases, Obligations, Sent, AlreadySent, Undelivered, Unreachable, Reminders, UnknownBoards) { CasesFailed = Failed };
     }
 }
