@@ -9,6 +9,9 @@ builder.Services.AddScrBot();
 // The referral journey: `refer`, the notification form's buttons, triage, `case <reference>`, the board directory.
 builder.Services.AddReferralJourney();
 
+// Deadline nudges: each working day at Nudges__TimeOfDay (08:00 London), owners are nudged and each board's channel reminded.
+builder.Services.AddDeadlineNudges();
+
 // Features plug into the router here, e.g.:
 //   builder.Services.AddCommand<ReferralCommand>();          // a typed command word
 //   builder.Services.AddCardAction<ReferralCardActions>();   // card verbs under a prefix such as "referral."

@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Cases;
+using ScrBot.Domain.Obligations;
+
+namespace ScrBot.Bot.Nudges;
+
+/// <summary>
+/// The cards the sweep sends, as Adaptive Card 1.5 JSON: a heading naming the case reference and the step, a FactSet,
+/// text that wraps, no pixel widths. They carry the case reference and the obligation only — never a child's name,
+/// date of birth, address or what happened — so that a reminder can never show a child's details to anyone.
+/// </summary>
+public static class NudgeCards
+{
+    public const string CaseStatusVerb = "case.show";
+
+    /// <summary>The most obligations one channel reminder lists; the rest are counted.</summary>
+    public const int MaxReminderLines = 40;
+
+    /// <summary>The step as a heading says it: "Minutes to circulate".</summary>
+    public static string Step(ObligationCode code) => code switch
+    {
+        ObligationCode.D1 => "Ofsted to be notified of the incident",
+        ObligationCode.D2 => "The Chairs to be informed",
+        ObligationCode.D3 => "Record checks to return",
+        ObligationCode.D4 => "Chronology to send",
+        ObligationCode.D5 => "Minutes to circulate",
+        ObligationCode.D6 => "The Chair's written decision",
+        ObligationCode.D7 => "The National Panel to be told of the decision",
+        ObligationCode.D8 => "The decision to be notified",
+        ObligationCode.D9 => "The review to be completed",
+        ObligationCode.D10 => "The report to go to the National Panel",
+        ObligationCode.D11 => "The report to stay on the website",
+        ObligationCode.D12 => "Action-plan update to give",
+        _ => "Deadline",
+    };
+
+    /// <summary>
+    /// The personal nudge: "SCR-2026-0007 · Minutes to circulate by Friday 13 March 2026 (in 2 working days)", the
+    /// obligation in the toolkit's words, the due date, to whom it is owed, who owes it, the rule, and a "Case status"
+    /// button (the status card is shown only to people with a role on the case).
+    /// </summary>
+    public static JsonObject Nudge(CaseReference reference, Obligation obligation, DateOnly today, WorkingDayCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        var due = HumanDates.FormatWithRelative(obligation.DueOn, today, calendar);
+        var overdue = obligation.Status == ObligationStatus.Overdue;
+        var status = overdue
+            ? due.Contains("overdue", StringComparison.Ordinal) ? "Overdue" : $"Overdue: it was due {HumanDates.Format(obligation.DueOn)}"
+            : "Not done yet";
+        return Card(
+            [
+                Heading($"{reference} · {Step(obligation.Code)} by {due}"),
+                Facts(
+                [
+                    ("Obligation", $"{obligation.Code} · {obligation.Title}"),
+                    ("Due", due),
+                    ("Status", status),
+                    ("Owed to", Capitalised(obligation.OwedTo)),
+                    ("Owed by", obligation.Owner),
+                    ("Rule", Capitalised(obligation.Rule)),
+                ]),
+                Text(overdue
+                    ? "This is overdue. If it has been done, record it so the case shows it; if not, please do it today."
+                    : "A reminder of a deadline in this case. If it has been done, record it so the case shows it.",
+                    subtle: false),
+                Text("Only the case reference is shown here. Open the case to see its details.", subtle: true),
+            ],
+            [CaseStatus(reference)]);
+    }
+
+    /// <summary>One line of a board's daily reminder: reference, code, title, due date and who owes it, nothing else.</summary>
+    public sealed record ReminderLine(CaseReference Reference, ObligationCode Code, string Title, DateOnly DueOn, string Owner, bool Overdue);
+
+    /// <summary>
+    /// The board channel's daily reminder: the overdue obligations and those due soon, each by case reference, code,
+    /// title, due date and owner role. Never a name of a child or of a family member, never a description.
+    /// </summary>
+    public static JsonObject BoardReminder(string boardName, IReadOnlyList<ReminderLine> lines, DateOnly today, WorkingDayCalendar calendar, int lookaheadWorkingDays)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var overdue = lines.Where(l => l.Overdue).ToList();
+        var soon = lines.Where(l => !l.Overdue).ToList();
+        var body = new List<JsonNode?>
+        {
+            Heading($"Deadline reminder · {HumanDates.Format(today)}"),
+            Facts(
+            [
+                ("Board", boardName),
+                ("Overdue", Count(overdue.Count)),
+                ("Due soon", $"{Count(soon.Count)} (by {HumanDates.Format(calendar.AddWorkingDays(today, lookaheadWorkingDays))})"),
+            ]),
+        };
+
+        var shown = 0;
+        foreach (var (title, group) in new[] { ("Overdue", overdue), (DueSoonTitle(lookaheadWorkingDays), soon) })
+        {
+            if (group.Count == 0)
+            {
+                continue;
+            }
+
+            body.Add(Subheading(title));
+            foreach (var line in group)
+            {
+                if (shown == MaxReminderLines)
+                {
+                    break;
+                }
+
+                shown++;
+                body.Add(Text($"{line.Reference} · {line.Code} · {line.Title}", subtle: false, strong: true, separator: true));
+                body.Add(Text($"Due {HumanDates.FormatWithRelative(line.DueOn, today, calendar)} · {line.Owner}", subtle: true, spacing: "None"));
+            }
+        }
+
+        if (lines.Count > shown)
+        {
+            body.Add(Text(string.Create(CultureInfo.InvariantCulture, $"And {lines.Count - shown} more. Type case and a reference in a chat with ScrBot to see a case."), subtle: false));
+        }
+
+        body.Add(Text("Case references only: each case's details are seen by the people with a role on it, in a chat with ScrBot.", subtle: true));
+        return Card(body, null);
+    }
+
+    private static string DueSoonTitle(int lookahead) => lookahead switch
+    {
+        0 => "Due today",
+        1 => "Due today or by the next working day",
+        _ => string.Create(CultureInfo.InvariantCulture, $"Due within {lookahead} working days"),
+    };
+
+    private static string Count(int n) => string.Create(CultureInfo.InvariantCulture, $"{n} obligation{(n == 1 ? "" : "s")}");
+
+    private static string Capitalised(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+
+    // ── Adaptive Card 1.5 parts ─────────────────────────────────────────────────────────────────────────────
+
+    private static JsonObject Card(IEnumerable<JsonNode?> body, IEnumerable<JsonNode?>? actions)
+    {
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = new JsonArray([.. body.Where(b => b is not null)]),
+        };
+        if (actions is not null)
+        {
+            card["actions"] = new JsonArray([.. actions]);
+        }
+
+        return card;
+    }
+
+    private static JsonObject Heading(string text) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = text,
+        ["wrap"] = true,
+        ["style"] = "heading",
+        ["size"] = "Large",
+        ["weight"] = "Bolder",
+    };
+
+    private static JsonObject Subheading(string text) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = text,
+        ["wrap"] = true,
+        ["weight"] = "Bolder",
+        ["size"] = "Medium",
+        ["spacing"] = "Large",
+    };
+
+    private static JsonObject Text(string text, bool subtle, bool strong = false, bool separator = false, string? spacing = null)
+    {
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
+        if (subtle)
+        {
+            block["isSubtle"] = true;
+        }
+
+        if (strong)
+        {
+            block["weight"] = "Bolder";
+        }
+
+        if (separator)
+        {
+            block["separator"] = true;
+        }
+
+        if (spacing is not null)
+        {
+            block["spacing"] = spacing;
+        }
+
+        return block;
+    }
+
+    private static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
+    {
+        ["type"] = "FactSet",
+        ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]),
+    };
+
+    private static JsonObject CaseStatus(CaseReference reference) => new()
+    {
+        ["type"] = "Action.Execute",
+        ["title"] = "Case status",
+        ["verb"] = CaseStatusVerb,
+        ["data"] = new JsonObject { ["reference"] = reference.ToString() },
+        ["style"] = "positive",
+    };
+}
