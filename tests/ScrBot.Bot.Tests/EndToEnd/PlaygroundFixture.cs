@@ -66,11 +66,23 @@ public class PlaygroundFixture : IAsyncLifetime
         await Azurite.InitializeAsync();
         var settings = BotFactory.LocalSettings(Azurite.ConnectionString);
         ConfigureBotSettings(settings);
-        var port = AzuriteFixture.FreePort();
-        _bot = new BotFactory(settings, ConfigureBotServices);
-        _bot.UseKestrel(port);
-        _bot.StartServer();
-        BotEndpoint = new Uri($"http://127.0.0.1:{port}/api/messages");
+        // A free port can be taken by another test before Kestrel binds it: try again on another.
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = AzuriteFixture.FreePort();
+            _bot = new BotFactory(settings, ConfigureBotServices);
+            _bot.UseKestrel(port);
+            try
+            {
+                _bot.StartServer();
+                BotEndpoint = new Uri($"http://127.0.0.1:{port}/api/messages");
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await _bot.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The Playground of this mock person (by name, first name, Teams id or aadObjectId), started on first use.</summary>

@@ -42,7 +42,26 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 $"Azurite is not installed at {script}. Run 'npm ci' in tools/ (scripts/test.sh does this).");
         }
 
-        Port = FreePort();
+        // A free port can be taken by another test between choosing it and Azurite binding it: try again on another.
+        var problems = new List<string>();
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            Port = FreePort();
+            var (process, problem) = await StartAsync(tools, script, Port);
+            if (process is not null)
+            {
+                _process = process;
+                return;
+            }
+
+            problems.Add($"port {Port}: {problem}");
+        }
+
+        throw new InvalidOperationException("Azurite did not start: " + string.Join("; ", problems));
+    }
+
+    private async Task<(Process? Process, string Problem)> StartAsync(string tools, string script, int port)
+    {
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = tools,
@@ -52,39 +71,57 @@ public sealed class AzuriteFixture : IAsyncLifetime
         };
         foreach (var arg in new[]
                  {
-                     script, "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(),
+                     script, "--tableHost", "127.0.0.1", "--tablePort", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
                  })
         {
             start.ArgumentList.Add(arg);
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.EnableRaisingEvents = true;
+        process.OutputDataReceived += (_, e) =>
         {
-            if (_process.HasExited)
+            if (e.Data is null)
             {
-                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}.");
-            }
-
-            try
-            {
-                await ServiceClient().GetTableClient("probe").CreateIfNotExistsAsync();
                 return;
             }
-            catch (Exception) when (deadline.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(100);
-            }
-        }
 
-        throw new TimeoutException("Azurite did not answer within 30 seconds.");
+            output.Enqueue(e.Data);
+            if (e.Data.Contains("successfully started", StringComparison.OrdinalIgnoreCase))
+            {
+                listening.TrySetResult();
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                output.Enqueue(e.Data);
+            }
+        };
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("Azurite exited."));
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        try
+        {
+            await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await new TableServiceClient(ConnectionString).GetTableClient("probe").CreateIfNotExistsAsync();
+            return (process, "");
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or Azure.RequestFailedException or HttpRequestException)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+            return (null, $"{e.Message} {string.Join(" ", output)}".Trim());
+        }
     }
 
     public Task DisposeAsync()
