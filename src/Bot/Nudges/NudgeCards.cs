@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ScrBot.Bot.Cards;
 using ScrBot.Domain.Calendar;
 using ScrBot.Domain.Cases;
 using ScrBot.Domain.Obligations;
@@ -49,10 +50,10 @@ public static class NudgeCards
         var status = overdue
             ? due.Contains("overdue", StringComparison.Ordinal) ? "Overdue" : $"Overdue: it was due {HumanDates.Format(obligation.DueOn)}"
             : "Not done yet";
-        return Card(
+        return AdaptiveCard.Card(
             [
-                Heading($"{reference} · {Step(obligation.Code)} by {due}"),
-                Facts(
+                AdaptiveCard.Heading($"{reference} · {Step(obligation.Code)} by {due}"),
+                AdaptiveCard.Facts(
                 [
                     ("Obligation", $"{obligation.Code} · {obligation.Title}"),
                     ("Due", due),
@@ -84,8 +85,8 @@ public static class NudgeCards
         var soon = lines.Where(l => !l.Overdue).ToList();
         var body = new List<JsonNode?>
         {
-            Heading($"Deadline reminder · {HumanDates.Format(today)}"),
-            Facts(
+            AdaptiveCard.Heading($"Deadline reminder · {HumanDates.Format(today)}"),
+            AdaptiveCard.Facts(
             [
                 ("Board", boardName),
                 ("Overdue", Count(overdue.Count)),
@@ -101,7 +102,7 @@ public static class NudgeCards
                 continue;
             }
 
-            body.Add(Subheading(title));
+            body.Add(AdaptiveCard.Subheading(title));
             foreach (var line in group)
             {
                 if (shown == MaxReminderLines)
@@ -121,7 +122,7 @@ public static class NudgeCards
         }
 
         body.Add(Text("Case references only: each case's details are seen by the people with a role on it, in a chat with ScrBot.", subtle: true));
-        return Card(body, null);
+        return AdaptiveCard.Card(body, null);
     }
 
     private static string DueSoonTitle(int lookahead) => lookahead switch
@@ -138,56 +139,9 @@ public static class NudgeCards
 
     // ── Adaptive Card 1.5 parts ─────────────────────────────────────────────────────────────────────────────
 
-    private static JsonObject Card(IEnumerable<JsonNode?> body, IEnumerable<JsonNode?>? actions)
-    {
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = new JsonArray([.. body.Where(b => b is not null)]),
-        };
-        if (actions is not null)
-        {
-            card["actions"] = new JsonArray([.. actions]);
-        }
-
-        return card;
-    }
-
-    private static JsonObject Heading(string text) => new()
-    {
-        ["type"] = "TextBlock",
-        ["text"] = text,
-        ["wrap"] = true,
-        ["style"] = "heading",
-        ["size"] = "Large",
-        ["weight"] = "Bolder",
-    };
-
-    private static JsonObject Subheading(string text) => new()
-    {
-        ["type"] = "TextBlock",
-        ["text"] = text,
-        ["wrap"] = true,
-        ["weight"] = "Bolder",
-        ["size"] = "Medium",
-        ["spacing"] = "Large",
-    };
-
     private static JsonObject Text(string text, bool subtle, bool strong = false, bool separator = false, string? spacing = null)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true };
-        if (subtle)
-        {
-            block["isSubtle"] = true;
-        }
-
-        if (strong)
-        {
-            block["weight"] = "Bolder";
-        }
-
+        var block = AdaptiveCard.Text(text, subtle, strong);
         if (separator)
         {
             block["separator"] = true;
@@ -201,18 +155,6 @@ public static class NudgeCards
         return block;
     }
 
-    private static JsonObject Facts(IEnumerable<(string Title, string Value)> facts) => new()
-    {
-        ["type"] = "FactSet",
-        ["facts"] = new JsonArray([.. facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value })]),
-    };
-
-    private static JsonObject CaseStatus(CaseReference reference) => new()
-    {
-        ["type"] = "Action.Execute",
-        ["title"] = "Case status",
-        ["verb"] = CaseStatusVerb,
-        ["data"] = new JsonObject { ["reference"] = reference.ToString() },
-        ["style"] = "positive",
-    };
+    private static JsonObject CaseStatus(CaseReference reference) =>
+        AdaptiveCard.Execute("Case status", CaseStatusVerb, new JsonObject { ["reference"] = reference.ToString() }, style: "positive");
 }
