@@ -91,6 +91,7 @@ internal static class CardCatalogue
         cards.Add(new("channel-notice", ChannelNoticeCard.Build(referred.Reference, referred.At, advice.SeriousCaseReview), Picture: true));
         cards.Add(new("case-status", Status(referred), Picture: true));
         cards.Add(new("case-lookup", CaseLookupCard.Build()));
+        cards.AddRange(Nudges(referred));
         cards.Add(new("case-lookup-error", CaseLookupCard.Build("SCR-26-7", CaseLookupCard.NotAReference("SCR-26-7"))));
         cards.Add(new("resume-draft", ResumeDraftCard.Build(filled with { Section = FormSection.Incident }), Picture: true));
         cards.Add(new("draft-discarded", ReferralClosedCard.Discarded(ReferralSamples.Now)));
@@ -242,6 +243,19 @@ internal static class CardCatalogue
         JsonArray a => a.SelectMany(Inputs),
         _ => [],
     };
+
+    /// <summary>A deadline nudge as the Board Manager gets it, and the board channel's daily reminder.</summary>
+    private static IEnumerable<CatalogueCard> Nudges(CaseReferred referred)
+    {
+        var obligations = ObligationRules.Derive([referred], ProcessProfile.Toolkit, WorkingDayCalendar.EnglandAndWales, ReferralSamples.Today);
+        var chairsToBeTold = obligations.Single(o => o.Code == ObligationCode.D2);
+        yield return new("nudge", ScrBot.Bot.Nudges.NudgeCards.Nudge(referred.Reference, chairsToBeTold, ReferralSamples.Today, WorkingDayCalendar.EnglandAndWales), Picture: true);
+        var lines = obligations
+            .Select(o => new ScrBot.Bot.Nudges.NudgeCards.ReminderLine(referred.Reference, o.Code, o.Title, o.DueOn, o.Owner, o.Status == ObligationStatus.Overdue))
+            .ToList();
+        yield return new("channel-reminder", ScrBot.Bot.Nudges.NudgeCards.BoardReminder("Staffordshire Safeguarding Children Board", lines,
+            ReferralSamples.Today, WorkingDayCalendar.EnglandAndWales, 2), Picture: true);
+    }
 
     private static JsonObject Status(CaseReferred referred)
     {
