@@ -123,14 +123,14 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     }
 
     [Fact]
-    public void TheReferralFormIsOfferedOnlyInPersonalChatWhereNoOneElseSeesTheChildsDetails()
+    public void TheReferralFormAndCaseStatusAreOfferedOnlyInPersonalChatWhereNoOneElseSeesTheChildsDetails()
     {
         foreach (var scope in new[] { "team", "groupChat" })
         {
             var commands = CommandsFor(scope);
             Assert.DoesNotContain(commands, c => c.Title == "refer");
             Assert.Contains(("help", "Show what ScrBot can do"), commands);
-            Assert.Contains(("case", "Show a case's status: case SCR-2026-0007"), commands);
+            Assert.DoesNotContain(commands, c => c.Title == "case");
         }
     }
 
