@@ -52,7 +52,9 @@ public static class NudgeCards
             : "Not done yet";
         return AdaptiveCard.Card(
             [
-                AdaptiveCard.Heading($"{reference} · {Step(obligation.Code)} by {due}"),
+                AdaptiveCard.Heading(obligation.Code == ObligationCode.D11
+                    ? $"{reference} · The report came off the website before its 12 months were up"
+                    : $"{reference} · {Step(obligation.Code)} by {due}"),
                 AdaptiveCard.Facts(
                 [
                     ("Obligation", $"{obligation.Code} · {obligation.Title}"),

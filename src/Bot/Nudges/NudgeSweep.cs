@@ -231,15 +231,24 @@ public sealed class NudgeSweep(
         }
         else if (obligation.Code == ObligationCode.D1)
         {
+            // Children's social care owes Ofsted this notification by law, whether or not it is on the case yet: its
+            // board representatives are told (the reference only), with the Board Manager.
             var socialCare = board.Agencies.Where(a => a.Kind == AgencyKind.ChildrensSocialCare).Select(a => a.Id).ToHashSet();
-            found.AddRange(Representatives(board, state, socialCare));
-            found.AddRange(boardManagers);
+            return
+            [
+                .. board.Members
+                    .Where(m => m.Role == Role.AgencyRepresentative && m.Agency is { } a && socialCare.Contains(a))
+                    .Select(m => new NudgeRecipient(m.Person, Role.AgencyRepresentative))
+                    .Concat(Representatives(state, socialCare))
+                    .Concat(boardManagers)
+                    .DistinctBy(r => r.Person),
+            ];
         }
         else if (obligation.OwnerRole == Role.AgencyRepresentative)
         {
             if (obligation.OwnerAgency is { } agency)
             {
-                found.AddRange(Representatives(board, state, new HashSet<AgencyId> { agency }));
+                found.AddRange(Representatives(state, new HashSet<AgencyId> { agency }));
             }
         }
         else
@@ -248,6 +257,8 @@ public sealed class NudgeSweep(
             found.AddRange(state.Roles.Where(r => r.Role == obligation.OwnerRole).Select(r => new NudgeRecipient(r.Person.Id, r.Role)));
         }
 
+        // Only people with a role on the case are nudged: anyone else could not open it, and would learn it exists.
+        found.RemoveAll(r => !CaseAccess.HasRoleOnCase(state, r.Person, directory));
         if (found.Count == 0)
         {
             found.AddRange(boardManagers);
@@ -256,13 +267,10 @@ public sealed class NudgeSweep(
         return [.. found.DistinctBy(r => r.Person)];
     }
 
-    private static IEnumerable<NudgeRecipient> Representatives(Board board, CaseState state, IReadOnlySet<AgencyId> agencies) =>
-        board.Members
-            .Where(m => m.Role == Role.AgencyRepresentative && m.Agency is { } a && agencies.Contains(a))
-            .Select(m => new NudgeRecipient(m.Person, Role.AgencyRepresentative))
-            .Concat(state.Roles
-                .Where(r => r.Role == Role.AgencyRepresentative && r.Agency is { } a && agencies.Contains(a))
-                .Select(r => new NudgeRecipient(r.Person.Id, Role.AgencyRepresentative)));
+    private static IEnumerable<NudgeRecipient> Representatives(CaseState state, IReadOnlySet<AgencyId> agencies) =>
+        state.Roles
+            .Where(r => r.Role == Role.AgencyRepresentative && r.Agency is { } a && agencies.Contains(a))
+            .Select(r => new NudgeRecipient(r.Person.Id, Role.AgencyRepresentative));
 
     private async Task NudgeAsync(
         DateOnly today, Board board, CaseReference reference, Obligation obligation, NudgeRecipient recipient,

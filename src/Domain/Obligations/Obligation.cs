@@ -104,7 +104,7 @@ public sealed record Obligation
     /// <summary>The last day on which it is met in time (a Europe/London date).</summary>
     public required DateOnly DueOn { get; init; }
 
-    /// <summary>How the due date is counted, in words ("5 working days from becoming aware of the incident").</summary>
+    /// <summary>How the due date is counted, in words ("5 working days from the referring agency becoming aware of the incident").</summary>
     public required string Rule { get; init; }
 
     public required ObligationStatus Status { get; init; }

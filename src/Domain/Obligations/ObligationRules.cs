@@ -162,7 +162,7 @@ public static class ObligationRules
                 "Ofsted and the board",
                 start,
                 profile.NotifyIncident.AddTo(start, calendar),
-                $"{profile.NotifyIncident} from becoming aware of the incident",
+                $"{profile.NotifyIncident} from the referring agency becoming aware of the incident",
                 reported?.ReportedOn);
         }
 

@@ -24,7 +24,7 @@ public sealed class NotificationObligationTests
 
         Assert.Equal(ObligationCode.D1, d1.Code);
         Assert.Equal("Notify Ofsted and the board of a notifiable incident", d1.Title);
-        Assert.Equal("5 working days from becoming aware of the incident", d1.Rule);
+        Assert.Equal("5 working days from the referring agency becoming aware of the incident", d1.Rule);
         Assert.Equal("Ofsted and the board", d1.OwedTo);
         Assert.Equal(D(2021, 12, 23), d1.StartsOn);
         Assert.Equal(D(2022, 1, 4), d1.DueOn);
