@@ -26,6 +26,9 @@ public interface IDraftStore
 
     Task DeleteAsync(PersonId owner, CancellationToken cancellationToken);
 
+    /// <summary>Deletes every draft last saved before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> DeleteSavedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+
     /// <summary>
     /// Claims the sending of a draft: true for the first caller, false when it is being sent or was sent already
     /// (a second press of Send, or two devices), so that one form never becomes two cases.
@@ -122,6 +125,27 @@ public sealed class DraftStore(BotTables tables) : IDraftStore
     {
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
         await table.DeleteEntityAsync(Partition(owner), DraftRow, ETag.All, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> DeleteSavedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"RowKey eq {DraftRow} and SavedAt lt {cutoff}");
+        var deleted = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            // Guarded by the row's ETag: a draft saved again meanwhile is kept.
+            try
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+                deleted++;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+            }
+        }
+
+        return deleted;
     }
 
     public async Task<bool> ClaimSendingAsync(PersonId owner, string draftId, CancellationToken cancellationToken)

@@ -28,6 +28,9 @@ public static class ReferralRegistration
         services.AddSingleton<ReferralTriage>();
         services.AddSingleton<TriageQueue>();
         services.AddHostedService<TriageWorker>();
+        services.AddOptions<DraftRetentionOptions>().Configure<IServiceProvider>((options, provider) =>
+            provider.GetService<IConfiguration>()?.GetSection(DraftRetentionOptions.Section).Bind(options));
+        services.AddHostedService<DraftRetentionWorker>();
         services.AddSingleton<CaseStatusService>();
 
         services.AddCommand<ReferCommand>();
