@@ -139,8 +139,9 @@ public static class SettingsReader
 
     private static DirectorySettings ReadDirectory(Func<string, string?> get, List<string> problems)
     {
+        // A relative path is read from the app's content root, and checked there when the directory is loaded.
         var path = get("Directory__Path");
-        if (path is not null && !File.Exists(path))
+        if (path is not null && Path.IsPathRooted(path) && !File.Exists(path))
         {
             problems.Add($"Directory__Path names a file that does not exist: '{path}'.");
         }
