@@ -109,7 +109,7 @@ public sealed class NudgeSweep(
         var rows = await cases.DueOnOrBeforeAsync(latest, cancellationToken).ConfigureAwait(false);
 
         var known = boards.Select(b => b.Board.Id).ToHashSet();
-        foreach (var unknown in rows.Where(r => !known.Contains(r.Board)).Select(r => r.Reference).Distinct())
+        foreach (var unknown in rows.Where(r => !known.Contains(r.Board)).Select(r => r.Case).Distinct())
         {
             tally.UnknownBoards++;
             logger.LogWarning("Nudge sweep for {Day}: case {Reference} is on a board the directory does not know; no one was nudged", Text(today), unknown.Value);
@@ -126,8 +126,8 @@ public sealed class NudgeSweep(
             var horizon = horizons[board.Id];
             var lines = new List<NudgeCards.ReminderLine>();
             var references = rows
-                .Where(r => r.Board == board.Id && r.Due <= horizon)
-                .Select(r => r.Reference)
+                .Where(r => r.Board == board.Id && r.DueOn <= horizon)
+                .Select(r => r.Case)
                 .Distinct()
                 .ToList();
             foreach (var reference in references)

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
+using ScrBot.Domain.Obligations;
 
 namespace ScrBot.Bot.Storage;
 
@@ -83,7 +84,7 @@ public sealed partial class CaseStore
     /// range query, <c>PartitionKey le 'yyyy-MM-dd'</c>: the due dates sort as text in date order, so the service
     /// reads the partitions up to that day and none after it.
     /// </summary>
-    public async Task<IReadOnlyList<IndexedObligation>> DueOnOrBeforeAsync(DateOnly day, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ObligationIndexEntry>> DueOnOrBeforeAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey le {TableKeys.Day(day)}");
@@ -91,36 +92,36 @@ public sealed partial class CaseStore
     }
 
     /// <summary>The indexed obligations due from <paramref name="from"/> to <paramref name="to"/>, both included.</summary>
-    public async Task<IReadOnlyList<IndexedObligation>> DueBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ObligationIndexEntry>> DueBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default)
     {
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {TableKeys.Day(from)} and PartitionKey le {TableKeys.Day(to)}");
         return await QueryObligationsAsync(filter, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<IndexedObligation>> QueryObligationsAsync(string filter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ObligationIndexEntry>> QueryObligationsAsync(string filter, CancellationToken cancellationToken)
     {
-        var found = new List<IndexedObligation>();
+        var found = new List<ObligationIndexEntry>();
         await foreach (var row in _obligations.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            found.Add(new IndexedObligation(
+            found.Add(new ObligationIndexEntry(
                 CaseReference.Parse(row.GetString("Reference") ?? ""),
                 new BoardId(row.GetString("Board") ?? ""),
-                row.GetString("Code") ?? "",
-                row.GetString("OwnerRole") ?? "",
+                Enum.Parse<ObligationCode>(row.GetString("Code") ?? ""),
+                row.GetString("Key") ?? "",
+                Enum.Parse<Role>(row.GetString("OwnerRole") ?? ""),
                 row.GetString("OwnerAgency") is { Length: > 0 } agency ? new AgencyId(agency) : null,
                 DateOnly.ParseExact(row.PartitionKey, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                row.GetString("Status") ?? "",
-                row.GetString("Discriminator") ?? ""));
+                Enum.Parse<ObligationStatus>(row.GetString("Status") ?? "")));
         }
 
         return [.. found
-            .OrderBy(o => o.Due)
+            .OrderBy(o => o.DueOn)
             .ThenBy(o => o.Board.Value, StringComparer.Ordinal)
-            .ThenBy(o => o.Reference.Year)
-            .ThenBy(o => o.Reference.Number)
-            .ThenBy(o => o.Code, StringComparer.Ordinal)
-            .ThenBy(o => o.Discriminator, StringComparer.Ordinal)];
+            .ThenBy(o => o.Case.Year)
+            .ThenBy(o => o.Case.Number)
+            .ThenBy(o => o.Code)
+            .ThenBy(o => o.Key, StringComparer.Ordinal)];
     }
 
     private async Task WriteLookupAsync(BoardId board, CaseReference reference, CancellationToken cancellationToken)
@@ -244,23 +245,23 @@ public sealed partial class CaseStore
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         foreach (var obligation in _obligationSource.For(state, facts))
         {
-            if (obligation.Reference != reference || obligation.Board != board)
+            if (obligation.Case != reference || obligation.Board != board)
             {
                 throw new InvalidOperationException(
-                    $"The obligations of case {reference} on board {board} included one for {obligation.Reference} on board {obligation.Board}.");
+                    $"The obligations of case {reference} on board {board} included one for {obligation.Case} on board {obligation.Board}.");
             }
 
-            var rowKey = TableKeys.Obligation(board, reference, obligation.Code, obligation.Discriminator);
-            var partition = TableKeys.Day(obligation.Due);
+            var rowKey = TableKeys.Obligation(board, reference, obligation.Key);
+            var partition = TableKeys.Day(obligation.DueOn);
             var row = new TableEntity(partition, rowKey)
             {
                 ["Reference"] = reference.Value,
                 ["Board"] = board.Value,
-                ["Code"] = obligation.Code,
-                ["Discriminator"] = obligation.Discriminator,
-                ["OwnerRole"] = obligation.OwnerRole,
+                ["Code"] = obligation.Code.ToString(),
+                ["Key"] = obligation.Key,
+                ["OwnerRole"] = obligation.OwnerRole.ToString(),
                 ["Due"] = partition,
-                ["Status"] = obligation.Status,
+                ["Status"] = obligation.Status.ToString(),
                 ["CaseVersion"] = state.Version,
             };
             if (obligation.OwnerAgency is { } agency)
@@ -271,7 +272,7 @@ public sealed partial class CaseStore
             if (!rows.TryAdd(rowKey, row))
             {
                 throw new InvalidOperationException(
-                    $"Case {reference} has two obligations {obligation.Code} with the same discriminator '{obligation.Discriminator}'.");
+                    $"Case {reference} has two obligations with the same key '{obligation.Key}'.");
             }
         }
 

@@ -56,7 +56,7 @@ public sealed class ProcessProfiles
 /// </summary>
 public sealed class ObligationRulesIndexSource(ProcessProfiles profiles, TimeProvider time) : IObligationIndexSource
 {
-    public IReadOnlyList<IndexedObligation> For(CaseState state, IReadOnlyList<CaseEvent> facts)
+    public IReadOnlyList<ObligationIndexEntry> For(CaseState state, IReadOnlyList<CaseEvent> facts)
     {
         if (!state.Exists)
         {
@@ -65,16 +65,6 @@ public sealed class ObligationRulesIndexSource(ProcessProfiles profiles, TimePro
 
         var profile = profiles.For(state.LeadBoard);
         return ObligationIndex
-            .EntriesFor(facts, profile, profile.CreateCalendar(), LondonTime.Today(time))
-            .Select(e => new IndexedObligation(
-                e.Case,
-                e.Board,
-                e.Code.ToString(),
-                e.OwnerRole.ToString(),
-                e.OwnerAgency,
-                e.DueOn,
-                e.Status.ToString(),
-                e.Key))
-            .ToList();
+            .EntriesFor(facts, profile, profile.CreateCalendar(), LondonTime.Today(time));
     }
 }

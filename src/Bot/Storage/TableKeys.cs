@@ -44,9 +44,9 @@ internal static class TableKeys
 
     public static string Year(int year) => year.ToString("D4", CultureInfo.InvariantCulture);
 
-    /// <summary>The RowKey of an obligation row: <c>{board}|{reference}|{code}|{discriminator}</c>.</summary>
-    public static string Obligation(BoardId board, CaseReference reference, string code, string discriminator) =>
-        $"{CaseObligationPrefix(board, reference)}{Part(code)}{Separator}{(discriminator.Length == 0 ? "-" : Part(discriminator))}";
+    /// <summary>The RowKey of an obligation row: <c>{board}|{reference}|{obligation key}</c> (e.g. <c>D3/police</c>).</summary>
+    public static string Obligation(BoardId board, CaseReference reference, string key) =>
+        $"{CaseObligationPrefix(board, reference)}{Part(key)}";
 
     /// <summary>Every obligation RowKey of one case starts with this.</summary>
     public static string CaseObligationPrefix(BoardId board, CaseReference reference) =>

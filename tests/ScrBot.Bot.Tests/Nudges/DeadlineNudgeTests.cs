@@ -67,7 +67,7 @@ public sealed class DeadlineNudgeTests(AzuriteFixture azurite)
         await using var harness = await StartAsync(azurite, new DateTimeOffset(2026, 11, 23, 6, 30, 0, TimeSpan.Zero), index);
         var reference = await harness.ReferAsync(new DateOnly(2026, 11, 23));
         await harness.InformChairsAsync(reference);
-        Assert.Contains(await harness.Cases.DueOnOrBeforeAsync(new DateOnly(2026, 11, 25)), o => o.Reference == reference && o.Code == "D2");
+        Assert.Contains(await harness.Cases.DueOnOrBeforeAsync(new DateOnly(2026, 11, 25)), o => o.Case == reference && o.Code == ScrBot.Domain.Obligations.ObligationCode.D2);
 
         harness.Time.Advance(TimeSpan.FromHours(1.5));
         var summary = await harness.Sweep().SweepAsync(new DateOnly(2026, 11, 23), null, CancellationToken.None);
@@ -213,7 +213,7 @@ public sealed class DeadlineNudgeTests(AzuriteFixture azurite)
     /// <summary>An index that stays as it was when the case was referred: what a failed index refresh leaves behind.</summary>
     private sealed class AsReferred(IObligationIndexSource rules) : IObligationIndexSource
     {
-        public IReadOnlyList<IndexedObligation> For(CaseState state, IReadOnlyList<CaseEvent> facts) =>
+        public IReadOnlyList<ScrBot.Domain.Obligations.ObligationIndexEntry> For(CaseState state, IReadOnlyList<CaseEvent> facts) =>
             rules.For(state, [.. facts.Take(facts.ToList().FindIndex(f => f is CaseReferred) + 1)]);
     }
 }

@@ -30,7 +30,7 @@ public sealed class CaseStoreRegistrationTests(AzuriteFixture azurite)
         Assert.Equal(prefix + "Cases", store.Tables.Cases);
         var rows = await Kit.RowsAsync(azurite.ServiceClient().GetTableClient(prefix + "Cases"), $"PartitionKey eq 'staffordshire|{reference}'");
         Assert.Contains(rows, r => r.RowKey == "snapshot");
-        Assert.Equal(["D2"], (await store.DueOnOrBeforeAsync(new DateOnly(2026, 11, 30))).Select(o => o.Code));
+        Assert.Equal([ScrBot.Domain.Obligations.ObligationCode.D2], (await store.DueOnOrBeforeAsync(new DateOnly(2026, 11, 30))).Select(o => o.Code));
     }
 
     [Fact]

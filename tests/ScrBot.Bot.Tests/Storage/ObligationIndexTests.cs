@@ -3,6 +3,7 @@ using ScrBot.Bot.Storage;
 using ScrBot.Bot.Tests.Infrastructure;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
+using ScrBot.Domain.Obligations;
 
 namespace ScrBot.Bot.Tests.Storage;
 
@@ -13,23 +14,23 @@ namespace ScrBot.Bot.Tests.Storage;
 /// </summary>
 internal sealed class TriageObligations : IObligationIndexSource
 {
-    public IReadOnlyList<IndexedObligation> For(CaseState state, IReadOnlyList<CaseEvent> facts)
+    public IReadOnlyList<ObligationIndexEntry> For(CaseState state, IReadOnlyList<CaseEvent> facts)
     {
         if (state.Reference is not { } reference || state.ReferredAt is not { } referredAt)
         {
             return [];
         }
 
-        var obligations = new List<IndexedObligation>
+        var obligations = new List<ObligationIndexEntry>
         {
-            new(reference, state.LeadBoard, "D2", nameof(Role.BoardManager), null, ScrBot.Domain.Calendar.LondonTime.DateOf(referredAt).AddDays(1),
-                facts.OfType<ChairsInformed>().Any() ? "met" : "open"),
+            new(reference, state.LeadBoard, ObligationCode.D2, "D2", Role.BoardManager, null, ScrBot.Domain.Calendar.LondonTime.DateOf(referredAt).AddDays(1),
+                facts.OfType<ChairsInformed>().Any() ? ObligationStatus.Met : ObligationStatus.Open),
         };
         if (facts.OfType<ChildDetailsSentToPartners>().LastOrDefault() is { } sent)
         {
             var answered = facts.OfType<RecordCheckReturned>().Select(r => r.Agency).ToHashSet();
             obligations.AddRange(sent.Partners.Where(p => !answered.Contains(p)).Select(p =>
-                new IndexedObligation(reference, state.LeadBoard, "D3", nameof(Role.AgencyRepresentative), p, sent.ChecksDueBy, "open", p.Value)));
+                new ObligationIndexEntry(reference, state.LeadBoard, ObligationCode.D3, $"D3/{p}", Role.AgencyRepresentative, p, sent.ChecksDueBy, ObligationStatus.Open)));
         }
 
         return obligations;
@@ -59,14 +60,14 @@ public sealed class ObligationIndexTests(AzuriteFixture azurite)
         var dueOnChecksDay = await store.DueOnOrBeforeAsync(ChecksDue);
 
         Assert.Equal(
-            ["2026-11-03 staffordshire|SCR-2026-0001|D2|-", "2026-11-13 staffordshire|SCR-2026-0001|D3|health", "2026-11-13 staffordshire|SCR-2026-0001|D3|police"],
+            ["2026-11-03 staffordshire|SCR-2026-0001|D2", "2026-11-13 staffordshire|SCR-2026-0001|D3%2Fhealth", "2026-11-13 staffordshire|SCR-2026-0001|D3%2Fpolice"],
             rows.Select(r => $"{r.PartitionKey} {r.RowKey}").Order(StringComparer.Ordinal));
         Assert.Empty(dueOnReferralDay);
         var d2 = Assert.Single(dueNextDay);
-        Assert.Equal(new IndexedObligation(reference, Kit.Staffordshire, "D2", "BoardManager", null, new DateOnly(2026, 11, 3), "open"), d2);
-        Assert.Equal(["D2"], dueDayBeforeChecks.Select(o => o.Code));
+        Assert.Equal(new ObligationIndexEntry(reference, Kit.Staffordshire, ObligationCode.D2, "D2", Role.BoardManager, null, new DateOnly(2026, 11, 3), ObligationStatus.Open), d2);
+        Assert.Equal([ObligationCode.D2], dueDayBeforeChecks.Select(o => o.Code));
         Assert.Equal(["D2 ", "D3 health", "D3 police"], dueOnChecksDay.Select(o => $"{o.Code} {o.OwnerAgency}"));
-        Assert.All(dueOnChecksDay.Where(o => o.Code == "D3"), o => Assert.Equal(ChecksDue, o.Due));
+        Assert.All(dueOnChecksDay.Where(o => o.Code == ObligationCode.D3), o => Assert.Equal(ChecksDue, o.DueOn));
         Assert.Equal(["D3 health", "D3 police"],
             (await store.DueBetweenAsync(new DateOnly(2026, 11, 4), new DateOnly(2026, 11, 30))).Select(o => $"{o.Code} {o.OwnerAgency}"));
     }
@@ -84,7 +85,7 @@ public sealed class ObligationIndexTests(AzuriteFixture azurite)
             Kit.Append(new RecordCheckReturned(Police, RecordCheckResult.Known, []) { At = _time.Now, By = Kit.BoardManager }));
 
         var due = await store.DueOnOrBeforeAsync(ChecksDue);
-        Assert.Equal(["D2 met", "D3 open health"], due.Select(o => $"{o.Code} {o.Status}{(o.OwnerAgency is { } a ? " " + a : "")}"));
+        Assert.Equal(["D2 Met", "D3 Open health"], due.Select(o => $"{o.Code} {o.Status}{(o.OwnerAgency is { } a ? " " + a : "")}"));
         var rows = await Kit.RowsAsync(azurite.ServiceClient().GetTableClient(store.Tables.Obligations));
         Assert.Equal(2, rows.Count);
     }
@@ -99,9 +100,9 @@ public sealed class ObligationIndexTests(AzuriteFixture azurite)
         var extended = new DateOnly(2026, 11, 20);
         await SendDetailsAsync(store, reference, extended, Police);
 
-        Assert.DoesNotContain(await store.DueOnOrBeforeAsync(ChecksDue), o => o.Code == "D3");
-        var d3 = Assert.Single(await store.DueOnOrBeforeAsync(extended), o => o.Code == "D3");
-        Assert.Equal(extended, d3.Due);
+        Assert.DoesNotContain(await store.DueOnOrBeforeAsync(ChecksDue), o => o.Code == ObligationCode.D3);
+        var d3 = Assert.Single(await store.DueOnOrBeforeAsync(extended), o => o.Code == ObligationCode.D3);
+        Assert.Equal(extended, d3.DueOn);
         var table = azurite.ServiceClient().GetTableClient(store.Tables.Obligations);
         Assert.Empty(await Kit.RowsAsync(table, "PartitionKey eq '2026-11-13'"));
     }
@@ -118,7 +119,7 @@ public sealed class ObligationIndexTests(AzuriteFixture azurite)
             Kit.Append(new RecordCheckReturned(agency, RecordCheckResult.NotKnown, []) { At = _time.Now, By = Kit.BoardManager }))));
 
         var due = await store.DueOnOrBeforeAsync(ChecksDue);
-        Assert.Equal(agencies.Skip(9).Select(a => a.Value), due.Where(o => o.Code == "D3").Select(o => o.Discriminator));
+        Assert.Equal(agencies.Skip(9).Select(a => $"D3/{a}"), due.Where(o => o.Code == ObligationCode.D3).Select(o => o.Key));
         var stored = await store.LoadAsync(Kit.Staffordshire, reference);
         Assert.Equal(1 + 1 + 9, stored!.State.Version);
     }
@@ -131,11 +132,11 @@ public sealed class ObligationIndexTests(AzuriteFixture azurite)
         var other = await Kit.ReferAsync(store, Kit.Staffordshire);
         await SendDetailsAsync(store, reference, ChecksDue, Police, Health);
         var table = azurite.ServiceClient().GetTableClient(store.Tables.Obligations);
-        await table.DeleteEntityAsync("2026-11-13", "staffordshire|SCR-2026-0001|D3|police");
-        await table.AddEntityAsync(new TableEntity("2026-11-05", "staffordshire|SCR-2026-0001|D3|probation")
+        await table.DeleteEntityAsync("2026-11-13", "staffordshire|SCR-2026-0001|D3%2Fpolice");
+        await table.AddEntityAsync(new TableEntity("2026-11-05", "staffordshire|SCR-2026-0001|D3%2Fprobation")
         {
             ["Reference"] = "SCR-2026-0001", ["Board"] = "staffordshire", ["Code"] = "D3", ["OwnerRole"] = "AgencyRepresentative",
-            ["OwnerAgency"] = "probation", ["Status"] = "open", ["Discriminator"] = "probation",
+            ["OwnerAgency"] = "probation", ["Status"] = "Open", ["Key"] = "D3/probation",
         });
 
         var rebuilt = await store.RebuildIndexAsync(Kit.Staffordshire, reference);
@@ -146,8 +147,8 @@ public sealed class ObligationIndexTests(AzuriteFixture azurite)
         var due = await store.DueOnOrBeforeAsync(ChecksDue);
         Assert.Equal(
             ["SCR-2026-0001 D2 ", "SCR-2026-0002 D2 ", "SCR-2026-0001 D3 health", "SCR-2026-0001 D3 police"],
-            due.Select(o => $"{o.Reference} {o.Code} {o.OwnerAgency}"));
-        Assert.Equal(other, due[1].Reference);
+            due.Select(o => $"{o.Case} {o.Code} {o.OwnerAgency}"));
+        Assert.Equal(other, due[1].Case);
     }
 
     private Task SendDetailsAsync(CaseStore store, CaseReference reference, DateOnly checksDueBy, params AgencyId[] partners) =>

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ScrBot.Bot.Storage;
 using ScrBot.Bot.Tests.Infrastructure;
+using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
+using ScrBot.Domain.Obligations;
 
 namespace ScrBot.Bot.Tests.Storage;
 
@@ -34,9 +36,9 @@ public sealed class ObligationRulesIndexTests(AzuriteFixture azurite)
 
         // Referred and became aware on Monday 2 November 2026.
         var due = await store.DueOnOrBeforeAsync(new DateOnly(2026, 12, 31));
-        Assert.Equal(new DateOnly(2026, 11, 3), Assert.Single(due, o => o.Code == "D2").Due); // chairs told: 1 working day
-        Assert.Equal(new DateOnly(2026, 11, 9), Assert.Single(due, o => o.Code == "D1").Due); // Ofsted: 5 working days
-        Assert.Equal("BoardManager", Assert.Single(due, o => o.Code == "D2").OwnerRole);
+        Assert.Equal(new DateOnly(2026, 11, 3), Assert.Single(due, o => o.Code == ObligationCode.D2).DueOn); // chairs told: 1 working day
+        Assert.Equal(new DateOnly(2026, 11, 9), Assert.Single(due, o => o.Code == ObligationCode.D1).DueOn); // Ofsted: 5 working days
+        Assert.Equal(Role.BoardManager, Assert.Single(due, o => o.Code == ObligationCode.D2).OwnerRole);
     }
 
     [Fact]
@@ -49,8 +51,8 @@ public sealed class ObligationRulesIndexTests(AzuriteFixture azurite)
             new ChairsInformed([Kit.Person(1), Kit.Person(2)]) { At = Kit.ReferredAt.AddHours(2), By = Kit.BoardManager }));
 
         var due = await store.DueOnOrBeforeAsync(new DateOnly(2026, 12, 31));
-        Assert.DoesNotContain(due, o => o.Code == "D2");
-        Assert.Contains(due, o => o.Code == "D1");
+        Assert.DoesNotContain(due, o => o.Code == ObligationCode.D2);
+        Assert.Contains(due, o => o.Code == ObligationCode.D1);
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class ObligationRulesIndexTests(AzuriteFixture azurite)
         await Kit.ReferAsync(store, Kit.Staffordshire);
 
         var due = await store.DueOnOrBeforeAsync(new DateOnly(2026, 12, 31));
-        Assert.Equal(new DateOnly(2026, 11, 5), Assert.Single(due, o => o.Code == "D2").Due);
+        Assert.Equal(new DateOnly(2026, 11, 5), Assert.Single(due, o => o.Code == ObligationCode.D2).DueOn);
     }
 
     [Fact]
@@ -76,7 +78,7 @@ public sealed class ObligationRulesIndexTests(AzuriteFixture azurite)
         await Kit.ReferAsync(store, Kit.Staffordshire);
 
         var due = await store.DueOnOrBeforeAsync(new DateOnly(2026, 12, 31));
-        Assert.Equal(new DateOnly(2026, 11, 4), Assert.Single(due, o => o.Code == "D2").Due);
+        Assert.Equal(new DateOnly(2026, 11, 4), Assert.Single(due, o => o.Code == ObligationCode.D2).DueOn);
     }
 
     [Fact]
