@@ -196,6 +196,23 @@ public static class AdaptiveCard
             input["isMultiline"] = true;
         }
 
+        return Answered(input, value, required, placeholder);
+    }
+
+    public static JsonObject DateInput(string id, string label, string value, bool required = false, DateOnly? max = null)
+    {
+        var input = new JsonObject { ["type"] = "Input.Date", ["id"] = id, ["label"] = label };
+        if (max is { } m)
+        {
+            input["max"] = m.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Answered(input, value, required);
+    }
+
+    /// <summary>What every input carries the same way: the answer given so far, whether it is required, a placeholder.</summary>
+    private static JsonObject Answered(JsonObject input, string value, bool required, string? placeholder = null)
+    {
         if (placeholder is not null)
         {
             input["placeholder"] = placeholder;
@@ -204,27 +221,6 @@ public static class AdaptiveCard
         if (required)
         {
             input["isRequired"] = true;
-        }
-
-        if (value.Length > 0)
-        {
-            input["value"] = value;
-        }
-
-        return input;
-    }
-
-    public static JsonObject DateInput(string id, string label, string value, bool required = false, DateOnly? max = null)
-    {
-        var input = new JsonObject { ["type"] = "Input.Date", ["id"] = id, ["label"] = label };
-        if (required)
-        {
-            input["isRequired"] = true;
-        }
-
-        if (max is { } m)
-        {
-            input["max"] = m.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         if (value.Length > 0)
@@ -278,22 +274,7 @@ public static class AdaptiveCard
             input["isMultiSelect"] = true;
         }
 
-        if (placeholder is not null)
-        {
-            input["placeholder"] = placeholder;
-        }
-
-        if (required)
-        {
-            input["isRequired"] = true;
-        }
-
-        if (value.Length > 0)
-        {
-            input["value"] = value;
-        }
-
-        return input;
+        return Answered(input, value, required, placeholder);
     }
 
     public static JsonObject Toggle(string id, string label, string title, string value, bool required = false)
