@@ -5,23 +5,6 @@ namespace ScrBot.Domain.Cases;
 
 public static partial class CaseCommands
 {
-    /// <summary>
-    /// The audit fact for a refused attempt on an existing case (null when nothing was refused or there is no case).
-    /// The reason holds the refusal's words only, never the command's arguments.
-    /// </summary>
-    public static AttemptRefused? AuditRefusal(CaseState state, string attempt, Outcome outcome, CommandContext context)
-    {
-        ArgumentNullException.ThrowIfNull(state);
-        ArgumentNullException.ThrowIfNull(outcome);
-        ArgumentNullException.ThrowIfNull(context);
-        if (!outcome.IsRefused || !state.Exists)
-        {
-            return null;
-        }
-
-        return AttemptRefused.Of(attempt, outcome, context.Actor, context.Now);
-    }
-
     /// <summary>Someone who may do a step: words for the refusal, and the test.</summary>
     private sealed record Who(string Words, Func<CaseState, CommandContext, bool> Allows)
     {

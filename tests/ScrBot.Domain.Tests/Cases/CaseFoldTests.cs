@@ -58,9 +58,8 @@ public sealed class CaseFoldTests
     {
         var story = CaseStory.Recommended();
         var outcome = story.Try(Referrer, (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Uphold, "Agreed."));
-        var audit = CaseCommands.AuditRefusal(story.State, "Record the Chair's decision", outcome, story.As(Referrer));
+        var audit = AttemptRefused.Of("Record the Chair's decision", outcome, Referrer, story.Now);
 
-        Assert.NotNull(audit);
         Assert.Equal("Only the Independent Chair can record the Chair's decision.", audit.Reason);
         var after = story.State.Apply(audit);
 
@@ -69,12 +68,12 @@ public sealed class CaseFoldTests
     }
 
     [Fact]
-    public void AnAcceptedCommandHasNoRefusalToAudit()
+    public void OnlyARefusedAttemptCanBeAuditedAsOne()
     {
         var story = CaseStory.Recommended();
         var outcome = story.Try(IndependentChair, (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Uphold, "Agreed."));
 
-        Assert.Null(CaseCommands.AuditRefusal(story.State, "Record the Chair's decision", outcome, story.As(IndependentChair)));
+        Assert.Throws<ArgumentException>(() => AttemptRefused.Of("Record the Chair's decision", outcome, IndependentChair, story.Now));
     }
 
     [Fact]
@@ -82,7 +81,7 @@ public sealed class CaseFoldTests
     {
         var story = CaseStory.Referred();
         var outcome = story.Try(Stranger, CaseCommands.InformChairs);
-        var audit = CaseCommands.AuditRefusal(story.State, "Inform the Chairs", outcome, story.As(Stranger))!;
+        var audit = AttemptRefused.Of("Inform the Chairs", outcome, Stranger, story.Now);
 
         Assert.DoesNotContain("Child A", CaseJson.Serialize(audit), StringComparison.Ordinal);
         Assert.Contains("Child A", CaseJson.Serialize(story.State), StringComparison.Ordinal);
@@ -94,7 +93,7 @@ public sealed class CaseFoldTests
         var story = CaseStory.Referred();
         var many = Outcome.Refused([.. Enumerable.Range(1, 2_000).Select(n => new Refusal($"Reason {n} is wrong."))]);
 
-        var audit = CaseCommands.AuditRefusal(story.State, "Send the form", many, story.As(Referrer))!;
+        var audit = AttemptRefused.Of("Send the form", many, Referrer, story.Now);
 
         Assert.Equal(AttemptRefused.MaxReasonLength, audit.Reason.Length);
         Assert.StartsWith("Reason 1 is wrong. Reason 2 is wrong.", audit.Reason, StringComparison.Ordinal);
