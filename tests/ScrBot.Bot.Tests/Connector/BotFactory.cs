@@ -72,6 +72,22 @@ public sealed class TestLogs : ILoggerProvider
     /// <summary>Completes when the next line is logged.</summary>
     public Task NextLine() => Volatile.Read(ref _next).Task;
 
+    /// <summary>Waits until at least <paramref name="count"/> logged lines start with <paramref name="start"/>.</summary>
+    public async Task WaitForAsync(string start, int count = 1, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            var next = NextLine();
+            if (Lines.Count(l => l.Message.StartsWith(start, StringComparison.Ordinal)) >= count)
+            {
+                return;
+            }
+
+            await next.WaitAsync(deadline.Token);
+        }
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
     private void Add((string, LogLevel, string) line)

@@ -28,9 +28,9 @@ public sealed class DraftRetentionTests(AzuriteFixture azurite)
 
         await using var bot = new BotFactory(BotFactory.LocalSettings(azurite.ConnectionString), s => s.AddSingleton<TimeProvider>(time));
         _ = bot.CreateClient();
-        await WaitForAsync(bot, "Next sweep for old referral drafts");
+        await bot.Logs.WaitForAsync("Next sweep for old referral drafts");
         time.Advance(new DraftRetentionOptions().DraftSweepInterval);
-        await WaitForAsync(bot, "Draft retention:");
+        await bot.Logs.WaitForAsync("Draft retention:");
 
         Assert.Null(await drafts.GetAsync(forgotten, CancellationToken.None));
         Assert.NotNull(await drafts.GetAsync(recent, CancellationToken.None));
@@ -46,7 +46,7 @@ public sealed class DraftRetentionTests(AzuriteFixture azurite)
         await using (var bot = new BotFactory(BotFactory.LocalSettings(azurite.ConnectionString), s => s.AddSingleton<TimeProvider>(time)))
         {
             _ = bot.CreateClient();
-            await WaitForAsync(bot, "Next sweep for old referral drafts");
+            await bot.Logs.WaitForAsync("Next sweep for old referral drafts");
             time.Advance(new DraftRetentionOptions().DraftSweepInterval - TimeSpan.FromMinutes(1));
             Assert.DoesNotContain(bot.Logs.Lines, l => l.Message.StartsWith("Draft retention:", StringComparison.Ordinal));
         }
@@ -59,20 +59,5 @@ public sealed class DraftRetentionTests(AzuriteFixture azurite)
         var owner = new PersonId(Guid.NewGuid().ToString());
         await drafts.SaveAsync(ReferralSamples.FilledDraft() with { Owner = owner, DraftId = Guid.NewGuid().ToString("N"), StartedAt = savedAt, SavedAt = savedAt }, CancellationToken.None);
         return owner;
-    }
-
-    private static async Task WaitForAsync(BotFactory bot, string start)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (!bot.Logs.Lines.Any(l => l.Message.StartsWith(start, StringComparison.Ordinal)))
-        {
-            var next = bot.Logs.NextLine();
-            if (bot.Logs.Lines.Any(l => l.Message.StartsWith(start, StringComparison.Ordinal)))
-            {
-                break;
-            }
-
-            await next.WaitAsync(timeout.Token);
-        }
     }
 }

@@ -160,18 +160,7 @@ public sealed class DurableTriageTests(AzuriteFixture azurite) : IAsyncLifetime
     /// <summary>Waits until the host has finished <paramref name="sweeps"/> sweeps for unfinished triage.</summary>
     private static async Task SweptAsync(BotFactory bot, int sweeps)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (bot.Logs.Lines.Count(l => l.Message.StartsWith("Triage sweep:", StringComparison.Ordinal)) < sweeps)
-        {
-            var next = bot.Logs.NextLine();
-            if (bot.Logs.Lines.Count(l => l.Message.StartsWith("Triage sweep:", StringComparison.Ordinal)) >= sweeps)
-            {
-                break;
-            }
-
-            await next.WaitAsync(timeout.Token);
-        }
-
+        await bot.Logs.WaitForAsync("Triage sweep:", sweeps, TimeSpan.FromMinutes(2));
         Assert.DoesNotContain(bot.Logs.Lines, l => l.Level >= Microsoft.Extensions.Logging.LogLevel.Error);
     }
 
