@@ -60,6 +60,7 @@ public static class ScrBotServices
             sp.GetRequiredService<SenderOptions>().WindowMargin));
         services.AddSingleton<BotSender>();
         services.AddSingleton<PersonalChats>();
+        services.TryAddSingleton<Graph.ITeamsAppInstaller, Graph.NoTeamsAppInstaller>();
 
         // Routing.
         services.AddSingleton<InstallationEvents>();

@@ -9,7 +9,7 @@ namespace ScrBot.Bot.Tests.Connector;
 
 /// <summary>
 /// A stand-in for the Bot Connector service that Teams runs (it cannot run here), answering the routes of the
-/// Bot Connector swagger (/work/shared/reference/bot-connector-api.swagger.json): send, reply, update, create a
+/// Bot Connector swagger (specs/bot-connector-api.swagger.json in this repository): send, reply, update, create a
 /// conversation, paged members. It records every request, and answers 429 when a request breaks Teams' limits
 /// (learn.microsoft.com, "Optimize your bot with rate limiting"), counted on arrival.
 /// </summary>

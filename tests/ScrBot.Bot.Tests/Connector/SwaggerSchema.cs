@@ -4,7 +4,7 @@ using ScrBot.Bot.Tests.Infrastructure;
 namespace ScrBot.Bot.Tests.Connector;
 
 /// <summary>
-/// The Bot Connector swagger (/work/shared/reference/bot-connector-api.swagger.json, from botbuilder-dotnet's
+/// The Bot Connector swagger (specs/bot-connector-api.swagger.json in this repository, from botbuilder-dotnet's
 /// ConnectorAPI.json): checks that JSON the bot writes uses only properties its definitions have, with compatible types.
 /// </summary>
 public sealed class SwaggerSchema
@@ -21,19 +21,11 @@ public sealed class SwaggerSchema
 
     public JsonObject Swagger { get; }
 
-    /// <summary>Finds shared/reference beside the repository (or one of its parents).</summary>
+    /// <summary>Reads the copy kept in the repository's <c>specs/</c> folder (see specs/README.md for its source).</summary>
     public static SwaggerSchema Load()
     {
-        for (var dir = new DirectoryInfo(AzuriteFixture.RepositoryRoot()); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "shared", "reference", FileName);
-            if (File.Exists(path))
-            {
-                return new SwaggerSchema(JsonNode.Parse(File.ReadAllText(path))!.AsObject());
-            }
-        }
-
-        throw new FileNotFoundException($"shared/reference/{FileName} was not found beside the repository or above it.");
+        var path = Path.Combine(AzuriteFixture.RepositoryRoot(), "specs", FileName);
+        return new SwaggerSchema(JsonNode.Parse(File.ReadAllText(path))!.AsObject());
     }
 
     public bool HasPath(string path, string method) =>

@@ -8,7 +8,7 @@ namespace ScrBot.Bot.Tests.Connector;
 
 /// <summary>
 /// What the bot writes and reads holds to the Bot Connector swagger
-/// (/work/shared/reference/bot-connector-api.swagger.json): every property it serialises exists in the definition
+/// (specs/bot-connector-api.swagger.json in this repository): every property it serialises exists in the definition
 /// with a compatible JSON type, and the routes it calls exist.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
