@@ -4,6 +4,7 @@ using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScrBot.Bot.Connector;
+using ScrBot.Bot.Graph;
 using ScrBot.Bot.Routing;
 
 namespace ScrBot.Bot.Hosting;
@@ -60,7 +61,7 @@ public static class ScrBotServices
             sp.GetRequiredService<SenderOptions>().WindowMargin));
         services.AddSingleton<BotSender>();
         services.AddSingleton<PersonalChats>();
-        services.TryAddSingleton<Graph.ITeamsAppInstaller, Graph.NoTeamsAppInstaller>();
+        services.AddScrBotGraph();
 
         // Routing.
         services.AddSingleton<InstallationEvents>();

@@ -71,7 +71,23 @@ public sealed record StorageSettings
         TablesEndpoint is not null ? $"StorageSettings {{ TablesEndpoint = {TablesEndpoint} }}" : "StorageSettings { TablesConnectionString = (set) }";
 }
 
-/// <summary>Microsoft Graph, for calendars: checked for format here, used by the scheduling part.</summary>
+/// <summary>How ScrBot proves who it is to Microsoft Graph (application permissions only).</summary>
+public enum GraphCredentialKind
+{
+    /// <summary>Graph is not configured: nothing calls it.</summary>
+    None,
+
+    /// <summary>The user-assigned managed identity (<c>Azure__ManagedIdentityClientId</c>, else <c>Bot__AppId</c>).</summary>
+    ManagedIdentity,
+
+    /// <summary>The bot's app registration with its client secret (<c>Bot__AppId</c>, <c>Bot__AppPassword</c>, <c>Bot__TenantId</c>).</summary>
+    ClientSecret,
+
+    /// <summary>Local development against the Graph stand-in on the loopback address: a fixed development token.</summary>
+    LocalStandIn,
+}
+
+/// <summary>Microsoft Graph, for calendars and installing ScrBot for people; read and checked by <see cref="SettingsReader"/>.</summary>
 public sealed record GraphSettings
 {
     public const string DefaultBaseUrl = "https://graph.microsoft.com/v1.0";
@@ -81,6 +97,38 @@ public sealed record GraphSettings
 
     /// <summary><c>Graph__BaseUrl</c>.</summary>
     public Uri BaseUrl { get; init; } = new(DefaultBaseUrl);
+
+    /// <summary><c>Graph__TeamsAppId</c>: ScrBot's id in the tenant's Teams app catalogue, for installing it for people.</summary>
+    public string? TeamsAppId { get; init; }
+
+    /// <summary>How tokens for Graph are obtained; <see cref="GraphCredentialKind.None"/> when Graph is not configured.</summary>
+    public GraphCredentialKind Credential { get; init; }
+
+    /// <summary><c>Bot__TenantId</c>: the tenant whose mailboxes and users Graph is asked about.</summary>
+    public string? TenantId { get; init; }
+
+    /// <summary><c>Bot__AppId</c>: the app registration Graph's application permissions are granted to.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary><c>Bot__AppPassword</c>, with <see cref="GraphCredentialKind.ClientSecret"/>.</summary>
+    public string? ClientSecret { get; init; }
+
+    /// <summary>The managed identity's client id, with <see cref="GraphCredentialKind.ManagedIdentity"/>.</summary>
+    public string? ManagedIdentityClientId { get; init; }
+
+    /// <summary>True when Graph is configured (an organiser mailbox or a Teams app id is set).</summary>
+    public bool IsConfigured => Credential != GraphCredentialKind.None;
+
+    /// <summary>True when Scoping Panel meetings can be scheduled through Graph.</summary>
+    public bool CanSchedule => IsConfigured && OrganiserMailbox is not null;
+
+    /// <summary>True when ScrBot can install itself for a person through Graph.</summary>
+    public bool CanInstallApps => IsConfigured && TeamsAppId is not null;
+
+    /// <summary>The secret is never printed.</summary>
+    public override string ToString() =>
+        $"GraphSettings {{ BaseUrl = {BaseUrl}, OrganiserMailbox = {OrganiserMailbox ?? "(none)"}, " +
+        $"TeamsAppId = {TeamsAppId ?? "(none)"}, Credential = {Credential} }}";
 }
 
 /// <summary>The people directory file.</summary>

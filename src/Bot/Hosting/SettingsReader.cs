@@ -29,7 +29,7 @@ public static class SettingsReader
 
         var bot = ReadBot(Get, managedIdentityClientId, problems);
         var storage = ReadStorage(Get, managedIdentityClientId, problems);
-        var graph = ReadGraph(Get, problems);
+        var graph = ReadGraph(Get, bot, problems);
         var directory = ReadDirectory(Get, problems);
 
         if (problems.Count > 0)
@@ -125,7 +125,7 @@ public static class SettingsReader
         };
     }
 
-    private static GraphSettings ReadGraph(Func<string, string?> get, List<string> problems)
+    private static GraphSettings ReadGraph(Func<string, string?> get, BotSettings bot, List<string> problems)
     {
         var mailbox = get("Graph__OrganiserMailbox");
         if (mailbox is not null && !IsEmailAddress(mailbox))
@@ -134,7 +134,49 @@ public static class SettingsReader
         }
 
         var baseUrl = ReadUrl(get, "Graph__BaseUrl", problems) ?? new Uri(GraphSettings.DefaultBaseUrl);
-        return new GraphSettings { OrganiserMailbox = mailbox, BaseUrl = baseUrl };
+        var teamsAppId = get("Graph__TeamsAppId");
+        if (teamsAppId is not null && !Guid.TryParse(teamsAppId, out _))
+        {
+            problems.Add($"Graph__TeamsAppId must be ScrBot's id in the tenant's Teams app catalogue (a GUID); it is '{teamsAppId}'.");
+        }
+
+        // Graph is called with the bot's own identity and application permissions only.
+        var credential = GraphCredentialKind.None;
+        if (mailbox is not null || teamsAppId is not null)
+        {
+            if (bot.AppId is null)
+            {
+                credential = GraphCredentialKind.LocalStandIn;
+                if (!IsLoopback(baseUrl))
+                {
+                    problems.Add($"Graph__BaseUrl is {baseUrl} but Bot__AppId is not set: Microsoft Graph needs the bot's identity (Bot__AppId with a managed identity or Bot__AppPassword); without one, only a local Graph stand-in on localhost can be used.");
+                }
+            }
+            else if (bot.AppPassword is not null)
+            {
+                credential = GraphCredentialKind.ClientSecret;
+                if (bot.TenantId is null)
+                {
+                    problems.Add("Bot__TenantId must be set to call Microsoft Graph with Bot__AppPassword: Graph's tokens are issued by the tenant whose calendars are read.");
+                }
+            }
+            else
+            {
+                credential = GraphCredentialKind.ManagedIdentity;
+            }
+        }
+
+        return new GraphSettings
+        {
+            OrganiserMailbox = mailbox,
+            BaseUrl = baseUrl,
+            TeamsAppId = teamsAppId,
+            Credential = credential,
+            TenantId = bot.TenantId,
+            ClientId = bot.AppId,
+            ClientSecret = credential == GraphCredentialKind.ClientSecret ? bot.AppPassword : null,
+            ManagedIdentityClientId = credential == GraphCredentialKind.ManagedIdentity ? bot.EffectiveManagedIdentityClientId : null,
+        };
     }
 
     private static DirectorySettings ReadDirectory(Func<string, string?> get, List<string> problems)
