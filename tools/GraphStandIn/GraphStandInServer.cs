@@ -128,7 +128,7 @@ public sealed class GraphStandInServer : IAsyncDisposable
             result = Apply(answer, text, problems);
         }
 
-        State.Record(new ReceivedRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", authorization.Length == 0 ? null : authorization, text, result.Status, problems));
+        State.Record(new ReceivedRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", authorization.Length == 0 ? null : authorization, text, result.Status, problems, _time.GetUtcNow()));
         await Write(context, result).ConfigureAwait(false);
     }
 

@@ -53,8 +53,8 @@ public sealed record Fault
     public bool AfterApplying { get; init; }
 }
 
-/// <summary>One request the stand-in received, as it arrived, with the status it answered.</summary>
-public sealed record ReceivedRequest(string Method, string Path, string Query, string? Authorization, string? Body, int Status, IReadOnlyList<string> Problems);
+/// <summary>One request the stand-in received, as it arrived, when (by the stand-in's clock), and the status it answered.</summary>
+public sealed record ReceivedRequest(string Method, string Path, string Query, string? Authorization, string? Body, int Status, IReadOnlyList<string> Problems, DateTimeOffset At);
 
 /// <summary>An event in an organiser's calendar.</summary>
 public sealed class EventRecord

@@ -11,8 +11,8 @@ namespace ScrBot.Bot.Graph;
 public static class GraphRegistration
 {
     /// <summary>
-    /// Registers the Graph client (for <c>Graph__BaseUrl</c>, with the bot's identity) and the app installer: through
-    /// Graph when <c>Graph__TeamsAppId</c> is set, otherwise <see cref="NoTeamsAppInstaller"/>. A test or another
+    /// Registers the Graph client (for <c>Graph__BaseUrl</c>, with the bot's identity) the app installer (through
+    /// Graph when <c>Graph__TeamsAppId</c> is set, otherwise <see cref="NoTeamsAppInstaller"/>) and the Scoping Panel calendar. A test or another
     /// host may register its own installer first.
     /// </summary>
     public static IServiceCollection AddScrBotGraph(this IServiceCollection services)
@@ -30,6 +30,10 @@ public static class GraphRegistration
                 sp.GetRequiredService<GraphSettings>(),
                 sp.GetRequiredService<ILogger<GraphTeamsAppInstaller>>())
             : new NoTeamsAppInstaller());
+        services.TryAddSingleton(sp => new Scheduling.PanelCalendar(
+            sp.GetRequiredService<GraphSettings>().CanSchedule ? sp.GetRequiredService<GraphServiceClient>() : null,
+            sp.GetRequiredService<GraphSettings>(),
+            sp.GetRequiredService<ILogger<Scheduling.PanelCalendar>>()));
         return services;
     }
 
