@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs ScrBot on this machine: Azurite (Azure Tables), the bot on http://127.0.0.1:3978, and the Microsoft 365
+# Runs ScrBot on this machine: Azurite (Azure Tables), the Microsoft Graph stand-in on http://127.0.0.1:5290 (free/busy,
+# Scoping Panel meetings, installing ScrBot for people), the bot on http://127.0.0.1:3978, and the Microsoft 365
 # Agents Playground (a local Teams-like client) on http://localhost:56150. Ctrl-C stops all of them.
 #
 #   scripts/run-local.sh                      act as the first mock person (Alex Wilber)
@@ -52,6 +53,17 @@ node "$tools/node_modules/azurite/dist/src/table/main.js" --tableHost 127.0.0.1 
 pids+=($!)
 wait_for "http://127.0.0.1:10002/" "Azurite" 30
 
+echo "==> Microsoft Graph stand-in on http://127.0.0.1:5290 (people: config/graph-standin.local.json)"
+graph_app_id="0f5c3b8e-5c0b-4a7e-8000-000000000001"
+dotnet build "$root/tools/GraphStandIn/GraphStandIn.csproj" -nologo -v q >"$work/graph-build.log" 2>&1 || { cat "$work/graph-build.log"; exit 1; }
+dotnet "$root/tools/GraphStandIn/bin/Debug/net10.0/ScrBot.GraphStandIn.dll" --urls http://127.0.0.1:5290 \
+  --csdl "$root/specs/graph-v1.0.csdl" --people "$root/config/graph-standin.local.json" --catalogue "$graph_app_id" \
+  >"$work/graph.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:5290/_standin/" "The Graph stand-in" 60
+echo "    set busy times: curl -X POST http://127.0.0.1:5290/_standin/people/pattif@board.example/busy -H 'Content-Type: application/json' \\"
+echo "      -d '{\"start\":\"2026-12-01T09:00:00+00:00\",\"end\":\"2026-12-01T12:00:00+00:00\",\"status\":\"Busy\"}'   (see docs/graph.md)"
+
 echo "==> ScrBot on http://127.0.0.1:3978 (no app id: local development)"
 dotnet build "$root/src/Bot/ScrBot.Bot.csproj" -nologo -v q >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 directory=""
@@ -61,6 +73,7 @@ directory=""
   export ASPNETCORE_URLS="http://127.0.0.1:3978" ASPNETCORE_ENVIRONMENT=Development
   export Storage__TablesConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;"
   [ -n "$directory" ] && export Directory__Path="$directory"
+  export Graph__BaseUrl="http://127.0.0.1:5290/v1.0" Graph__OrganiserMailbox="scr-panels@board.example" Graph__TeamsAppId="$graph_app_id"
   exec dotnet bin/Debug/net10.0/ScrBot.Bot.dll
 ) >"$work/bot.log" 2>&1 &
 pids+=($!)
@@ -104,5 +117,5 @@ done
 echo
 echo "Open the Playground in a browser:"
 printf '%s\n' "${urls[@]}"
-echo "Logs are in $work. Press Ctrl-C to stop Azurite, the bot and the Playground."
+echo "Logs are in $work. Press Ctrl-C to stop Azurite, the Graph stand-in, the bot and the Playground."
 wait
