@@ -80,11 +80,11 @@ public sealed class GraphStandInServer : IAsyncDisposable
         graph.MapPost("/users/{user}/calendar/getSchedule", (HttpContext c, string user) => Handle(c, body => GetSchedule(c, user, body)));
         graph.MapPost("/users/{user}/events", (HttpContext c, string user) => Handle(c, body => CreateEvent(user, body)));
         graph.MapPost("/users/{user}/calendar/events", (HttpContext c, string user) => Handle(c, body => CreateEvent(user, body)));
-        graph.MapGet("/users/{user}/events", (HttpContext c, string user) => Handle(c, _ => ListEvents(c, user)));
-        graph.MapGet("/users/{user}/events/{id}", (HttpContext c, string user, string id) => Handle(c, _ => GetEvent(user, id)));
+        graph.MapGet("/users/{user}/events", (HttpContext c, string user) => Handle(c, _ => Select(c, "microsoft.graph.event") ?? ListEvents(c, user)));
+        graph.MapGet("/users/{user}/events/{id}", (HttpContext c, string user, string id) => Handle(c, _ => Select(c, "microsoft.graph.event") ?? GetEvent(user, id)));
         graph.MapMethods("/users/{user}/events/{id}", ["PATCH"], (HttpContext c, string user, string id) => Handle(c, body => UpdateEvent(user, id, body)));
         graph.MapPost("/users/{user}/events/{id}/cancel", (HttpContext c, string user, string id) => Handle(c, body => CancelEvent(user, id, body)));
-        graph.MapGet("/users/{user}/teamwork/installedApps", (HttpContext c, string user) => Handle(c, _ => ListInstalledApps(c, user)));
+        graph.MapGet("/users/{user}/teamwork/installedApps", (HttpContext c, string user) => Handle(c, _ => Select(c, "microsoft.graph.userScopeTeamsAppInstallation") ?? ListInstalledApps(c, user)));
         graph.MapPost("/users/{user}/teamwork/installedApps", (HttpContext c, string user) => Handle(c, body => InstallApp(user, body)));
         graph.MapGet("/users/{user}/teamwork/installedApps/{id}/chat", (HttpContext c, string user, string id) => Handle(c, _ => InstalledAppChat(user, id)));
         graph.MapFallback((HttpContext c) => Handle(c, _ => Error(400, "BadRequest", $"Resource not found for the segment '{c.Request.Path.Value?.Split('/').LastOrDefault()}'.")));
@@ -548,6 +548,24 @@ public sealed class GraphStandInServer : IAsyncDisposable
     }
 
     // ---- helpers ----
+
+    /// <summary>Graph's 400 for a <c>$select</c> or <c>$expand</c> naming a property the type does not have.</summary>
+    private Answer? Select(HttpContext context, string type)
+    {
+        var properties = _csdl.PropertiesOf(type);
+        foreach (var option in new[] { "$select", "$expand" })
+        {
+            foreach (var name in context.Request.Query[option].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!properties.Contains(name))
+                {
+                    return Error(400, "BadRequest", $"Could not find a property named '{name}' on type '{type}'.");
+                }
+            }
+        }
+
+        return null;
+    }
 
     private Answer? Calendars(string user, out Person? person)
     {

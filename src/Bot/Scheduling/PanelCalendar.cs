@@ -146,7 +146,7 @@ public sealed class PanelCalendar(GraphServiceClient? graph, GraphSettings setti
                 }
             }
         }
-        catch (Exception e) when (Failure(e, "Free/busy could not be read") is { } failure)
+        catch (Exception e) when (Failure(e, "Free/busy could not be read", cancellationToken) is { } failure)
         {
             return GraphOutcome<FreeBusy>.Fail(failure.Reason, failure.Retryable);
         }
@@ -225,7 +225,7 @@ public sealed class PanelCalendar(GraphServiceClient? graph, GraphSettings setti
 
             return new GraphOutcome<BookedMeeting>(booked);
         }
-        catch (Exception e) when (Failure(e, "The meeting was not booked") is { } failure)
+        catch (Exception e) when (Failure(e, "The meeting was not booked", cancellationToken) is { } failure)
         {
             logger.LogWarning("Booking the Scoping Panel meeting for {CaseReference} failed: {Failure}", request.CaseReference, failure.Reason);
             return GraphOutcome<BookedMeeting>.Fail(
@@ -251,7 +251,7 @@ public sealed class PanelCalendar(GraphServiceClient? graph, GraphSettings setti
         {
             return GraphOutcome<MeetingState>.Fail("The meeting is no longer in the organiser's calendar: it may have been cancelled in Outlook. Book a new one.", retryable: false);
         }
-        catch (Exception e) when (Failure(e, "The meeting was not moved") is { } failure)
+        catch (Exception e) when (Failure(e, "The meeting was not moved", cancellationToken) is { } failure)
         {
             return GraphOutcome<MeetingState>.Fail(failure.Reason, failure.Retryable);
         }
@@ -274,7 +274,7 @@ public sealed class PanelCalendar(GraphServiceClient? graph, GraphSettings setti
         {
             return new GraphOutcome<bool>(true);
         }
-        catch (Exception e) when (Failure(e, "The meeting was not cancelled") is { } failure)
+        catch (Exception e) when (Failure(e, "The meeting was not cancelled", cancellationToken) is { } failure)
         {
             return GraphOutcome<bool>.Fail(failure.Reason, failure.Retryable);
         }
@@ -298,7 +298,7 @@ public sealed class PanelCalendar(GraphServiceClient? graph, GraphSettings setti
         {
             return GraphOutcome<MeetingState>.Fail("The meeting is no longer in the organiser's calendar: it may have been cancelled in Outlook.", retryable: false);
         }
-        catch (Exception e) when (Failure(e, "The answers could not be read") is { } failure)
+        catch (Exception e) when (Failure(e, "The answers could not be read", cancellationToken) is { } failure)
         {
             return GraphOutcome<MeetingState>.Fail(failure.Reason, failure.Retryable);
         }
@@ -325,10 +325,12 @@ public sealed class PanelCalendar(GraphServiceClient? graph, GraphSettings setti
             },
             a.Status?.Time is { } time && time.Year > 1 ? time : null))]);
 
-    private (string Reason, bool Retryable)? Failure(Exception e, string what)
+    private (string Reason, bool Retryable)? Failure(Exception e, string what, CancellationToken cancellationToken)
     {
         switch (e)
         {
+            case OperationCanceledException when cancellationToken.IsCancellationRequested:
+                return null;
             case ODataError { ResponseStatusCode: 429 }:
                 return ($"{what}: Microsoft Graph is busy and asked ScrBot to wait. Try again in a few minutes.", true);
             case ODataError { ResponseStatusCode: 401 or 403 } error:

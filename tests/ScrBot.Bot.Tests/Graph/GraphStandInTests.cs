@@ -99,6 +99,20 @@ public sealed class GraphStandInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SelectingAPropertyTheEventDoesNotHaveIsRefused()
+    {
+        var created = await Send(HttpMethod.Post, "users/scr-panels@board.example/events", Meeting("scrbot-select"));
+        var id = created.Body!["id"]!.GetValue<string>();
+
+        var good = await Send(HttpMethod.Get, $"users/scr-panels@board.example/events/{id}?$select=start,end,attendees");
+        var bad = await Send(HttpMethod.Get, $"users/scr-panels@board.example/events/{id}?$select=start,joinLink");
+
+        Assert.Equal(HttpStatusCode.OK, good.Status);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
+        Assert.Contains("'joinLink'", bad.Body!["error"]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ARequestWithoutABearerTokenGetsGraphs401()
     {
         _http.DefaultRequestHeaders.Authorization = null;

@@ -160,6 +160,20 @@ public sealed class PanelCalendarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenGraphCannotBeReachedAtAllNothingIsBookedAndTheAnswerSaysSo()
+    {
+        var settings = _kit.Settings with { BaseUrl = new Uri("http://127.0.0.1:9/v1.0") };
+        using var client = ScrBot.Bot.Graph.GraphConnection.CreateClient(settings, _kit.Credential, _kit.Time, NullLogger.Instance);
+        var calendar = new PanelCalendar(client, settings, NullLogger<PanelCalendar>.Instance);
+
+        var outcome = await calendar.BookAsync(Meeting(), CancellationToken.None);
+
+        Assert.False(outcome.Succeeded);
+        Assert.True(outcome.Retryable);
+        Assert.Contains("could not be reached", outcome.Failure);
+    }
+
+    [Fact]
     public async Task AThrottleIsWaitedOutForAsLongAsRetryAfterSays()
     {
         _kit.State.Faults.Add(new Fault { Status = 429, RetryAfterSeconds = 20, PathContains = "/getSchedule" });
