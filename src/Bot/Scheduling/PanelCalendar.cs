@@ -167,6 +167,21 @@ public sealed class PanelCalendar(GraphServiceClient? graph, GraphSettings setti
             : GraphOutcome<SlotsFound>.Fail(freeBusy.Failure!, freeBusy.Retryable);
     }
 
+    /// <summary>Reads free/busy for the day of a time the Board Manager proposes, and says who is free then.</summary>
+    public async Task<GraphOutcome<ProposedTime>> AssessAsync(DateTimeOffset start, DateTimeOffset end, IReadOnlyList<Invitee> invitees, WorkingDayCalendar calendar, CancellationToken cancellationToken)
+    {
+        var days = new List<DateOnly> { LondonTime.DateOf(start) };
+        if (LondonTime.DateOf(end) > days[0])
+        {
+            days.Add(LondonTime.DateOf(end));
+        }
+
+        var freeBusy = await ReadFreeBusyAsync(invitees, new SearchWindow(days, []), cancellationToken).ConfigureAwait(false);
+        return freeBusy.Value is { } read
+            ? new GraphOutcome<ProposedTime>(SlotFinder.Assess(start, end, read.Availability, calendar))
+            : GraphOutcome<ProposedTime>.Fail(freeBusy.Failure!, freeBusy.Retryable);
+    }
+
     /// <summary>The transactionId of a booking: the same case, meeting and attempt always give the same one.</summary>
     public static string TransactionIdFor(string caseReference, string meetingKey, int attempt)
     {

@@ -100,6 +100,25 @@ public sealed record OfferedSlot(
     public bool EveryoneRequiredFree => RequiredTentative.Count == 0;
 }
 
+/// <summary>
+/// A time the Board Manager proposes instead of an offered slot: who is busy, tentative, free or unknown then, and why
+/// it is outside working time when it is (a weekend, a bank holiday, a closure, or outside working hours).
+/// </summary>
+public sealed record ProposedTime(
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    string? OutsideWorkingTime,
+    IReadOnlyList<Invitee> RequiredBusy,
+    IReadOnlyList<Invitee> RequiredTentative,
+    IReadOnlyList<Invitee> OptionalFree,
+    IReadOnlyList<Invitee> OptionalTentative,
+    IReadOnlyList<Invitee> OptionalBusy,
+    IReadOnlyList<Invitee> AvailabilityUnknown)
+{
+    /// <summary>True when no required invitee whose calendar is known is busy, tentative or away.</summary>
+    public bool EveryoneRequiredFree => RequiredBusy.Count == 0 && RequiredTentative.Count == 0;
+}
+
 /// <summary>A required invitee who is busy at <see cref="TimesBlocked"/> of the <see cref="TimesLookedAt"/> candidate times.</summary>
 public sealed record Blocker(Invitee Invitee, int TimesBlocked, int TimesLookedAt)
 {
@@ -227,6 +246,45 @@ public static class SlotFinder
             .ThenBy(b => b.Invitee.Name, StringComparer.Ordinal)
             .ToList();
         return new SlotSearchResult(window, offered, blockers, unknown, search.After(window, calendar));
+    }
+
+    /// <summary>
+    /// Who is free at a time the Board Manager proposes, and whether it is outside working time (working hours are
+    /// <paramref name="hours"/>'s, by default 09:30 to 16:30 in London).
+    /// </summary>
+    public static ProposedTime Assess(DateTimeOffset start, DateTimeOffset end, IReadOnlyList<InviteeAvailability> availability, WorkingDayCalendar calendar, SlotSearch? hours = null)
+    {
+        ArgumentNullException.ThrowIfNull(availability);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (end <= start)
+        {
+            throw new ArgumentException("A meeting must end after it starts.", nameof(end));
+        }
+
+        hours ??= new SlotSearch { FirstDay = LondonTime.DateOf(start) };
+        var day = LondonTime.DateOf(start);
+        var outside = calendar.NonWorkingReason(day);
+        if (outside is null && (LondonTime.TimeOfDayOf(start) < hours.DayStart || LondonTime.DateOf(end) != day ||
+                                LondonTime.TimeOfDayOf(end) > hours.DayEnd))
+        {
+            outside = $"outside working hours ({hours.DayStart:HH:mm} to {hours.DayEnd:HH:mm})";
+        }
+
+        var groups = new[] { new List<Invitee>(), new List<Invitee>(), new List<Invitee>(), new List<Invitee>(), new List<Invitee>(), new List<Invitee>() };
+        foreach (var a in availability)
+        {
+            if (!a.IsKnown)
+            {
+                continue;
+            }
+
+            var state = StateAt(Sorted(a.Busy!), start, end);
+            var index = (a.Invitee.Required ? 0 : 3) + state switch { SlotState.Busy => 0, SlotState.Tentative => 1, _ => 2 };
+            groups[index].Add(a.Invitee);
+        }
+
+        return new ProposedTime(start, end, outside, groups[0], groups[1], groups[5], groups[4], groups[3],
+            [.. availability.Where(a => !a.IsKnown).Select(a => a.Invitee)]);
     }
 
     /// <summary>The window's working days from <see cref="SlotSearch.FirstDay"/>, and the days skipped between them with why.</summary>

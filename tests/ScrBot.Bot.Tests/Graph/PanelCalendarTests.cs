@@ -100,6 +100,20 @@ public sealed class PanelCalendarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATimeTheBoardManagerProposesIsCheckedAgainstFreeBusy()
+    {
+        _kit.State.Person(Chair.Address).Busy.Add(new BusyTime(London(12, 4, 14), London(12, 4, 15), BusyStatus.Busy));
+
+        var outcome = await _calendar.AssessAsync(London(12, 4, 13, 30), London(12, 4, 15, 30), [Chair, Police, School], WorkingDayCalendar.EnglandAndWales, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, outcome.Failure);
+        Assert.Equal([Chair], outcome.Value!.RequiredBusy);
+        Assert.Equal([School], outcome.Value.AvailabilityUnknown);
+        Assert.Null(outcome.Value.OutsideWorkingTime);
+        AssertEveryRequestHeldToTheCsdl();
+    }
+
+    [Fact]
     public async Task BookingCreatesATeamsMeetingThatInvitesEveryoneAndCarriesTheCaseReferenceOnly()
     {
         var outcome = await _calendar.BookAsync(Meeting(), CancellationToken.None);

@@ -183,4 +183,25 @@ public class SlotFinderTests
         Assert.Contains(new SkippedDay(new DateOnly(2026, 12, 28), "Boxing Day (substitute day)"), window.Skipped);
         Assert.Contains(new SkippedDay(new DateOnly(2027, 1, 1), "New Year's Day"), window.Skipped);
     }
+
+    [Fact]
+    public void AProposedTimeSaysWhoIsBusyThenAndWhenItIsOutsideWorkingTime()
+    {
+        var chair = BusyAt(Chair, new BusyPeriod(London(2026, 12, 1, 10, 0), London(2026, 12, 1, 11, 0), BusyKind.Busy));
+        var health = BusyAt(Health, new BusyPeriod(London(2026, 12, 1, 9, 0), London(2026, 12, 1, 10, 0), BusyKind.Tentative));
+        InviteeAvailability[] people = [chair, Free(Police), health, InviteeAvailability.Unknown(ExternalPolice)];
+
+        var clash = SlotFinder.Assess(London(2026, 12, 1, 9, 30), London(2026, 12, 1, 11, 30), people, Cal);
+        var late = SlotFinder.Assess(London(2026, 12, 1, 16, 0), London(2026, 12, 1, 18, 0), people, Cal);
+        var holiday = SlotFinder.Assess(London(2026, 12, 25, 10, 0), London(2026, 12, 25, 12, 0), people, Cal);
+
+        Assert.Equal([Chair], clash.RequiredBusy);
+        Assert.Equal([Health], clash.OptionalTentative);
+        Assert.Equal([ExternalPolice], clash.AvailabilityUnknown);
+        Assert.False(clash.EveryoneRequiredFree);
+        Assert.Null(clash.OutsideWorkingTime);
+        Assert.True(late.EveryoneRequiredFree);
+        Assert.Equal("outside working hours (09:30 to 16:30)", late.OutsideWorkingTime);
+        Assert.Equal("Christmas Day", holiday.OutsideWorkingTime);
+    }
 }
