@@ -207,6 +207,8 @@ public sealed class GraphStandInTests : IAsyncLifetime
         Assert.Equal("busy", patti["scheduleItems"]![0]!["status"]!.GetValue<string>());
         var external = answer["value"]![1]!;
         Assert.Equal("5009", external["error"]!["responseCode"]!.GetValue<string>());
+        var csdl = Csdl.Load(Csdl.FindInRepository());
+        Assert.All(answer["value"]!.AsArray(), item => Assert.Empty(csdl.Check(item, "microsoft.graph.scheduleInformation")));
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.Status);
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Contains("'meetingDuration' in the request payload is not a valid parameter", refused.Body!["error"]!["message"]!.GetValue<string>());
