@@ -128,21 +128,24 @@ public static class SettingsReader
     private static GraphSettings ReadGraph(Func<string, string?> get, BotSettings bot, List<string> problems)
     {
         var mailbox = get("Graph__OrganiserMailbox");
-        if (mailbox is not null && !IsEmailAddress(mailbox))
+        var mailboxValid = mailbox is not null && IsEmailAddress(mailbox);
+        if (mailbox is not null && !mailboxValid)
         {
             problems.Add($"Graph__OrganiserMailbox must be an email address such as scr-panels@board.example; it is '{mailbox}'.");
         }
 
         var baseUrl = ReadUrl(get, "Graph__BaseUrl", problems) ?? new Uri(GraphSettings.DefaultBaseUrl);
         var teamsAppId = get("Graph__TeamsAppId");
-        if (teamsAppId is not null && !Guid.TryParse(teamsAppId, out _))
+        var teamsAppIdValid = teamsAppId is not null && Guid.TryParse(teamsAppId, out _);
+        if (teamsAppId is not null && !teamsAppIdValid)
         {
             problems.Add($"Graph__TeamsAppId must be ScrBot's id in the tenant's Teams app catalogue (a GUID); it is '{teamsAppId}'.");
         }
 
-        // Graph is called with the bot's own identity and application permissions only.
+        // Graph is called with the bot's own identity and application permissions only. A malformed setting is
+        // reported on its own, not again as a missing identity.
         var credential = GraphCredentialKind.None;
-        if (mailbox is not null || teamsAppId is not null)
+        if (mailboxValid || teamsAppIdValid)
         {
             if (bot.AppId is null)
             {

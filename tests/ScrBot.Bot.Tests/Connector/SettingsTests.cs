@@ -22,6 +22,7 @@ public sealed class SettingsTests(AzuriteFixture azurite)
         { "Azure__ManagedIdentityClientId", "my-identity" },
         { "Graph__OrganiserMailbox", "scr panels at board" },
         { "Graph__BaseUrl", "ftp://graph.microsoft.com/v1.0" },
+        { "Graph__TeamsAppId", "scrbot" },
         { "Directory__Path", "/nowhere/directory.json" },
         { "Storage__TablesConnectionString", "this is not a connection string" },
         { "Storage__TablesEndpoint", "table.core.windows.net" },
