@@ -21,7 +21,7 @@ namespace ScrBot.GraphStandIn;
 /// without a bearer token gets Graph's 401. Tests and a local user set people's busy times, inject throttling and
 /// outages, and answer invitations through the <c>/_standin/</c> routes (see tools/GraphStandIn/README.md).
 /// </summary>
-public sealed class GraphStandInServer : IAsyncDisposable
+public sealed partial class GraphStandInServer : IAsyncDisposable
 {
     public const string VersionPath = "/v1.0";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -601,7 +601,7 @@ public sealed class GraphStandInServer : IAsyncDisposable
         return null;
     }
 
-    private static Answer? ValidateTimes(JsonObject body, bool requireBoth)
+    private Answer? ValidateTimes(JsonObject body, bool requireBoth)
     {
         foreach (var name in new[] { "start", "end" })
         {
@@ -780,7 +780,7 @@ public sealed class GraphStandInServer : IAsyncDisposable
         return json;
     }
 
-    private static Answer? Refuse(List<string> problems) =>
+    private Answer? Refuse(List<string> problems) =>
         problems.Count == 0 ? null : Error(400, "RequestBodyRead", problems[0]) with { Problems = problems };
 
     private static Answer Ok(int status, JsonObject body) => new(status, body);
@@ -797,7 +797,7 @@ public sealed class GraphStandInServer : IAsyncDisposable
         return Error(fault.Status, code, message) with { RetryAfterSeconds = fault.RetryAfterSeconds };
     }
 
-    private static Answer Error(int status, string code, string message) => new(status, new JsonObject
+    private Answer Error(int status, string code, string message) => new(status, new JsonObject
     {
         ["error"] = new JsonObject
         {
@@ -805,7 +805,7 @@ public sealed class GraphStandInServer : IAsyncDisposable
             ["message"] = message,
             ["innerError"] = new JsonObject
             {
-                ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+                ["date"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
                 ["request-id"] = Guid.NewGuid().ToString(),
                 ["client-request-id"] = Guid.NewGuid().ToString(),
             },
@@ -835,90 +835,4 @@ public sealed class GraphStandInServer : IAsyncDisposable
 
         public List<string>? Problems { get; init; }
     }
-
-    // ---- the control routes, for tests and a local user ----
-
-    private void MapControl()
-    {
-        var control = _app.MapGroup("/_standin");
-        control.MapGet("/", () => Results.Json(new
-        {
-            people = State.PeopleByAddress.Values.Select(p => new { p.Address, p.Id, p.DisplayName, p.HasTeams, busy = p.Busy }),
-            events = State.Events.Values.Select(e => new { e.Id, e.Organiser, e.TransactionId, e.IsCancelled, subject = e.Body["subject"]?.GetValue<string>() }),
-            installations = State.Installations,
-            faults = State.Faults,
-        }, Json));
-        control.MapPut("/people/{address}", (string address, PersonSetting setting) =>
-        {
-            lock (State.Gate)
-            {
-                var person = State.Person(address, setting.Id, setting.DisplayName);
-                person.HasTeams = setting.HasTeams ?? person.HasTeams;
-                if (setting.Busy is { } busy)
-                {
-                    person.Busy.Clear();
-                    person.Busy.AddRange(busy);
-                }
-
-                return Results.Json(new { person.Address, person.Id, person.DisplayName, person.HasTeams, busy = person.Busy }, Json);
-            }
-        });
-        control.MapPost("/people/{address}/busy", (string address, BusyTime busy) =>
-        {
-            lock (State.Gate)
-            {
-                State.Person(address).Busy.Add(busy);
-                return Results.NoContent();
-            }
-        });
-        control.MapPost("/tenant-domains/{domain}", (string domain) =>
-        {
-            lock (State.Gate)
-            {
-                State.TenantDomains.Add(domain);
-                return Results.NoContent();
-            }
-        });
-        control.MapPost("/faults", (Fault fault) =>
-        {
-            lock (State.Gate)
-            {
-                State.Faults.Add(fault);
-                return Results.NoContent();
-            }
-        });
-        control.MapPost("/events/{id}/responses", (string id, ResponseSetting setting) =>
-        {
-            lock (State.Gate)
-            {
-                if (!State.Events.TryGetValue(id, out var record))
-                {
-                    return Results.NotFound();
-                }
-
-                record.Responses[setting.Address] = (setting.Response, _time.GetUtcNow());
-                return Results.NoContent();
-            }
-        });
-        control.MapPut("/catalogue/{appId}", (string appId, string? name) =>
-        {
-            lock (State.Gate)
-            {
-                State.Catalogue[appId] = name ?? "ScrBot";
-                return Results.NoContent();
-            }
-        });
-        control.MapPut("/bot", (BotSetting setting) =>
-        {
-            State.BotEndpoint = setting.Endpoint;
-            return Results.NoContent();
-        });
-        control.MapGet("/requests", () => Results.Json(State.Requests, Json));
-    }
-
-    private sealed record PersonSetting(string? Id, string? DisplayName, bool? HasTeams, List<BusyTime>? Busy);
-
-    private sealed record ResponseSetting(string Address, string Response);
-
-    private sealed record BotSetting(Uri? Endpoint);
 }
