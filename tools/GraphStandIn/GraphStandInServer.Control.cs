@@ -80,6 +80,7 @@ public sealed partial class GraphStandInServer
         control.MapPut("/bot", (BotSetting setting) =>
         {
             State.BotEndpoint = setting.Endpoint;
+            State.BotServiceUrl = setting.ServiceUrl;
             return Results.NoContent();
         });
         control.MapGet("/requests", () => Results.Json(State.Requests, Json));
@@ -89,5 +90,5 @@ public sealed partial class GraphStandInServer
 
     private sealed record ResponseSetting(string Address, string Response);
 
-    private sealed record BotSetting(Uri? Endpoint);
+    private sealed record BotSetting(Uri? Endpoint, Uri? ServiceUrl);
 }

@@ -529,7 +529,7 @@ public sealed partial class GraphStandInServer : IAsyncDisposable
             ["action"] = "add",
             ["id"] = "f:" + Guid.NewGuid().ToString("N"),
             ["timestamp"] = _time.GetUtcNow().ToString("o", CultureInfo.InvariantCulture),
-            ["serviceUrl"] = Address.ToString(),
+            ["serviceUrl"] = (State.BotServiceUrl ?? Address).ToString(),
             ["channelId"] = "msteams",
             ["from"] = new JsonObject { ["id"] = "29:" + person.Id, ["name"] = person.DisplayName, ["aadObjectId"] = person.Id },
             ["recipient"] = new JsonObject { ["id"] = "28:scrbot", ["name"] = "ScrBot" },

@@ -117,6 +117,9 @@ public sealed class StandInState
     /// <summary>Where to post the installationUpdate Teams sends a bot after an install, when set.</summary>
     public Uri? BotEndpoint { get; set; }
 
+    /// <summary>The Bot Connector address the installationUpdate names as its serviceUrl (where the bot answers); the stand-in's own by default.</summary>
+    public Uri? BotServiceUrl { get; set; }
+
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
 
     public void Record(ReceivedRequest request) => _requests.Enqueue(request);

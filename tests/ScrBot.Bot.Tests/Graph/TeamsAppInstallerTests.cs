@@ -103,6 +103,7 @@ public sealed class TeamsAppInstallerTests : IAsyncLifetime
         var received = new TaskCompletionSource<JsonNode>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bot = await LoopbackServer.StartAsync(routes => routes.MapPostActivity(received));
         _kit.State.BotEndpoint = new Uri(bot.BaseAddress, "api/messages");
+        _kit.State.BotServiceUrl = new Uri("http://127.0.0.1:5999/connector/");
 
         await _installer.InstallForPersonAsync(Patti, CancellationToken.None);
         var activity = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -111,6 +112,7 @@ public sealed class TeamsAppInstallerTests : IAsyncLifetime
         Assert.Equal("add", activity["action"]!.GetValue<string>());
         Assert.Equal(Patti, activity["from"]!["aadObjectId"]!.GetValue<string>());
         Assert.Equal("personal", activity["conversation"]!["conversationType"]!.GetValue<string>());
+        Assert.Equal("http://127.0.0.1:5999/connector/", activity["serviceUrl"]!.GetValue<string>());
         Assert.Empty(SwaggerSchema.Load().Problems(activity, "Activity"));
     }
 
