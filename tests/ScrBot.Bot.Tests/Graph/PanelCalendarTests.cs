@@ -201,6 +201,21 @@ public sealed class PanelCalendarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AServiceUnavailableWithoutRetryAfterIsRetriedAfterTwoThenFourSeconds()
+    {
+        _kit.State.Faults.Add(new Fault { Status = 503, Times = 2, PathContains = "/getSchedule" });
+        var window = SlotFinder.WindowOf(new SlotSearch { FirstDay = new DateOnly(2026, 12, 1) }, WorkingDayCalendar.EnglandAndWales);
+
+        var outcome = await _kit.RunAsync(_calendar.ReadFreeBusyAsync([Chair], window, CancellationToken.None));
+
+        Assert.True(outcome.Succeeded, outcome.Failure);
+        var requests = _kit.GraphRequests;
+        Assert.Equal([503, 503, 200], requests.Select(r => r.Status));
+        Assert.True(requests[1].At - requests[0].At >= TimeSpan.FromSeconds(2));
+        Assert.True(requests[2].At - requests[1].At >= TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
     public async Task AThrottleLongerThanScrBotWaitsIsAPlainAnswerToTryLater()
     {
         _kit.State.Faults.Add(new Fault { Status = 429, RetryAfterSeconds = 900, PathContains = "/events" });
