@@ -237,7 +237,7 @@ public sealed class BotSender(
                     throw;
                 }
             }
-            catch (Exception e) when (e is ConnectorException or BotTokenException or System.Text.Json.JsonException)
+            catch (Exception e) when (e is ConnectorException or BotTokenException or UntrustedServiceUrlException or System.Text.Json.JsonException)
             {
                 return (default, Describe(e), attempt);
             }
@@ -311,6 +311,7 @@ public sealed class BotSender(
         HttpRequestException => "the Bot Connector could not be reached",
         TaskCanceledException => "the Bot Connector did not answer in time",
         BotTokenException => "the bot could not get its token",
+        UntrustedServiceUrlException => "its serviceUrl is not an allowed Bot Connector host",
         System.Text.Json.JsonException => "the Bot Connector's answer could not be read",
         _ => e.GetType().Name,
     };

@@ -10,9 +10,11 @@ namespace ScrBot.Bot.Connector;
 /// The Bot Connector REST API (v3, relative to a conversation's serviceUrl), one request per call, no retries:
 /// <see cref="BotSender"/> adds the rate limits, retries and the record of undelivered messages.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens)
+public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ConnectorHosts? hosts = null)
 {
     public const string HttpClientName = "ScrBot.Connector";
+
+    private static readonly ConnectorHosts DefaultHosts = ConnectorHosts.Default(localDevelopment: true);
 
     /// <summary><c>POST v3/conversations/{conversationId}/activities</c>.</summary>
     public Task<ResourceResponse?> SendToConversationAsync(Uri serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
@@ -53,6 +55,11 @@ public sealed class ConnectorClient(HttpClient http, IBotTokenProvider tokens)
     private async Task<T?> SendAsync<T>(HttpMethod method, Uri serviceUrl, string path, object? body, CancellationToken cancellationToken)
         where T : class
     {
+        if (!(hosts ?? DefaultHosts).Allows(serviceUrl))
+        {
+            throw new UntrustedServiceUrlException(serviceUrl);
+        }
+
         using var request = new HttpRequestMessage(method, new Uri(WithTrailingSlash(serviceUrl), path));
         if (body is not null)
         {

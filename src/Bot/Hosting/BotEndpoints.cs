@@ -52,6 +52,14 @@ public static class BotEndpoints
             return Refuse(verdict.StatusCode, verdict.StatusCode == 401 ? "A valid Bot Framework token is required." : "The token does not allow this request.");
         }
 
+        if (activity.ServiceUrl is not null && !settings.ConnectorHosts.Allows(activity.ServiceUrl))
+        {
+            logger.LogWarning(
+                "Refused an inbound {ActivityType} activity with 400: its serviceUrl is not on an allowed Bot Connector host (Bot__ConnectorHosts)",
+                activity.Type);
+            return Refuse(400, Replies.ServiceUrlNotAllowed);
+        }
+
         logger.LogInformation(
             "Activity {ActivityType} {ActivityId} {InvokeName} in {ConversationType} conversation {ConversationId} on {ChannelId}",
             activity.Type, activity.Id, activity.Name, activity.Conversation?.ConversationType, activity.Conversation?.Id, activity.ChannelId);

@@ -53,7 +53,8 @@ public static class ScrBotServices
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => new ConnectorClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName),
-            sp.GetRequiredService<IBotTokenProvider>()));
+            sp.GetRequiredService<IBotTokenProvider>(),
+            sp.GetRequiredService<BotSettings>().ConnectorHosts));
         services.TryAddSingleton(new SenderOptions());
         services.AddSingleton(sp => new ConnectorRateLimiter(
             sp.GetRequiredService<TimeProvider>(),

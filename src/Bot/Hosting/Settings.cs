@@ -37,6 +37,15 @@ public sealed record BotSettings
     /// <summary><c>Bot__AppRateLimitPerSecond</c>: requests a second to the Bot Connector across all conversations.</summary>
     public int AppRateLimitPerSecond { get; init; } = DefaultAppRateLimitPerSecond;
 
+    /// <summary>
+    /// <c>Bot__ConnectorHosts</c>: where the bot may answer an inbound activity (its serviceUrl) and so send its
+    /// token. Microsoft's connector hosts by default, and loopback too in local development.
+    /// </summary>
+    public Connector.ConnectorHosts? ConnectorHostsSetting { get; init; }
+
+    /// <summary>The connector hosts in force: the setting, or the default for this mode.</summary>
+    public Connector.ConnectorHosts ConnectorHosts => ConnectorHostsSetting ?? Connector.ConnectorHosts.Default(localDevelopment: AppId is null);
+
     /// <summary>True when inbound requests must carry a valid Bot Framework token.</summary>
     public bool RequiresAuthentication => AppId is not null;
 
@@ -51,7 +60,7 @@ public sealed record BotSettings
         $"BotSettings {{ AppId = {AppId ?? "(none)"}, TenantId = {TenantId ?? "(none)"}, " +
         $"Credential = {(AppId is null ? "none" : AppPassword is null ? "managed identity" : "client secret")}, " +
         $"OpenIdMetadataUrl = {OpenIdMetadataUrl}, TokenIssuer = {TokenIssuer}, TokenEndpoint = {TokenEndpoint}, " +
-        $"AppRateLimitPerSecond = {AppRateLimitPerSecond} }}";
+        $"AppRateLimitPerSecond = {AppRateLimitPerSecond}, ConnectorHosts = {ConnectorHosts} }}";
 }
 
 /// <summary>Where Azure Tables are: a connection string (Azurite, locally) or an endpoint reached with a managed identity.</summary>

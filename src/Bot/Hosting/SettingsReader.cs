@@ -78,8 +78,25 @@ public static class SettingsReader
             problems.Add("Bot__AppPassword is set but Bot__AppId is not: set both, or neither for local development.");
         }
 
+        Connector.ConnectorHosts? connectorHosts = null;
+        var hostsText = get("Bot__ConnectorHosts");
+        if (hostsText is not null)
+        {
+            var entries = hostsText.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var bad = entries.Where(e => !Connector.ConnectorHosts.IsWellFormedEntry(e)).ToList();
+            if (entries.Length == 0 || bad.Count > 0)
+            {
+                problems.Add($"Bot__ConnectorHosts must list the Bot Connector hosts the bot may answer, separated by commas: host names (smba.trafficmanager.net), *.domain, or loopback; it is '{hostsText}'.");
+            }
+            else
+            {
+                connectorHosts = new Connector.ConnectorHosts(entries);
+            }
+        }
+
         return new BotSettings
         {
+            ConnectorHostsSetting = connectorHosts,
             AppId = appId,
             TenantId = tenantId,
             AppPassword = password,

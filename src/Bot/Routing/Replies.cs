@@ -10,6 +10,7 @@ public static class Replies
     public const string SomethingWentWrong = "Sorry, something went wrong on our side while doing that. Please try again in a minute.";
     public const string AlreadyReceived = "That was already received.";
     public const string NoConversation = "This activity names no conversation or serviceUrl, so it cannot be answered.";
+    public const string ServiceUrlNotAllowed = "This activity's serviceUrl is not a Bot Framework or Teams connector address ScrBot answers to, so nothing was done.";
     public const string NotAnActivity = "The request body is not a Bot Framework activity (JSON with at least a type).";
     public const string Welcome = "Hello, I'm ScrBot. I help the Safeguarding Children Board run Serious Case Reviews. Here is what I can do:";
 

@@ -20,7 +20,7 @@ public sealed class OutboundTokenTests(AzuriteFixture azurite)
 {
     private static readonly DateTimeOffset Now = new(2027, 3, 12, 10, 0, 0, TimeSpan.Zero);
 
-    private sealed class TokenEndpoint : IAsyncDisposable
+    internal sealed class TokenEndpoint : IAsyncDisposable
     {
         private LoopbackServer _server = null!;
 
@@ -109,6 +109,7 @@ public sealed class OutboundTokenTests(AzuriteFixture azurite)
         {
             ["Bot__AppId"] = OpenIdServer.AppId,
             ["Bot__AppPassword"] = "secret",
+            ["Bot__ConnectorHosts"] = "loopback",
             ["Bot__TokenEndpoint"] = endpoint.Url.AbsoluteUri,
             ["Bot__OpenIdMetadataUrl"] = openId.MetadataUrl.AbsoluteUri,
             ["Storage__TablesConnectionString"] = azurite.ConnectionString,
