@@ -60,6 +60,12 @@ public static class BotEndpoints
             return Refuse(400, Replies.ServiceUrlNotAllowed);
         }
 
+        if (InboundShape.Problem(activity) is { } problem)
+        {
+            logger.LogInformation("Refused an inbound {ActivityType} activity with 400: an id is too long or malformed", activity.Type?.Length <= 40 ? activity.Type : "(long)");
+            return Refuse(400, problem);
+        }
+
         logger.LogInformation(
             "Activity {ActivityType} {ActivityId} {InvokeName} in {ConversationType} conversation {ConversationId} on {ChannelId}",
             activity.Type, activity.Id, activity.Name, activity.Conversation?.ConversationType, activity.Conversation?.Id, activity.ChannelId);
@@ -151,7 +157,7 @@ public static class BotEndpoints
                 return null;
             }
 
-            var activity = JsonSerializer.Deserialize<Activity>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJson.Options);
+            var activity = InboundShape.Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), BotJson.Options);
             return activity is { Type.Length: > 0 } ? activity : null;
         }
         catch (JsonException)

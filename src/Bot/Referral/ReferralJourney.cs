@@ -251,7 +251,7 @@ public sealed class ReferralJourney(
     /// <summary>A card pressed on a form that is no longer open: its acknowledgement when it was sent, else a note that it is closed.</summary>
     private async Task<JsonObject> ClosedFormAsync(Actor user, string? draftId, CancellationToken cancellationToken)
     {
-        if (draftId is not null && await drafts.FindSentAsync(user.Id, draftId, cancellationToken).ConfigureAwait(false) is { } sent)
+        if (draftId is { Length: > 0 and <= MaxDraftIdLength } && await drafts.FindSentAsync(user.Id, draftId, cancellationToken).ConfigureAwait(false) is { } sent)
         {
             if (sent is { Board: { } board, Reference: { } reference } &&
                 await cases.LoadAsync(board, reference, cancellationToken).ConfigureAwait(false) is { } stored &&
@@ -265,6 +265,9 @@ public sealed class ReferralJourney(
 
         return ReferralClosedCard.NoLongerOpen();
     }
+
+    /// <summary>A draft id is a GUID's 32 hex digits; anything much longer was not written by ScrBot and is not looked up.</summary>
+    private const int MaxDraftIdLength = 64;
 
     private const string TooLargeBanner = "Your answers are too long to save. Shorten the longest ones and press Next again.";
 

@@ -38,8 +38,8 @@ public sealed class InstallationEvents(IConversationReferences references, ILogg
         }
         else
         {
-            installed = botId is not null && activity.MembersAdded?.Any(m => m.Id == botId) == true;
-            removed = (botId is not null && activity.MembersRemoved?.Any(m => m.Id == botId) == true)
+            installed = botId is not null && activity.MembersAdded?.Any(m => m?.Id == botId) == true;
+            removed = (botId is not null && activity.MembersRemoved?.Any(m => m?.Id == botId) == true)
                       || activity.ChannelData?.EventType == "teamDeleted";
         }
 

@@ -49,9 +49,9 @@ public readonly partial record struct CaseReference
             return false;
         }
 
-        var year = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        var number = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        if (number < 1 || year < 2000)
+        if (!int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(match.Groups[2].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            || number is < 1 or > 9999 || year is < 2000 or > 2999)
         {
             return false;
         }
@@ -63,6 +63,6 @@ public readonly partial record struct CaseReference
     public static CaseReference Parse(string text) =>
         TryParse(text, out var reference) ? reference.Value : throw new FormatException($"'{text}' is not a case reference like SCR-2026-0007.");
 
-    [GeneratedRegex(@"^SCR-(\d{4})-(\d{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^SCR-([0-9]{4})-([0-9]{4})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
