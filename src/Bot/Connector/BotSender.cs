@@ -141,7 +141,7 @@ public sealed class BotSender(
     private async Task<CreateConversationResult> CreateAsync(
         Uri serviceUrl, string target, ConversationParameters parameters, SendOptions? sendOptions, CancellationToken cancellationToken)
     {
-        if (parameters.Activity is { } first && BotJson.Utf16Size(first) > BotJson.MaxMessageBytes)
+        if (parameters.Activity is { } first && BotJson.Utf16Size(HeldToBudget(first)) > BotJson.MaxMessageBytes)
         {
             var problem = TooLarge(first);
             await KeepAsync(target, "create", first.Type, problem, 0, sendOptions, serviceUrl, cancellationToken).ConfigureAwait(false);
@@ -165,7 +165,7 @@ public sealed class BotSender(
         Func<CancellationToken, Task<ResourceResponse?>> request, CancellationToken cancellationToken)
     {
         Addressed(activity, to);
-        if (BotJson.Utf16Size(activity) > BotJson.MaxMessageBytes)
+        if (BotJson.Utf16Size(HeldToBudget(activity)) > BotJson.MaxMessageBytes)
         {
             var problem = TooLarge(activity);
             await KeepAsync(to.ConversationId, operation, activity.Type, problem, 0, sendOptions, to.ServiceUrl, cancellationToken).ConfigureAwait(false);
@@ -295,6 +295,20 @@ public sealed class BotSender(
         }
     }
 
+    /// <summary>Every card the message carries, held to the card budget: long texts shortened until it fits.</summary>
+    private static Activity HeldToBudget(Activity activity)
+    {
+        foreach (var attachment in activity.Attachments ?? [])
+        {
+            if (attachment.ContentType == Attachment.AdaptiveCardContentType && attachment.Content is System.Text.Json.Nodes.JsonObject card)
+            {
+                attachment.Content = Cards.CardBudget.Bounded(card);
+            }
+        }
+
+        return activity;
+    }
+
     private static Activity Addressed(Activity activity, ConversationReference to)
     {
         activity.Type ??= ActivityTypes.Message;
@@ -303,7 +317,7 @@ public sealed class BotSender(
     }
 
     private static string TooLarge(Activity activity) =>
-        $"the message is {BotJson.Utf16Size(activity) / 1024} KB, over Teams' 40 KB limit";
+        $"the message is {BotJson.Utf16Size(activity) / 1024} KB, over Teams' {BotJson.MaxMessageBytes / 1024} KB limit";
 
     private static string Describe(Exception e) => e switch
     {

@@ -194,7 +194,7 @@ public sealed partial class ActivityRouter
 
         return await DispatchAsync(context, action).ConfigureAwait(false) switch
         {
-            ReplaceCardResult replace => new AdaptiveCardInvokeResponse { StatusCode = 200, Type = AdaptiveCardInvokeResponse.CardType, Value = replace.Card },
+            ReplaceCardResult replace => new AdaptiveCardInvokeResponse { StatusCode = 200, Type = AdaptiveCardInvokeResponse.CardType, Value = Cards.CardBudget.Bounded(replace.Card) },
             MessageResult message => new AdaptiveCardInvokeResponse { StatusCode = 200, Type = AdaptiveCardInvokeResponse.MessageType, Value = JsonValue.Create(message.Text) },
             ErrorResult error => Error(error.StatusCode, error.Code, error.Explanation),
             _ => Error(500, "InternalError", Replies.SomethingWentWrong),

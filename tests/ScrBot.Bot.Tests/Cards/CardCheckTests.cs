@@ -48,7 +48,7 @@ public sealed class CardCheckTests
         {
             var misspelt = AdaptiveCard.Card([new JsonObject { ["type"] = "TextBlock", ["text"] = "Hello", ["wrap"] = true, ["colour"] = "Attention" }]);
             var unlabelled = AdaptiveCard.Card([new JsonObject { ["type"] = "Input.Text", ["id"] = "name", ["isRequired"] = true }]);
-            var huge = AdaptiveCard.Card([AdaptiveCard.Text(new string('x', 30_000))]);
+            var huge = AdaptiveCard.Card([AdaptiveCard.Text(new string('x', 50_000))]);
             await File.WriteAllTextAsync(Path.Combine(folder, "misspelt.json"), Payload(misspelt));
             await File.WriteAllTextAsync(Path.Combine(folder, "unlabelled.json"), Payload(unlabelled));
             await File.WriteAllTextAsync(Path.Combine(folder, "huge.json"), Payload(huge));

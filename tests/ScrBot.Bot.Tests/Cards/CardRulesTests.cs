@@ -251,15 +251,17 @@ public sealed class CardRulesTests
     }
 
     [Fact]
-    public void TheLongestAnswersAreShortenedOnTheReviewAndTheTriageCardAndSentInFullAfterIt()
+    public void WithinTodaysBudgetTheLongestAnswersFitInFullOnTheReviewAndTheTriageCard()
     {
+        var form = CardCatalogue.LongestForm();
         var review = Card("review-longest").ToJsonString(AdaptiveCard.Json);
-        Assert.Contains("open their section to read them in full", review, StringComparison.Ordinal);
+        Assert.DoesNotContain("open their section to read them in full", review, StringComparison.Ordinal);
+        Assert.Contains(JsonEncoded(form.Incident.Description), review, StringComparison.Ordinal);
         var triage = Card("triage-longest").ToJsonString(AdaptiveCard.Json);
-        Assert.Contains(FullTextCard.ShortenedNote, triage, StringComparison.Ordinal);
+        Assert.DoesNotContain(FullTextCard.ShortenedNote, triage, StringComparison.Ordinal);
+        Assert.Contains(JsonEncoded(form.Incident.Description), triage, StringComparison.Ordinal);
 
         var inFull = Cards.Where(c => c.Name.StartsWith("triage-longest-in-full-", StringComparison.Ordinal)).Select(c => c.Card.ToJsonString(AdaptiveCard.Json)).ToList();
-        var form = CardCatalogue.LongestForm();
         Assert.Contains(inFull, c => c.Contains(JsonEncoded(form.Incident.Description), StringComparison.Ordinal));
         Assert.Contains(inFull, c => c.Contains(JsonEncoded(form.Incident.InterAgencyConcernDetails!), StringComparison.Ordinal));
         Assert.Contains(inFull, c => c.Contains(JsonEncoded(form.ParallelProcesses.Details!), StringComparison.Ordinal));

@@ -62,6 +62,12 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     public int AppLimitPerSecond { get; set; } = 50;
 
+    /// <summary>
+    /// Teams refuses a message over about 100 KB counted as UTF-16 with 413 MessageSizeTooBig ("Format your bot
+    /// messages", learn.microsoft.com): written out here, not taken from the bot.
+    /// </summary>
+    public const int MaxMessageBytes = 100 * 1024;
+
     /// <summary>Forces an answer (status, Retry-After seconds) for a request; null lets it through.</summary>
     public Func<Received, (int Status, int? RetryAfterSeconds)?>? Script { get; set; }
 
@@ -133,6 +139,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
         {
             (status, retryAfter) = forced;
         }
+        else if (body is not null && body.ToJsonString(BotJson.Options).Length * 2 > MaxMessageBytes)
+        {
+            _violations.Enqueue($"a message of {body.ToJsonString(BotJson.Options).Length * 2 / 1024} KB");
+            status = 413;
+        }
         else if (EnforceLimits && Breaks(operation, conversationId, arrived) is { } broken)
         {
             _violations.Enqueue(broken);
@@ -165,7 +176,7 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
         return status is >= 200 and < 300
             ? Results.Json(answer, BotJson.Options, statusCode: status)
-            : Results.Json(new { error = new { code = status == 429 ? "TooManyRequests" : "Failed", message = "stand-in answer" } }, statusCode: status);
+            : Results.Json(new { error = new { code = status == 429 ? "TooManyRequests" : status == 413 ? "MessageSizeTooBig" : "Failed", message = "stand-in answer" } }, statusCode: status);
     }
 
     /// <summary>Route values keep an escaped '/' (%2F) escaped.</summary>

@@ -89,6 +89,7 @@ public sealed class TestCardActions(HandlerCalls calls) : ICardActionHandler
             "test.message" => CardActionResult.Message("Saved."),
             "test.refuse" => CardActionResult.Error("Only the Independent Chair can do that."),
             "test.crash" => throw new InvalidOperationException("a bug"),
+            "test.huge" => CardActionResult.ReplaceCard(SenderHarness.SmallCard("Your answer: " + new string('y', 150_000))),
             _ => CardActionResult.Message("Nothing to do."),
         });
     }

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using ScrBot.Bot.Cards;
 using ScrBot.Bot.Connector;
 using ScrBot.Bot.Tests.Infrastructure;
 
@@ -194,17 +196,40 @@ public sealed class SenderTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AMessageOverFortyKilobytesIsNotSentButKeptAsUndelivered()
+    public async Task AMessageOverTeamsLimitThatHasNoLongTextToShortenIsNotSentButKeptAsUndelivered()
     {
         await using var harness = await SenderHarness.StartAsync(azurite);
         var conversation = SenderHarness.NewConversationId();
+        var card = SenderHarness.SmallCard("many short lines");
+        for (var i = 0; i < 2500; i++)
+        {
+            card["body"]!.AsArray().Add(new JsonObject { ["type"] = "TextBlock", ["text"] = "line " + i, ["wrap"] = true });
+        }
 
-        var result = await harness.Sender.SendAsync(harness.Conversation(conversation), Activity.Card(SenderHarness.SmallCard(new string('x', 21_000))));
+        var result = await harness.Sender.SendAsync(harness.Conversation(conversation), Activity.Card(card));
 
         Assert.False(result.Delivered);
         Assert.Empty(harness.Connector.Requests);
         var kept = Assert.Single(await harness.Undelivered.ListAsync(null, default), u => u.ConversationId == conversation);
-        Assert.Contains("40 KB", kept.Reason, StringComparison.Ordinal);
+        Assert.Contains("100 KB", kept.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACardOverTheBudgetIsSentWithItsLongTextsShortenedToFitAndItsButtonsKept()
+    {
+        await using var harness = await SenderHarness.StartAsync(azurite);
+        var card = SenderHarness.SmallCard("The incident: " + new string('x', 150_000));
+        card["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Execute", ["title"] = "Next", ["verb"] = "referral.next", ["data"] = new JsonObject { ["draftId"] = "d1" } });
+
+        var result = await harness.Sender.SendAsync(harness.Conversation(SenderHarness.NewConversationId()), Activity.Card(card));
+
+        Assert.True(result.Delivered, result.Problem);
+        var sent = Assert.Single(harness.Connector.Requests);
+        Assert.InRange(sent.Body!.ToJsonString().Length * 2, 1, CardBudget.MaxPayloadBytes);
+        var text = sent.Card!["body"]![0]!["text"]!.GetValue<string>();
+        Assert.StartsWith("The incident: xxx", text, StringComparison.Ordinal);
+        Assert.EndsWith("…", text, StringComparison.Ordinal);
+        Assert.Equal("d1", sent.Card!["actions"]![0]!["data"]!["draftId"]!.GetValue<string>());
     }
 
     [Fact]
