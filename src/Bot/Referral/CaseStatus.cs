@@ -11,7 +11,7 @@ namespace ScrBot.Bot.Referral;
 
 /// <summary>
 /// Where a case stands, for the people with a role on it. Anyone else gets exactly the answer a reference that does
-/// not exist gets, so the reply never shows that a case exists; the refused look is kept in the case's audit trail.
+/// not exist gets, so the reply never shows that a case exists; the refused look is kept in the case's audit trail as one row, nothing else rewritten.
 /// </summary>
 public sealed class CaseStatusService(CaseStore cases, BoardDirectory directory, TimeProvider time, ProcessProfiles profiles)
 {
@@ -37,8 +37,8 @@ public sealed class CaseStatusService(CaseStore cases, BoardDirectory directory,
 
             if (!CaseAccess.HasRoleOnCase(stored.State, person.Id, directory))
             {
-                await cases.ExecuteAsync(board, reference, "see the case's status", person,
-                    (_, _) => Outcome.Refused("The person has no role on this case."), cancellationToken).ConfigureAwait(false);
+                await cases.RecordRefusedLookAsync(board, reference, "see the case's status", person,
+                    Outcome.Refused("The person has no role on this case."), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 

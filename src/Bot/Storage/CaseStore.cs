@@ -298,7 +298,7 @@ public sealed partial class CaseStore
             var facts = new List<(int Version, CaseEvent Fact)>();
             TableEntity? snapshot = null;
             TableEntity? record = null;
-            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+            var filter = CaseRowsFilter(partition);
             await foreach (var row in _cases.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 switch (row.RowKey)

@@ -19,12 +19,16 @@ internal sealed class JourneyHarness
     {
         Azurite = azurite;
         Time = time ?? new FakeTimeProvider(ReferralSamples.Now);
-        Cases = cases ?? new CaseStore(azurite.ServiceClient(), Time, new NoObligations(), new CaseStoreOptions { TablePrefix = "t" + Guid.NewGuid().ToString("N")[..12] });
+        TablePrefix = cases is null ? "t" + Guid.NewGuid().ToString("N")[..12] : null;
+        Cases = cases ?? new CaseStore(azurite.ServiceClient(), Time, new NoObligations(), new CaseStoreOptions { TablePrefix = TablePrefix! });
         Drafts = new DraftStore(new BotTables(azurite.ServiceClient()));
         Journey = new ReferralJourney(Drafts, Cases, ReferralSamples.Directory, Time, new ProcessProfiles());
     }
 
     public AzuriteFixture Azurite { get; }
+
+    /// <summary>The prefix of this harness's case tables (when it made its own store).</summary>
+    public string? TablePrefix { get; }
 
     public FakeTimeProvider Time { get; }
 

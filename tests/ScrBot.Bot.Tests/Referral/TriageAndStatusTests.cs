@@ -105,10 +105,54 @@ public sealed class TriageAndStatusTests(AzuriteFixture azurite)
         Assert.Null(await status.StatusAsync(ReferralSamples.NoRole, new CaseReference(2026, 99), CancellationToken.None));
 
         var stored = await harness.Cases.LoadAsync(ReferralSamples.Staffordshire, reference);
-        var refused = stored!.Facts.OfType<AttemptRefused>().ToList();
-        Assert.Equal([ReferralSamples.NoRole.Id, ReferralSamples.AgencyRepresentative.Id], refused.Select(r => r.By.Id));
+        var refused = await harness.Cases.RefusedAttemptsAsync(ReferralSamples.Staffordshire, reference);
+        Assert.Equal(new[] { ReferralSamples.NoRole.Id, ReferralSamples.AgencyRepresentative.Id }.ToHashSet(), refused.Select(r => r.By.Id).ToHashSet());
+        Assert.Equal(2, refused.Count);
         Assert.All(refused, r => Assert.Equal("see the case's status", r.Attempt));
-        Assert.Equal(Stage.Triage, stored.State.Stage);
+        Assert.Equal(Stage.Triage, stored!.State.Stage);
+    }
+
+    [Fact]
+    public async Task ALookBySomeoneWithNoRoleCostsOneAuditRowAndRewritesNothingElse()
+    {
+        var harness = new JourneyHarness(azurite);
+        var reference = await ReferAsync(harness, Form());
+        var status = Status(harness);
+        var before = await RowsAsync(harness);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Null(await status.StatusAsync(ReferralSamples.NoRole, reference, CancellationToken.None));
+        }
+
+        var after = await RowsAsync(harness);
+        var added = after.Keys.Except(before.Keys).ToList();
+        Assert.Equal(3, added.Count);
+        Assert.All(added, key => Assert.StartsWith("audit-", key.Split('/')[2], StringComparison.Ordinal));
+        Assert.All(before, row => Assert.Equal(row.Value, after[row.Key]));
+        Assert.Equal(3, (await harness.Cases.RefusedAttemptsAsync(ReferralSamples.Staffordshire, reference)).Count);
+        Assert.NotNull(await status.StatusAsync(ReferralSamples.Referrer, reference, CancellationToken.None));
+    }
+
+    /// <summary>Every row of the harness's case tables (cases, indexes, counters, obligations), with its ETag.</summary>
+    private static async Task<Dictionary<string, string>> RowsAsync(JourneyHarness harness)
+    {
+        var service = harness.Azurite.ServiceClient();
+        var rows = new Dictionary<string, string>();
+        await foreach (var table in service.QueryAsync())
+        {
+            if (!table.Name.StartsWith(harness.TablePrefix!, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<Azure.Data.Tables.TableEntity>())
+            {
+                rows[$"{table.Name}/{row.PartitionKey}/{row.RowKey}"] = row.ETag.ToString();
+            }
+        }
+
+        return rows;
     }
 
     private static CaseStatusService Status(JourneyHarness harness) =>
