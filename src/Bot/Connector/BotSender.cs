@@ -6,8 +6,11 @@ namespace ScrBot.Bot.Connector;
 /// <summary>How the sender retries and spaces requests.</summary>
 public sealed record SenderOptions
 {
-    /// <summary>Attempts in all, the first one included.</summary>
-    public int MaxAttempts { get; init; } = 6;
+    /// <summary>
+    /// Attempts in all, the first one included: with the doubling delays, a Bot Connector that fails for a minute
+    /// is still outlasted. No HTTP answer waits for them (see <c>ActivityTurns</c>).
+    /// </summary>
+    public int MaxAttempts { get; init; } = 8;
 
     /// <summary>The first retry's delay before jitter; it doubles with each retry.</summary>
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromSeconds(1);

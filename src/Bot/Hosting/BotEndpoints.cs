@@ -28,6 +28,7 @@ public static class BotEndpoints
         InboundAuthenticator authenticator,
         IHandledActivities handled,
         ActivityRouter router,
+        ActivityTurns turns,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("ScrBot.Bot.Messages");
@@ -71,15 +72,25 @@ public static class BotEndpoints
             activity.Type, activity.Id, activity.Name, activity.Conversation?.ConversationType, activity.Conversation?.Id, activity.ChannelId);
 
         var conversationId = activity.Conversation?.Id;
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        var key = activity.Id is { Length: > 0 } id && conversationId is { Length: > 0 } ? conversationId + "\n" + id : null;
         var claimed = false;
-        if (activity.Id is { Length: > 0 } activityId && conversationId is { Length: > 0 })
+        if (key is not null)
         {
             try
             {
-                if (!await handled.TryClaimAsync(conversationId, activityId, cancellationToken).ConfigureAwait(false))
+                if (!await handled.TryClaimAsync(conversationId!, activity.Id!, cancellationToken).ConfigureAwait(false))
                 {
-                    logger.LogInformation("Activity {ActivityId} was already handled: not handled again", activityId);
-                    return activity.Type == ActivityTypes.Invoke
+                    if (isInvoke && turns.TryFindInvoke(key, out var earlier))
+                    {
+                        logger.LogInformation("Invoke {ActivityId} delivered again: answered as the first delivery was", activity.Id);
+                        return await turns.WithinAsync(earlier, settings.AnswerWithin, cancellationToken).ConfigureAwait(false)
+                            ? Answer(earlier.Result)
+                            : Answer(StillWorking);
+                    }
+
+                    logger.LogInformation("Activity {ActivityId} was already handled: not handled again", activity.Id);
+                    return isInvoke
                         ? Results.Json(new AdaptiveCardInvokeResponse
                         {
                             StatusCode = 200,
@@ -93,39 +104,70 @@ public static class BotEndpoints
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Could not record activity {ActivityId} as handled", activityId);
+                logger.LogError(e, "Could not record activity {ActivityId} as handled", activity.Id);
                 return Results.Json(new { message = "ScrBot cannot reach its storage just now; please try again." }, BotJson.Options, statusCode: 503);
             }
         }
 
-        try
+        var work = turns.Start(isInvoke ? key : null, async stopping =>
         {
-            var answer = await router.RouteAsync(activity, cancellationToken).ConfigureAwait(false);
-            return answer.Body is null ? Results.StatusCode(answer.StatusCode) : Results.Json(answer.Body, BotJson.Options, statusCode: answer.StatusCode);
-        }
-        catch (Exception e)
+            try
+            {
+                return await router.RouteAsync(activity, stopping).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                if (isInvoke && key is not null)
+                {
+                    turns.ForgetInvoke(key);
+                }
+
+                if (claimed)
+                {
+                    try
+                    {
+                        await handled.ReleaseAsync(conversationId!, activity.Id!, CancellationToken.None).ConfigureAwait(false);
+                    }
+                    catch (Exception releaseError)
+                    {
+                        logger.LogError(releaseError, "Could not release activity {ActivityId} after a failure", activity.Id);
+                    }
+                }
+
+                if (e is OperationCanceledException && stopping.IsCancellationRequested)
+                {
+                    logger.LogInformation("Handling activity {ActivityId} stopped: the host is stopping", activity.Id);
+                }
+                else
+                {
+                    logger.LogError(e, "Handling activity {ActivityType} {ActivityId} failed", activity.Type, activity.Id);
+                }
+
+                return new RouterAnswer(503, new Dictionary<string, string> { ["message"] = "ScrBot could not handle this just now; please try again." });
+            }
+        });
+
+        if (await turns.WithinAsync(work, settings.AnswerWithin, cancellationToken).ConfigureAwait(false))
         {
-            if (claimed)
-            {
-                try
-                {
-                    await handled.ReleaseAsync(conversationId!, activity.Id!, CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (Exception releaseError)
-                {
-                    logger.LogError(releaseError, "Could not release activity {ActivityId} after a failure", activity.Id);
-                }
-            }
-
-            if (e is OperationCanceledException && cancellationToken.IsCancellationRequested)
-            {
-                throw;
-            }
-
-            logger.LogError(e, "Handling activity {ActivityType} {ActivityId} failed", activity.Type, activity.Id);
-            return Results.Json(new { message = "ScrBot could not handle this just now; please try again." }, BotJson.Options, statusCode: 503);
+            return Answer(await work.ConfigureAwait(false));
         }
+
+        logger.LogInformation(
+            "Answered activity {ActivityType} {ActivityId} after {Bound}; its handling goes on in the background",
+            activity.Type, activity.Id, settings.AnswerWithin);
+        return isInvoke ? Answer(StillWorking) : Results.Ok();
     }
+
+    /// <summary>An invoke whose answer is not ready within the bound: the person may press again to see it.</summary>
+    private static readonly RouterAnswer StillWorking = RouterAnswer.Invoke(new AdaptiveCardInvokeResponse
+    {
+        StatusCode = 200,
+        Type = AdaptiveCardInvokeResponse.MessageType,
+        Value = System.Text.Json.Nodes.JsonValue.Create(Replies.StillWorking),
+    });
+
+    private static IResult Answer(RouterAnswer answer) =>
+        answer.Body is null ? Results.StatusCode(answer.StatusCode) : Results.Json(answer.Body, BotJson.Options, statusCode: answer.StatusCode);
 
     private static IResult Refuse(int statusCode, string message) =>
         Results.Json(new { message }, BotJson.Options, statusCode: statusCode);

@@ -68,6 +68,7 @@ public static class ScrBotServices
         services.AddSingleton<InstallationEvents>();
         services.AddSingleton<HelpCatalogue>();
         services.AddSingleton<ActivityRouter>();
+        services.AddSingleton<ActivityTurns>();
         services.AddCommand<HelpCommand>();
         return services;
     }

@@ -46,6 +46,14 @@ public sealed record BotSettings
     /// <summary>The connector hosts in force: the setting, or the default for this mode.</summary>
     public Connector.ConnectorHosts ConnectorHosts => ConnectorHostsSetting ?? Connector.ConnectorHosts.Default(localDevelopment: AppId is null);
 
+    /// <summary>
+    /// <c>Bot__AnswerWithin</c>: the longest <c>/api/messages</c> waits before answering (Teams gives up after about
+    /// 15 s); what is still to be sent then goes on in the background.
+    /// </summary>
+    public TimeSpan AnswerWithin { get; init; } = DefaultAnswerWithin;
+
+    public static readonly TimeSpan DefaultAnswerWithin = TimeSpan.FromSeconds(5);
+
     /// <summary>True when inbound requests must carry a valid Bot Framework token.</summary>
     public bool RequiresAuthentication => AppId is not null;
 

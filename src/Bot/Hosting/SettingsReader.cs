@@ -94,8 +94,17 @@ public static class SettingsReader
             }
         }
 
+        var answerWithin = BotSettings.DefaultAnswerWithin;
+        var answerText = get("Bot__AnswerWithin");
+        if (answerText is not null &&
+            (!TimeSpan.TryParse(answerText, CultureInfo.InvariantCulture, out answerWithin) || answerWithin < TimeSpan.FromSeconds(1) || answerWithin > TimeSpan.FromSeconds(12)))
+        {
+            problems.Add($"Bot__AnswerWithin must be a time from 00:00:01 to 00:00:12 (Teams gives up after about 15 s); it is '{answerText}'.");
+        }
+
         return new BotSettings
         {
+            AnswerWithin = answerWithin,
             ConnectorHostsSetting = connectorHosts,
             AppId = appId,
             TenantId = tenantId,

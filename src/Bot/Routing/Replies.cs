@@ -8,6 +8,7 @@ public static class Replies
     public const string UnreadableButton = "Sorry, I couldn't read what that button sent. Nothing was changed. Type help to start again.";
     public const string NothingToRead = "I can only read typed commands and card buttons. Type help to see what I can do.";
     public const string SomethingWentWrong = "Sorry, something went wrong on our side while doing that. Please try again in a minute.";
+    public const string StillWorking = "ScrBot is still working on that. Press the button again in a moment to see the result.";
     public const string AlreadyReceived = "That was already received.";
     public const string NoConversation = "This activity names no conversation or serviceUrl, so it cannot be answered.";
     public const string ServiceUrlNotAllowed = "This activity's serviceUrl is not a Bot Framework or Teams connector address ScrBot answers to, so nothing was done.";

@@ -122,6 +122,9 @@ public sealed class HandlerCalls
 
     public ConcurrentQueue<TurnContext> Turns { get; } = new();
 
+    /// <summary>What a slow handler waits for before it answers.</summary>
+    public TaskCompletionSource Gate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public void Add(TurnContext context)
     {
         Turns.Enqueue(context);

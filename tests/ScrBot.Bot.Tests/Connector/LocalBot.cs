@@ -80,10 +80,16 @@ public sealed class TestCardActions(HandlerCalls calls) : ICardActionHandler
 {
     public string VerbPrefix => "test.";
 
-    public Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)
+    public async Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)
     {
         calls.Add(context);
-        return Task.FromResult(action.Verb switch
+        if (action.Verb == "test.slow")
+        {
+            await calls.Gate.Task.WaitAsync(context.CancellationToken);
+            return CardActionResult.ReplaceCard(SenderHarness.SmallCard("Done at last by " + context.UserName));
+        }
+
+        return action.Verb switch
         {
             "test.replace" => CardActionResult.ReplaceCard(SenderHarness.SmallCard("Done by " + context.UserName)),
             "test.message" => CardActionResult.Message("Saved."),
@@ -91,6 +97,6 @@ public sealed class TestCardActions(HandlerCalls calls) : ICardActionHandler
             "test.crash" => throw new InvalidOperationException("a bug"),
             "test.huge" => CardActionResult.ReplaceCard(SenderHarness.SmallCard("Your answer: " + new string('y', 150_000))),
             _ => CardActionResult.Message("Nothing to do."),
-        });
+        };
     }
 }

@@ -20,6 +20,7 @@ public sealed class SettingsTests(AzuriteFixture azurite)
         { "Bot__AppRateLimitPerSecond", "fast" },
         { "Bot__AppRateLimitPerSecond", "0" },
         { "Bot__ConnectorHosts", "https://smba.trafficmanager.net/emea/" },
+        { "Bot__AnswerWithin", "00:00:30" },
         { "Azure__ManagedIdentityClientId", "my-identity" },
         { "Graph__OrganiserMailbox", "scr panels at board" },
         { "Graph__BaseUrl", "ftp://graph.microsoft.com/v1.0" },

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using ScrBot.Bot.Connector;
+using ScrBot.Bot.Hosting;
+using ScrBot.Bot.Routing;
+using ScrBot.Bot.Tests.Connector;
+using ScrBot.Bot.Tests.Infrastructure;
+
+namespace ScrBot.Bot.Tests.Faults;
+
+/// <summary>
+/// Teams gives up on /api/messages after about 15 s and delivers the activity again. The running host answers within
+/// Bot__AnswerWithin (5 s) however slow or failing the Bot Connector is; the reply is delivered later, once, in the
+/// background; and an invoke delivered again gets the answer the first delivery produced, not "already received".
+/// Time is the host's <see cref="FakeTimeProvider"/>, shared with the stand-in connector.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class SlowConnectorTests(AzuriteFixture azurite)
+{
+    private static readonly DateTimeOffset Start = new(2027, 3, 12, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Moves the host's clock on in small steps until <paramref name="done"/> or <paramref name="limit"/> of fake time.</summary>
+    private static async Task<TimeSpan> AdvanceUntilAsync(FakeTimeProvider time, Func<bool> done, TimeSpan limit)
+    {
+        var from = time.GetUtcNow();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!done() && time.GetUtcNow() - from < limit)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), timeout.Token);
+            time.Advance(TimeSpan.FromMilliseconds(250));
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(10), timeout.Token);
+        return time.GetUtcNow() - from;
+    }
+
+    [Fact]
+    public async Task AConnectorFailingForThirtySecondsGetsTheAnswerWithinTheBoundAndTheReplyDeliveredLaterOnce()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var connector = await FakeBotConnector.StartAsync();
+        connector.Clock = time;
+        var failUntil = Start.AddSeconds(30);
+        connector.Script = _ => time.GetUtcNow() < failUntil ? (503, null) : null;
+        await using var bot = await LocalBot.StartAsync(azurite, s => s.AddSingleton<TimeProvider>(time), connector);
+        var help = Activities.Message(bot.ServiceUrl, "help");
+        var chat = help["conversation"]!["id"]!.GetValue<string>();
+
+        var posting = bot.PostAsync(help);
+        var answeredAfter = await AdvanceUntilAsync(time, () => posting.IsCompleted, TimeSpan.FromSeconds(20));
+
+        Assert.True(posting.IsCompleted, "no answer within 20 s of the host's time");
+        Assert.Equal(HttpStatusCode.OK, (await posting).StatusCode);
+        Assert.InRange(answeredAfter, TimeSpan.Zero, BotSettings.DefaultAnswerWithin + TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(connector.Requests, r => r.ConversationId == chat && r.Status < 300);
+
+        await AdvanceUntilAsync(time, () => connector.Requests.Any(r => r.ConversationId == chat && r.Status < 300), TimeSpan.FromMinutes(3));
+
+        var delivered = Assert.Single(connector.Requests, r => r.ConversationId == chat && r.Status < 300);
+        Assert.True(delivered.At >= failUntil);
+        Assert.Equal("1.5", delivered.Card!["version"]!.GetValue<string>());
+        Assert.Contains(connector.Requests, r => r.ConversationId == chat && r.Status == 503);
+        Assert.Empty(await bot.Bot.Services.GetRequiredService<IUndeliveredMessages>().ListAsync(Start, default) is var kept
+            ? kept.Where(k => k.ConversationId == chat)
+            : []);
+    }
+
+    [Fact]
+    public async Task TeamsDeliveringTheMessageAgainMeanwhileDoesNotSendTheReplyTwice()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var connector = await FakeBotConnector.StartAsync();
+        connector.Clock = time;
+        var failUntil = Start.AddSeconds(30);
+        connector.Script = _ => time.GetUtcNow() < failUntil ? (503, null) : null;
+        await using var bot = await LocalBot.StartAsync(azurite, s => s.AddSingleton<TimeProvider>(time), connector);
+        var help = Activities.Message(bot.ServiceUrl, "help");
+        var chat = help["conversation"]!["id"]!.GetValue<string>();
+
+        var first = bot.PostAsync(help);
+        await AdvanceUntilAsync(time, () => first.IsCompleted, TimeSpan.FromSeconds(20));
+        var again = bot.PostAsync(help);
+        await AdvanceUntilAsync(time, () => again.IsCompleted, TimeSpan.FromSeconds(20));
+        await AdvanceUntilAsync(time, () => connector.Requests.Any(r => r.ConversationId == chat && r.Status < 300), TimeSpan.FromMinutes(3));
+        await AdvanceUntilAsync(time, () => false, TimeSpan.FromSeconds(70));
+
+        Assert.Equal(HttpStatusCode.OK, (await again).StatusCode);
+        Assert.Single(connector.Requests, r => r.ConversationId == chat && r.Status < 300);
+    }
+
+    [Fact]
+    public async Task AnInvokeDeliveredAgainGetsTheAnswerTheFirstDeliveryProduced()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var bot = await LocalBot.StartAsync(azurite, s => s.AddSingleton<TimeProvider>(time));
+        var press = Activities.CardAction(bot.ServiceUrl, "test.slow");
+
+        var first = bot.PostAsync(press);
+        var answeredAfter = await AdvanceUntilAsync(time, () => first.IsCompleted, TimeSpan.FromSeconds(20));
+        var firstAnswer = await ReadAsync(await first);
+        bot.Calls.Gate.SetResult();
+        var again = await ReadAsync(await bot.PostAsync(press));
+
+        Assert.InRange(answeredAfter, TimeSpan.Zero, BotSettings.DefaultAnswerWithin + TimeSpan.FromSeconds(1));
+        Assert.Equal(Replies.StillWorking, firstAnswer["value"]!.GetValue<string>());
+        Assert.Equal(AdaptiveCardInvokeResponse.CardType, again["type"]!.GetValue<string>());
+        Assert.Equal("Done at last by Alex Wilber", again["value"]!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(1, bot.Calls.Count);
+    }
+
+    [Fact]
+    public async Task AnInvokeAnsweredInTimeAndDeliveredAgainGetsTheSameCardNotAlreadyReceived()
+    {
+        await using var bot = await LocalBot.StartAsync(azurite);
+        var press = Activities.CardAction(bot.ServiceUrl, "test.replace");
+
+        var first = await bot.PostForJsonAsync(press);
+        var again = await bot.PostForJsonAsync(press);
+
+        Assert.Equal(first.ToJsonString(), again.ToJsonString());
+        Assert.Equal(AdaptiveCardInvokeResponse.CardType, again["type"]!.GetValue<string>());
+        Assert.Equal(1, bot.Calls.Count);
+    }
+
+    private static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonSerializer.Deserialize<JsonObject>(await response.Content.ReadAsStringAsync())!;
+    }
+}
