@@ -37,15 +37,22 @@ public sealed class SlowConnectorTests(AzuriteFixture azurite)
         return time.GetUtcNow() - from;
     }
 
+    /// <summary>The host on <paramref name="time"/>, with a stand-in connector that answers 503 until <paramref name="failUntil"/>.</summary>
+    private async Task<LocalBot> StartFailingUntilAsync(FakeTimeProvider time, DateTimeOffset failUntil)
+    {
+        var connector = await FakeBotConnector.StartAsync();
+        connector.Clock = time;
+        connector.Script = _ => time.GetUtcNow() < failUntil ? (503, null) : null;
+        return await LocalBot.StartAsync(azurite, s => s.AddSingleton<TimeProvider>(time), connector);
+    }
+
     [Fact]
     public async Task AConnectorFailingForThirtySecondsGetsTheAnswerWithinTheBoundAndTheReplyDeliveredLaterOnce()
     {
         var time = new FakeTimeProvider(Start);
-        await using var connector = await FakeBotConnector.StartAsync();
-        connector.Clock = time;
         var failUntil = Start.AddSeconds(30);
-        connector.Script = _ => time.GetUtcNow() < failUntil ? (503, null) : null;
-        await using var bot = await LocalBot.StartAsync(azurite, s => s.AddSingleton<TimeProvider>(time), connector);
+        await using var bot = await StartFailingUntilAsync(time, failUntil);
+        var connector = bot.Connector;
         var help = Activities.Message(bot.ServiceUrl, "help");
         var chat = help["conversation"]!["id"]!.GetValue<string>();
 
@@ -72,11 +79,9 @@ public sealed class SlowConnectorTests(AzuriteFixture azurite)
     public async Task TeamsDeliveringTheMessageAgainMeanwhileDoesNotSendTheReplyTwice()
     {
         var time = new FakeTimeProvider(Start);
-        await using var connector = await FakeBotConnector.StartAsync();
-        connector.Clock = time;
         var failUntil = Start.AddSeconds(30);
-        connector.Script = _ => time.GetUtcNow() < failUntil ? (503, null) : null;
-        await using var bot = await LocalBot.StartAsync(azurite, s => s.AddSingleton<TimeProvider>(time), connector);
+        await using var bot = await StartFailingUntilAsync(time, failUntil);
+        var connector = bot.Connector;
         var help = Activities.Message(bot.ServiceUrl, "help");
         var chat = help["conversation"]!["id"]!.GetValue<string>();
 
