@@ -38,6 +38,7 @@ public sealed class NudgeLedger
     public const string TableName = "Nudges";
     private const string LeasePartition = "lease";
     private const string LeaseRow = "sweep";
+    private const string Sending = "sending";
 
     private readonly TableClient _table;
     private readonly object _gate = new();
@@ -162,10 +163,12 @@ public sealed class NudgeLedger
     }
 
     /// <summary>
-    /// Records, before it is sent, that <paramref name="nudge"/> goes out on <paramref name="day"/>. False when it
-    /// was recorded already that day: it must not be sent again.
+    /// Records, before it is sent, that <paramref name="nudge"/> goes out on <paramref name="day"/> from
+    /// <paramref name="holder"/>'s sweep. False when it was recorded already that day: it must not be sent again —
+    /// unless it was left "sending" by another holder's sweep that stopped before it knew the outcome (the instance
+    /// was killed): then this sweep takes it over (true) and sends it, so that nothing is lost.
     /// </summary>
-    public async Task<bool> TryRecordAsync(DateOnly day, NudgeKey nudge, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<bool> TryRecordAsync(DateOnly day, NudgeKey nudge, DateTimeOffset now, CancellationToken cancellationToken, string? holder = null)
     {
         ArgumentNullException.ThrowIfNull(nudge);
         await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
@@ -176,7 +179,8 @@ public sealed class NudgeLedger
             ["Obligation"] = nudge.Obligation,
             ["Recipient"] = nudge.Recipient,
             ["RecordedAt"] = now,
-            ["Outcome"] = "sending",
+            ["Outcome"] = Sending,
+            ["Holder"] = holder,
         };
         try
         {
@@ -185,8 +189,35 @@ public sealed class NudgeLedger
         }
         catch (RequestFailedException e) when (e.Status == (int)HttpStatusCode.Conflict)
         {
-            return false;
+            if (holder is null)
+            {
+                return false;
+            }
+
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (!existing.HasValue || existing.Value is not { } current || current.GetString("Outcome") != Sending || current.GetString("Holder") == holder)
+            {
+                return false;
+            }
+
+            try
+            {
+                await _table.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException lost) when (lost.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+            {
+                return false;
+            }
         }
+    }
+
+    /// <summary>True when <paramref name="day"/>'s sweep was started (its lease taken) and has not finished.</summary>
+    public async Task<bool> IsUnfinishedAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken).ConfigureAwait(false);
+        var lease = await _table.GetEntityIfExistsAsync<TableEntity>(LeasePartition, LeaseRow, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return lease.HasValue && lease.Value is { } row && row.GetString("Day") == Day(day) && row.GetString("SweptDay") != Day(day);
     }
 
     /// <summary>Notes what became of a recorded nudge ("sent" or "undelivered").</summary>

@@ -92,6 +92,9 @@ public sealed class NudgeSweep(
         return summary;
     }
 
+    /// <summary>True when <paramref name="day"/>'s sweep was started somewhere and never finished (an instance was killed).</summary>
+    public Task<bool> IsUnfinishedAsync(DateOnly day, CancellationToken cancellationToken) => ledger.IsUnfinishedAsync(day, cancellationToken);
+
     /// <summary>
     /// The sweep itself, for <paramref name="today"/> (a London date). Every message is checked against the ledger
     /// first, so running it twice sends nothing twice. <paramref name="keepLease"/> is asked before each case; when it
@@ -287,7 +290,7 @@ public sealed class NudgeSweep(
         }
 
         var key = new NudgeKey(board.Id.Value, reference.Value, obligation.Key, recipient.Person.Value);
-        if (!await ledger.TryRecordAsync(today, key, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        if (!await ledger.TryRecordAsync(today, key, time.GetUtcNow(), cancellationToken, Holder).ConfigureAwait(false))
         {
             tally.AlreadySent++;
             return;
@@ -317,7 +320,7 @@ public sealed class NudgeSweep(
         }
 
         var key = new NudgeKey(board.Id.Value, "board", "reminder", "channel:" + channelId);
-        if (!await ledger.TryRecordAsync(today, key, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        if (!await ledger.TryRecordAsync(today, key, time.GetUtcNow(), cancellationToken, Holder).ConfigureAwait(false))
         {
             tally.AlreadySent++;
             return;

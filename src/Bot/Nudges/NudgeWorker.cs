@@ -9,8 +9,10 @@ namespace ScrBot.Bot.Nudges;
 /// Runs the <see cref="NudgeSweep"/> once each working day at <see cref="NudgeSettings.TimeOfDay"/> London time
 /// (<see cref="NudgeSchedule"/>), waiting on the <see cref="TimeProvider"/>. When another instance holds the day's
 /// lease it waits for the lease to run out and tries again, so a sweep that crashed part-way is finished (the ledger
-/// stops anything being sent twice). A sweep missed while no instance was running is not made up: the next working
-/// day's sweep reports what is overdue. The settings are read at start-up (a malformed one stops it); the sweep and
+/// stops anything being sent twice). When it starts after its time on a working day whose sweep was begun and never
+/// finished (the only instance was killed mid-sweep), it resumes that sweep once the lease runs out; a nudge left
+/// "sending" by the killed sweep is sent then. A sweep missed entirely while no instance was running is not made up:
+/// the next working day's sweep reports what is overdue. The settings are read at start-up (a malformed one stops it); the sweep and
 /// what it needs are taken when the first sweep is due.
 /// </summary>
 public sealed class NudgeWorker(IServiceProvider services, TimeProvider time, NudgeJournal journal, ILogger<NudgeWorker> logger) : BackgroundService
@@ -33,6 +35,29 @@ public sealed class NudgeWorker(IServiceProvider services, TimeProvider time, Nu
 
         NudgeSweep? sweep = null;
         DateOnly? lastSwept = null;
+
+        // Started again (after a crash or a restart) on a working day whose sweep was begun and never finished: it is
+        // resumed once its lease runs out, rather than left until the next working day.
+        var started = LondonTime.Today(time);
+        if (WorkingDayCalendar.EnglandAndWales.IsWorkingDay(started) && time.GetUtcNow() >= LondonTime.ToInstant(started, _settings.TimeOfDay))
+        {
+            try
+            {
+                sweep ??= services.GetRequiredService<NudgeSweep>();
+                if (await sweep.IsUnfinishedAsync(started, stoppingToken).ConfigureAwait(false))
+                {
+                    logger.LogInformation("The nudge sweep for {Day} was left unfinished; resuming it", started.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    lastSwept = started;
+                    journal.Add(await RunDayAsync(sweep, started, stoppingToken).ConfigureAwait(false));
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "The unfinished nudge sweep for {Day} could not be resumed", started.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                journal.Failed(started);
+            }
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             var next = NudgeSchedule.Next(time.GetUtcNow(), _settings.TimeOfDay, WorkingDayCalendar.EnglandAndWales, lastSwept);
