@@ -27,6 +27,11 @@ try
         return await UndeliveredReport.RunAsync(app.Services, args, Console.Out);
     }
 
+    if (ScrBot.Bot.Nudges.NudgeSweepCommand.IsRequested(args))
+    {
+        return await ScrBot.Bot.Nudges.NudgeSweepCommand.RunAsync(app.Services, Console.Out);
+    }
+
     await app.RunAsync();
     return 0;
 }
