@@ -89,6 +89,12 @@ public static class BotEndpoints
                             : Answer(StillWorking);
                     }
 
+                    if (isInvoke && await router.AnswerAgainAsync(activity, cancellationToken).ConfigureAwait(false) is { } drawnAgain)
+                    {
+                        logger.LogInformation("Invoke {ActivityId} delivered again: its answer drawn again from the current state", activity.Id);
+                        return Answer(drawnAgain);
+                    }
+
                     logger.LogInformation("Activity {ActivityId} was already handled: not handled again", activity.Id);
                     return isInvoke
                         ? Results.Json(new AdaptiveCardInvokeResponse

@@ -141,4 +141,7 @@ public sealed class CaseStatusActions(CaseStatusService status) : ICardActionHan
         var card = await status.StatusAsync(new Actor(new PersonId(objectId), context.UserName), reference, context.CancellationToken).ConfigureAwait(false);
         return card is null ? CardActionResult.Message(CaseStatusService.NotFound) : CardActionResult.ReplaceCard(card);
     }
+
+    /// <summary>A look delivered again: the case as it stands now (a look changes nothing but the audit of a refusal).</summary>
+    public async Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => await HandleAsync(context, action).ConfigureAwait(false);
 }

@@ -77,4 +77,23 @@ public sealed class ReferralCardActions(ReferralJourney journey, TriageQueue tri
 
         return CardActionResult.ReplaceCard(result.Card);
     }
+
+    /// <summary>
+    /// A form button delivered again: the form as it now stands (the section the first press led to), or — once
+    /// the form was sent — its acknowledgement, drawn from the case. Nothing is saved or sent again.
+    /// </summary>
+    public async Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        if (!context.IsPersonal || context.UserAadObjectId is not { Length: > 0 } objectId
+            || action.Verb.Equals(FormSectionFrame.VerbStart, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var user = new Actor(new PersonId(objectId), context.UserName);
+        var result = await journey.ActAsync(user, FormSectionFrame.VerbResume, action.Data, context.CancellationToken).ConfigureAwait(false);
+        return CardActionResult.ReplaceCard(result.Card);
+    }
 }

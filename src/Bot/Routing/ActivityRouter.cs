@@ -201,6 +201,36 @@ public sealed partial class ActivityRouter
         };
     }
 
+    /// <summary>
+    /// The answer to an invoke delivered again whose first answer is not at hand: its handler draws it again from the
+    /// current state (<see cref="ICardActionHandler.AnswerAgainAsync"/>); null when it cannot.
+    /// </summary>
+    public async Task<RouterAnswer?> AnswerAgainAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (activity.Type != ActivityTypes.Invoke || activity.Name != AdaptiveCardAction
+            || ConversationReference.FromActivity(activity) is not { } reference || ReadExecute(activity) is not { } action
+            || _actions.FirstOrDefault(a => Claims(a.VerbPrefix, action.Verb)) is not { } handler)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await handler.AnswerAgainAsync(Context(activity, reference, cancellationToken), action).ConfigureAwait(false) switch
+            {
+                ReplaceCardResult replace => RouterAnswer.Invoke(new AdaptiveCardInvokeResponse { StatusCode = 200, Type = AdaptiveCardInvokeResponse.CardType, Value = Cards.CardBudget.Bounded(replace.Card) }),
+                MessageResult message => RouterAnswer.Invoke(new AdaptiveCardInvokeResponse { StatusCode = 200, Type = AdaptiveCardInvokeResponse.MessageType, Value = JsonValue.Create(message.Text) }),
+                ErrorResult error => RouterAnswer.Invoke(Error(error.StatusCode, error.Code, error.Explanation)),
+                _ => null,
+            };
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning(e, "Card verb {Verb}: the answer to its redelivery could not be drawn again", action.Verb);
+            return null;
+        }
+    }
+
     private async Task<CardActionResult> DispatchAsync(TurnContext context, CardAction action)
     {
         var handler = _actions.FirstOrDefault(a => Claims(a.VerbPrefix, action.Verb));

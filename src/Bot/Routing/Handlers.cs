@@ -33,6 +33,13 @@ public interface ICardActionHandler
     /// this user may do it now. Bad input gets <see cref="CardActionResult.Error"/> in plain English.
     /// </summary>
     Task<CardActionResult> HandleAsync(TurnContext context, CardAction action);
+
+    /// <summary>
+    /// The answer to a press that Teams delivers again when its first answer is no longer at hand (the bot was
+    /// restarted, or another instance answered): drawn again from the current state, without acting a second time.
+    /// Null (the default) answers "That was already received."
+    /// </summary>
+    Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => Task.FromResult<CardActionResult?>(null);
 }
 
 /// <summary>How a card action arrived.</summary>

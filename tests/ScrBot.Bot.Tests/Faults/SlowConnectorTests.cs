@@ -130,6 +130,41 @@ public sealed class SlowConnectorTests(AzuriteFixture azurite)
         Assert.Equal(1, bot.Calls.Count);
     }
 
+    [Fact]
+    public async Task AFormButtonDeliveredAgainAfterARestartIsAnsweredWithTheFormAsItNowStandsNotAlreadyReceived()
+    {
+        var chat = "a:1" + Activities.NewId();
+        var person = Guid.NewGuid().ToString();
+        JsonObject press;
+        JsonObject firstAnswer;
+        await using (var before = await LocalBot.StartAsync(azurite))
+        {
+            var refer = Activities.Message(before.ServiceUrl, "refer", chat);
+            refer["from"]!["aadObjectId"] = person;
+            await before.PostAsync(refer);
+            var form = await before.Connector.WaitForAsync(r => r.ConversationId == chat && r.Card is not null);
+            var draftId = System.Text.RegularExpressions.Regex.Match(form.Card!.ToJsonString(), "\"draftId\":\"([0-9a-f]{32})\"").Groups[1].Value;
+            var data = new JsonObject { ["draftId"] = draftId, ["section"] = "1" };
+            foreach (var (id, value) in ScrBot.Bot.Tests.Referral.ReferralSamples.Answers()[ScrBot.Bot.Referral.FormSection.Referrer])
+            {
+                data[id] = value;
+            }
+
+            press = Activities.CardAction(before.ServiceUrl, "referral.next", data, chat);
+            press["from"]!["aadObjectId"] = person;
+            firstAnswer = await before.PostForJsonAsync(press);
+        }
+
+        await using var after = await LocalBot.StartAsync(azurite);
+        press["serviceUrl"] = after.ServiceUrl;
+        var again = await after.PostForJsonAsync(press);
+
+        Assert.Equal(AdaptiveCardInvokeResponse.CardType, firstAnswer["type"]!.GetValue<string>());
+        Assert.Equal(AdaptiveCardInvokeResponse.CardType, again["type"]!.GetValue<string>());
+        Assert.Equal(firstAnswer["value"]!.ToJsonString(), again["value"]!.ToJsonString());
+        Assert.DoesNotContain(Replies.AlreadyReceived, again.ToJsonString(), StringComparison.Ordinal);
+    }
+
     private static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
