@@ -8,7 +8,8 @@ namespace ScrBot.Bot.Tests.Cards;
 
 /// <summary>
 /// Every card of the referral journey, written as the message the bot sends, checked by the official Adaptive Cards
-/// parser (npm <c>adaptivecards</c>, tools/cards/check.mjs) at schema 1.5 and against Teams' 40 KB message limit.
+/// parser (npm <c>adaptivecards</c>, tools/cards/check.mjs) at schema 1.5 and against the card budget (80 KB as
+/// UTF-16, within Teams' 100 KB message limit).
 /// The same run writes each card's JSON to docs/cards/ and pictures of the main ones, drawn by the official
 /// renderer in headless Chromium (tools/cards/render.mjs).
 /// </summary>

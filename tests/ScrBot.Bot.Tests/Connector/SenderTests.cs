@@ -233,7 +233,7 @@ public sealed class SenderTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task WelshPolishAndUrduTextIsSentAsItIsAndCountedAtItsRealSizeAgainstTheFortyKilobytes()
+    public async Task WelshPolishAndUrduTextIsSentAsItIsAndCountedAtItsRealSizeAgainstTheMessageLimit()
     {
         await using var harness = await SenderHarness.StartAsync(azurite);
         const string words = "Bwrdd Diogelu Plant Caerdydd – Ŵyr a'i ŷd · Łódzka Rada Ochrony Dzieci – żółć · بچوں کے تحفظ کا بورڈ · Children's Services ";
