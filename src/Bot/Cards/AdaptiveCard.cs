@@ -166,13 +166,20 @@ public static class AdaptiveCard
 
     /// <summary>
     /// An input followed, when the server found a problem with it, by the problem in the attention colour; the
-    /// input's <c>errorMessage</c> carries the same words.
+    /// input's <c>errorMessage</c> carries the same words. An input the client checks (required, or with a
+    /// <c>min</c>/<c>max</c>) always carries an <c>errorMessage</c>, so that a button it blocks says why: the server's
+    /// problem when there is one, else what the input's own limit says, else <paramref name="requiredMessage"/>.
     /// </summary>
     public static IEnumerable<JsonNode> WithError(JsonObject input, string? error, string requiredMessage)
     {
-        if (input["isRequired"] is not null || error is not null)
+        ArgumentNullException.ThrowIfNull(input);
+        if (error is not null)
         {
-            input["errorMessage"] = error ?? requiredMessage;
+            input["errorMessage"] = error;
+        }
+        else if (input["errorMessage"] is null && IsCheckedByClient(input))
+        {
+            input["errorMessage"] = requiredMessage;
         }
 
         yield return input;
@@ -199,12 +206,21 @@ public static class AdaptiveCard
         return Answered(input, value, required, placeholder);
     }
 
+    /// <summary>True when the Teams client checks the input before it lets a button send it.</summary>
+    public static bool IsCheckedByClient(JsonObject input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return input["isRequired"]?.GetValue<bool>() == true || input["min"] is not null || input["max"] is not null || input["regex"] is not null;
+    }
+
+    /// <summary>A date input; with <paramref name="max"/>, a later date is refused in the client with a message saying so.</summary>
     public static JsonObject DateInput(string id, string label, string value, bool required = false, DateOnly? max = null)
     {
         var input = new JsonObject { ["type"] = "Input.Date", ["id"] = id, ["label"] = label };
         if (max is { } m)
         {
             input["max"] = m.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            input["errorMessage"] = $"Enter a date no later than {Words.Date(m)}" + (required ? "." : ", or leave it empty.");
         }
 
         return Answered(input, value, required);
@@ -233,7 +249,15 @@ public static class AdaptiveCard
 
     public static JsonObject NumberInput(string id, string label, string value, int min, int max)
     {
-        var input = new JsonObject { ["type"] = "Input.Number", ["id"] = id, ["label"] = label, ["min"] = min, ["max"] = max };
+        var input = new JsonObject
+        {
+            ["type"] = "Input.Number",
+            ["id"] = id,
+            ["label"] = label,
+            ["min"] = min,
+            ["max"] = max,
+            ["errorMessage"] = $"Enter a whole number from {min} to {max}, or leave it empty.",
+        };
         if (value.Length > 0)
         {
             // A number input holds a number; an answer that is not one stays in the draft and its error says so.

@@ -246,7 +246,9 @@ public static class FormReader
                 return fallback;
             }
 
-            if (!value.All(char.IsAsciiLetter) || !Enum.TryParse<T>(value, ignoreCase: false, out var parsed))
+            // Exactly an option's name: letters and digits (e.g. DeprivationOfLibertyOrderAged16Or17), never a number.
+            if (!char.IsAsciiLetter(value[0]) || !value.All(char.IsAsciiLetterOrDigit)
+                || !Enum.TryParse<T>(value, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
             {
                 problems.Add(new Refusal($"{label}: choose one of the options on the list.", id));
                 return fallback;

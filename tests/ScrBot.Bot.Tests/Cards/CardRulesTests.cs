@@ -30,12 +30,13 @@ public sealed class CardRulesTests
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void EveryInputHasALabelAndEveryRequiredInputSaysWhatIsMissing(string name)
+    public void EveryInputHasALabelAndEveryInputTheClientChecksSaysWhatIsWrong(string name)
     {
         foreach (var input in CardCatalogue.Inputs(Card(name)))
         {
             Assert.False(string.IsNullOrWhiteSpace(input["label"]?.GetValue<string>()), $"{input["id"]} has a label");
-            if (input["isRequired"]?.GetValue<bool>() == true)
+            var checkedByClient = input["isRequired"]?.GetValue<bool>() == true || input["min"] is not null || input["max"] is not null || input["regex"] is not null;
+            if (checkedByClient)
             {
                 Assert.False(string.IsNullOrWhiteSpace(input["errorMessage"]?.GetValue<string>()), $"{input["id"]} has an error message");
             }

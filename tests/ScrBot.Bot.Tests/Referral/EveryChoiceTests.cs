@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using ScrBot.Bot.Referral;
+using ScrBot.Bot.Tests.Cards;
+using ScrBot.Bot.Tests.Infrastructure;
+using ScrBot.Domain.Referral;
+using static ScrBot.Bot.Tests.Referral.JourneyHarness;
+
+namespace ScrBot.Bot.Tests.Referral;
+
+/// <summary>
+/// Every option a card offers is one the server takes: each option of each choice set on each card of the referral
+/// journey is pressed through the journey, as the card sends it, on real Azure Tables (Azurite).
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EveryChoiceTests(AzuriteFixture azurite)
+{
+    /// <summary>Answers an option needs beside it, so that the section as a whole can be accepted.</summary>
+    private static readonly Dictionary<(string Input, string Option), Dictionary<string, string>> Companions = new()
+    {
+        [(FormFields.ChildLookedAfter, "yes")] = new() { [FormFields.ChildResponsibleAuthority] = "Stoke-on-Trent City Council" },
+        [(FormFields.Board, "stoke-on-trent")] = new() { [FormFields.ReferrerAgency] = "stoke-csc" },
+        [(FormFields.ReferrerAgency, FormFields.OtherAgencyChoice)] = new() { [FormFields.ReferrerOtherAgency] = "St Mary's Primary School" },
+    };
+
+    [Fact]
+    public async Task EveryOptionOfEveryChoiceSetOnEveryFormSectionIsAcceptedAndTakesTheReferrerOn()
+    {
+        var harness = new JourneyHarness(azurite);
+        var tried = 0;
+        foreach (var section in FormSections.All)
+        {
+            var card = CardCatalogue.All().Single(c => c.Name.StartsWith($"form-{(int)section}-", StringComparison.Ordinal) && c.Name.EndsWith("-filled", StringComparison.Ordinal)).Card;
+            foreach (var choiceSet in ChoiceSets(card))
+            {
+                var id = choiceSet["id"]!.GetValue<string>();
+                foreach (var option in choiceSet["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()))
+                {
+                    var user = NewReferrer();
+                    await harness.Journey.StartAsync(user, CancellationToken.None);
+                    var answers = ReferralSamples.Answers();
+                    if (section > FormSection.Referrer)
+                    {
+                        await harness.FillAsync(user, section - 1, answers);
+                    }
+
+                    var given = new Dictionary<string, string>(answers[section]) { [id] = option };
+                    foreach (var (key, value) in Companions.GetValueOrDefault((id, option)) ?? [])
+                    {
+                        given[key] = value;
+                    }
+
+                    var verb = section == FormSection.ParallelProcesses ? "referral.review" : "referral.next";
+                    var result = await harness.PressAsync(user, verb, section, given);
+
+                    var expected = section == FormSection.ParallelProcesses
+                        ? "New referral · Check your answers"
+                        : $"Section {(int)section + 1} of 6";
+                    Assert.True(
+                        Heading(result.Card).Contains(expected, StringComparison.Ordinal),
+                        $"'{option}' of '{id}' in section {(int)section} was not accepted: {ErrorsOf(result.Card)}");
+                    Assert.Equal(option, (await harness.DraftOf(user)).Answer(id));
+                    tried++;
+                }
+            }
+        }
+
+        Assert.True(tried >= 30, $"every option tried ({tried})");
+    }
+
+    [Fact]
+    public async Task EverySectionOfferedByTheReviewCardOpens()
+    {
+        var harness = new JourneyHarness(azurite);
+        var user = NewReferrer();
+        await harness.Journey.StartAsync(user, CancellationToken.None);
+        var review = await harness.FillAsync(user, FormSection.ParallelProcesses);
+        review = await harness.PressAsync(user, "referral.review", FormSection.ParallelProcesses, ReferralSamples.Answers()[FormSection.ParallelProcesses]);
+        var goTo = ChoiceSets(review.Card).Single(c => c["id"]!.GetValue<string>() == InputIds.GoToSection);
+
+        foreach (var option in goTo["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()))
+        {
+            var opened = await harness.PressAsync(user, "referral.back", FormSection.ParallelProcesses, new Dictionary<string, string> { [InputIds.GoToSection] = option });
+            Assert.Contains($"Section {option} of 6", Heading(opened.Card), StringComparison.Ordinal);
+        }
+    }
+
+    private static IEnumerable<JsonObject> ChoiceSets(JsonObject card) =>
+        CardCatalogue.Inputs(card).Where(i => i["type"]!.GetValue<string>() == "Input.ChoiceSet");
+
+    private static string ErrorsOf(JsonObject card) =>
+        string.Join(" | ", Descendants(card).Where(o => o["color"]?.GetValue<string>() == "Attention").Select(o => o["text"]?.GetValue<string>()));
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
+}
