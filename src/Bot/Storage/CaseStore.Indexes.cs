@@ -42,7 +42,7 @@ public sealed partial class CaseStore
         return await RefreshCoreAsync(board, reference, loaded, rebuild: true, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The boards that have a case with this reference (references are numbered per board).</summary>
+    /// <summary>The boards that have a case with this reference (one, as references are numbered across the deployment; a deployment that numbered per board before may have two).</summary>
     public async Task<IReadOnlyList<BoardId>> FindBoardsForReferenceAsync(CaseReference reference, CancellationToken cancellationToken = default)
     {
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);

@@ -161,7 +161,7 @@ public sealed partial class CaseStore
 
     /// <summary>
     /// Creates a case: runs <paramref name="refer"/> with a provisional reference to check the referral is accepted,
-    /// then allocates the board's next reference for <paramref name="year"/> (<c>SCR-2026-0007</c>), runs it again
+    /// then allocates the deployment's next reference for <paramref name="year"/> (<c>SCR-2026-0007</c>), runs it again
     /// with that reference and stores the facts and snapshot in one transaction, with the case index rows. A refused
     /// referral stores nothing.
     /// </summary>
@@ -176,7 +176,7 @@ public sealed partial class CaseStore
         TableKeys.Board(board);
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
 
-        var provisional = await PeekNextNumberAsync(board, year, cancellationToken).ConfigureAwait(false);
+        var provisional = await PeekNextNumberAsync(year, cancellationToken).ConfigureAwait(false);
         if (provisional is null)
         {
             return new CaseResult(ReferencesUsedUp(board, year), CaseState.Empty);
@@ -197,6 +197,18 @@ public sealed partial class CaseStore
             }
 
             var reference = new CaseReference(year, number.Value);
+            if ((await FindBoardsForReferenceAsync(reference, cancellationToken).ConfigureAwait(false)).Count > 0)
+            {
+                // Another board's case has it already (the counter was behind): take the next number.
+                LogReferenceTaken(reference.Value, board.Value);
+                if (round >= _options.MaxAttempts)
+                {
+                    throw new CaseStoreContentionException($"No free case reference was found on board {board} for {year}.");
+                }
+
+                continue;
+            }
+
             var outcome = refer(reference);
             if (outcome.IsRefused)
             {

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace ScrBot.Domain.Cases;
 
 /// <summary>
-/// A case's reference, e.g. <c>SCR-2026-0007</c>: numbered per board per year. The only thing about a case that
+/// A case's reference, e.g. <c>SCR-2026-0007</c>: numbered in one sequence per year across every board of a deployment, so it names one case. The only thing about a case that
 /// may appear in a channel post, a reminder, a log line or an index row.
 /// </summary>
 [System.Text.Json.Serialization.JsonConverter(typeof(ScrBot.Domain.Boards.CaseReferenceJson))]

@@ -32,10 +32,11 @@ public sealed class TriageAndStatusTests(AzuriteFixture azurite)
         return form;
     }
 
-    private static async Task<CaseReference> ReferAsync(JourneyHarness harness, NotificationForm form)
+    private static async Task<CaseReference> ReferAsync(JourneyHarness harness, NotificationForm form, Actor? by = null)
     {
-        var context = new CommandContext(ReferralSamples.Referrer, ReferralSamples.Now, ReferralSamples.Directory);
-        var result = await harness.Cases.ReferAsync(form.Referrer.Board, 2026, ReferralSamples.Referrer, r => CaseCommands.Refer(r, form, context));
+        by ??= ReferralSamples.Referrer;
+        var context = new CommandContext(by, ReferralSamples.Now, ReferralSamples.Directory);
+        var result = await harness.Cases.ReferAsync(form.Referrer.Board, 2026, by, r => CaseCommands.Refer(r, form, context));
         Assert.False(result.IsRefused, result.Outcome.Explanation);
         return result.State.Reference!.Value;
     }
@@ -153,6 +154,27 @@ public sealed class TriageAndStatusTests(AzuriteFixture azurite)
         }
 
         return rows;
+    }
+
+    [Fact]
+    public async Task TwoBoardsReferringOnTheSameDayGetTwoReferencesEachOpenedByItsOwnPeopleOnly()
+    {
+        var harness = new JourneyHarness(azurite);
+        var stokeReferrer = new Actor(new PersonId(Guid.NewGuid().ToString()), "Stoke Referrer");
+        var staffordshire = await ReferAsync(harness, Form());
+        var stoke = await ReferAsync(harness, Form(c => c with { Name = "Riley Jones" }, board: new BoardId("stoke-on-trent")), stokeReferrer);
+        var status = Status(harness);
+
+        Assert.NotEqual(staffordshire, stoke);
+        var managersStaffordshire = await status.StatusAsync(ReferralSamples.BoardManager, staffordshire, CancellationToken.None);
+        var managersStoke = await status.StatusAsync(ReferralSamples.BoardManager, stoke, CancellationToken.None);
+        Assert.Contains("to Staffordshire Safeguarding Children Board", Text(managersStaffordshire!), StringComparison.Ordinal);
+        Assert.Contains("Jamie Collins", Text(managersStaffordshire!), StringComparison.Ordinal);
+        Assert.Contains("to Stoke-on-Trent Safeguarding Children Board", Text(managersStoke!), StringComparison.Ordinal);
+        Assert.Contains("Riley Jones", Text(managersStoke!), StringComparison.Ordinal);
+        Assert.NotNull(await status.StatusAsync(stokeReferrer, stoke, CancellationToken.None));
+        Assert.Null(await status.StatusAsync(stokeReferrer, staffordshire, CancellationToken.None));
+        Assert.Null(await status.StatusAsync(ReferralSamples.Referrer, stoke, CancellationToken.None));
     }
 
     private static CaseStatusService Status(JourneyHarness harness) =>

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using ScrBot.Bot.Storage;
 using ScrBot.Bot.Tests.Infrastructure;
 using ScrBot.Domain.Boards;
@@ -54,21 +55,40 @@ public sealed class ReferralStorageTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task TheSameReferenceOnTwoBoardsIsFoundOnBothAndEachBoardKeepsItsOwnCase()
+    public async Task TwoBoardsReferringOnTheSameDayGetTwoReferencesEachNamingOneCase()
     {
         var store = Kit.NewStore(azurite, _time);
 
         var onStaffordshire = await Kit.ReferAsync(store, Kit.Staffordshire, Kit.Form(Kit.Staffordshire, childName: "Child S"));
         var onStoke = await Kit.ReferAsync(store, Kit.Stoke, Kit.Form(Kit.Stoke, childName: "Child T"));
-        var boards = await store.FindBoardsForReferenceAsync(CaseReference.Parse("SCR-2026-0001"));
-        var nowhere = await store.FindBoardsForReferenceAsync(CaseReference.Parse("SCR-2026-0002"));
 
         Assert.Equal("SCR-2026-0001", onStaffordshire.Value);
-        Assert.Equal("SCR-2026-0001", onStoke.Value);
-        Assert.Equal(["staffordshire", "stoke"], boards.Select(b => b.Value).Order(StringComparer.Ordinal));
-        Assert.Empty(nowhere);
+        Assert.Equal("SCR-2026-0002", onStoke.Value);
+        Assert.Equal(["staffordshire"], (await store.FindBoardsForReferenceAsync(onStaffordshire)).Select(b => b.Value));
+        Assert.Equal(["stoke"], (await store.FindBoardsForReferenceAsync(onStoke)).Select(b => b.Value));
         Assert.Equal("Child S", (await store.LoadAsync(Kit.Staffordshire, onStaffordshire))!.State.Form!.Child.Name);
         Assert.Equal("Child T", (await store.LoadAsync(Kit.Stoke, onStoke))!.State.Form!.Child.Name);
+        Assert.Null(await store.LoadAsync(Kit.Stoke, onStaffordshire));
+    }
+
+    [Fact]
+    public async Task ADeploymentThatNumberedPerBoardCarriesOnAfterTheHighestReferenceAnyBoardGaveOut()
+    {
+        var store = Kit.NewStore(azurite, _time);
+        await store.EnsureTablesAsync(CancellationToken.None);
+        var counters = azurite.ServiceClient().GetTableClient(store.Tables.CaseCounters);
+        await counters.AddEntityAsync(new TableEntity("staffordshire", "2026") { ["Board"] = "staffordshire", ["Year"] = 2026, ["Last"] = 4 });
+        await counters.AddEntityAsync(new TableEntity("stoke", "2026") { ["Board"] = "stoke", ["Year"] = 2026, ["Last"] = 7 });
+        var lookup = azurite.ServiceClient().GetTableClient(store.Tables.CaseLookup);
+        await lookup.AddEntityAsync(new TableEntity("SCR-2026-0008", "stoke") { ["Board"] = "stoke" });
+
+        var next = await Kit.ReferAsync(store, Kit.Staffordshire);
+        var after = await Kit.ReferAsync(store, Kit.Stoke);
+        var in2027 = await store.ReferAsync(Kit.Staffordshire, 2027, Kit.Referrer, Kit.Refer(Kit.Staffordshire, Kit.Form(Kit.Staffordshire)));
+
+        Assert.Equal("SCR-2026-0009", next.Value);
+        Assert.Equal("SCR-2026-0010", after.Value);
+        Assert.Equal("SCR-2027-0001", in2027.State.Reference!.Value.Value);
     }
 
     [Fact]
