@@ -30,8 +30,8 @@ public static class AcknowledgementCard
         var next = new List<string>
         {
             manager is null
-                ? "The Board Manager has your referral and tells the Independent Chair and the Sub-group Chair."
-                : $"{manager.Name}, the Board Manager, has your referral and tells the Independent Chair and the Sub-group Chair.",
+                ? "It goes to the Board Manager, who tells the Independent Chair and the Sub-group Chair. You are told here the moment the Board Manager has it."
+                : $"It goes to {manager.Name}, the Board Manager, who tells the Independent Chair and the Sub-group Chair. You are told here the moment {manager.Name} has it.",
             "The SCR sub-group decides whether to convene a Scoping Panel; an extraordinary meeting is possible when the case needs it.",
             "If a Scoping Panel is convened, each agency secures its records and checks them for the child and the significant others.",
         };
@@ -47,7 +47,7 @@ public static class AcknowledgementCard
         [
             ConfidentialLine(),
             Heading($"{reference} · Referral received"),
-            Good($"Your referral was sent to {board?.Name ?? form.Referrer.Board.Value} on {Words.DateAndTime(sentAt)}."),
+            Text($"Your referral was sent to {board?.Name ?? form.Referrer.Board.Value} on {Words.DateAndTime(sentAt)}.", strong: true),
             Facts(
             [
                 ("Reference", reference.Value),

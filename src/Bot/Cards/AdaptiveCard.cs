@@ -123,15 +123,6 @@ public static class AdaptiveCard
         return block;
     }
 
-    public static JsonObject Good(string text) => new()
-    {
-        ["type"] = "TextBlock",
-        ["text"] = text,
-        ["wrap"] = true,
-        ["color"] = "Good",
-        ["weight"] = "Bolder",
-    };
-
     public static JsonObject Bullets(IEnumerable<string> lines) =>
         Text(string.Join("\n", lines.Select(l => "- " + l)));
 

@@ -19,6 +19,6 @@ public static class ChannelNoticeCard
             ("Received", Words.Date(receivedAt)),
             ("Criteria", Words.Of(verdict)),
         ]),
-        Text(Words.AdviceOnly + " The referral is with the Board Manager.", subtle: true),
+        Text(Words.AdviceOnly + " The referral goes to the Board Manager for triage.", subtle: true),
     ]);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ScrBot.Bot.Boards;
+using ScrBot.Bot.Delivery;
 using ScrBot.Bot.Hosting;
 using ScrBot.Bot.Storage;
 using ScrBot.Domain.Calendar;
@@ -18,6 +19,7 @@ public static class ReferralRegistration
     public static IServiceCollection AddReferralJourney(this IServiceCollection services)
     {
         services.AddBoardDirectory();
+        services.AddPersonDelivery();
         services.AddCaseStore();
         services.TryAddSingleton<IDraftStore, DraftStore>();
         services.AddSingleton<ReferralJourney>();
@@ -27,6 +29,7 @@ public static class ReferralRegistration
         services.AddSingleton<TriageLedger>();
         services.AddSingleton<ReferralTriage>();
         services.AddSingleton<TriageQueue>();
+        services.AddSingleton<IHeldCardSender, TriageHeldCards>();
         services.AddHostedService<TriageWorker>();
         services.AddOptions<DraftRetentionOptions>().Configure<IServiceProvider>((options, provider) =>
             provider.GetService<IConfiguration>()?.GetSection(DraftRetentionOptions.Section).Bind(options));

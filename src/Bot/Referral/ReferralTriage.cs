@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ScrBot.Bot.Cards;
 using ScrBot.Bot.Connector;
+using ScrBot.Bot.Delivery;
 using ScrBot.Bot.Storage;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
@@ -40,7 +41,7 @@ public sealed class ReferralTriage(
     DuplicateSearch duplicateSearch,
     BoardDirectory directory,
     IConversationReferences conversations,
-    PersonalChats personalChats,
+    PersonDelivery delivery,
     BotSender sender,
     TriageLedger ledger,
     TimeProvider time,
@@ -83,18 +84,26 @@ public sealed class ReferralTriage(
         foreach (var manager in managersToSend)
         {
             var (triage, limit) = TriageCard.BuildWithLimit(referral, advice, duplicates, chairs, directory);
-            if (await SendPersonalAsync(board, manager.Person, triage, $"{reference} · New referral for triage", $"triage:{reference}:manager", problems, cancellationToken).ConfigureAwait(false))
+            if (await SendPersonalAsync(board, reference, manager, triage, $"{reference} · New referral for triage", "manager", "the new referral for triage", problems, cancellationToken).ConfigureAwait(false))
             {
                 claim.ManagersReached.Add(manager.Person.Value);
                 await KeepAsync(claim, done: false, cancellationToken).ConfigureAwait(false);
                 if (limit is not null)
                 {
+                    var part = 0;
                     foreach (var (card, summary) in FullTextCard.Messages(reference, referral.Form, directory))
                     {
-                        await SendPersonalAsync(board, manager.Person, card, summary, $"triage:{reference}:full-text", problems, cancellationToken).ConfigureAwait(false);
+                        part++;
+                        await SendPersonalAsync(board, reference, manager, card, summary, $"full-text-{part}", "the referral's answers in full", problems, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
+        }
+
+        if (!claim.ReferrerTold && claim.ManagersReached.Count > 0 && await TellReferrerAsync(referral, claim, problems, cancellationToken).ConfigureAwait(false))
+        {
+            claim.ReferrerTold = true;
+            await KeepAsync(claim, done: false, cancellationToken).ConfigureAwait(false);
         }
 
         var hasChannel = directory.Find(board)?.NoticeChannel is not null;
@@ -106,6 +115,7 @@ public sealed class ReferralTriage(
 
         var finished = chairs.Count > 0
             && managers.Count > 0
+            && claim.ReferrerTold
             && managers.All(m => claim.ManagersReached.Contains(m.Person.Value))
             && (claim.ChannelNotified || !hasChannel);
         await KeepAsync(claim, finished, cancellationToken).ConfigureAwait(false);
@@ -169,7 +179,7 @@ public sealed class ReferralTriage(
                 }
 
                 var card = ChairsNoticeCard.Build(referral, advice, role, directory);
-                if (await SendPersonalAsync(board, chair.Person, card, $"{referral.Reference} · New referral", $"triage:{referral.Reference}:chair", problems, cancellationToken).ConfigureAwait(false))
+                if (await SendPersonalAsync(board, referral.Reference, chair, card, $"{referral.Reference} · New referral", $"chair-{role}", "the notice of a new referral", problems, cancellationToken).ConfigureAwait(false))
                 {
                     claim.ChairsReached.Add(key);
                     await KeepAsync(claim, done: false, cancellationToken).ConfigureAwait(false);
@@ -230,43 +240,43 @@ public sealed class ReferralTriage(
     }
 
     /// <summary>
-    /// Sends a card to a person's chat with ScrBot: the chat kept when they installed it, or one started through the
-    /// board's notice channel (the app installed in the board's team). The resend key names the message (case and
-    /// purpose only) so that an undelivered one can be rebuilt from the case.
+    /// The referrer is told, once a Board Manager has the referral, who has it: the acknowledgement only says where
+    /// it goes, never that someone has it before they do.
+    /// </summary>
+    private async Task<bool> TellReferrerAsync(CaseReferred referral, TriageClaim claim, List<string> problems, CancellationToken cancellationToken)
+    {
+        var reached = directory.WithRole(referral.LeadBoard, Role.BoardManager).Where(m => claim.ManagersReached.Contains(m.Person.Value)).Select(m => m.Name).ToList();
+        var referrer = new BoardMember(referral.By.Id, referral.By.Name, Role.AgencyRepresentative, null, null);
+        var card = ReferralReachedCard.Build(referral.Reference, reached, directory.Find(referral.LeadBoard)?.Name ?? referral.LeadBoard.Value);
+        return await SendPersonalAsync(referral.LeadBoard, referral.Reference, referrer, card, $"{referral.Reference} · The Board Manager has your referral", "referrer",
+            "the news that the Board Manager has their referral", problems, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends one of triage's cards to a person through <see cref="PersonDelivery"/>: a card that cannot go now is held
+    /// and sent again (by running the case's triage again) the moment the person can be reached.
     /// </summary>
     private async Task<bool> SendPersonalAsync(
         BoardId board,
-        PersonId person,
+        CaseReference reference,
+        BoardMember person,
         System.Text.Json.Nodes.JsonObject card,
         string summary,
-        string resendKey,
+        string part,
+        string what,
         List<string> problems,
         CancellationToken cancellationToken)
     {
-        var chat = await conversations.FindPersonalAsync(person.Value, cancellationToken).ConfigureAwait(false);
-        if (chat is null && directory.Find(board)?.NoticeChannel is { } channelId
-            && await conversations.FindChannelAsync(channelId, cancellationToken).ConfigureAwait(false) is { } via)
-        {
-            chat = await personalChats.FindOrStartAsync(person.Value, via, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (chat is null)
-        {
-            problems.Add($"{Name(person)} has no personal chat with ScrBot (the app is not installed for them).");
-            return false;
-        }
-
-        var result = await sender.SendAsync(chat, Activity.Card(card, summary), new SendOptions($"{resendKey}:{person.Value}"), cancellationToken).ConfigureAwait(false);
+        var result = await delivery.DeliverAsync(
+            new CardForPerson(person.Person, person.Name, board, reference, TriageHeldCards.Purpose, $"triage:{reference}:{part}", what, card, summary),
+            cancellationToken).ConfigureAwait(false);
         if (!result.Delivered)
         {
-            problems.Add($"The message to {Name(person)} was not delivered: {result.Problem}");
+            problems.Add($"{person.Name} was not reached: {result.Reason}");
         }
 
         return result.Delivered;
     }
-
-    private string Name(PersonId person) =>
-        directory.Boards.SelectMany(b => b.Members).FirstOrDefault(m => m.Person == person)?.Name ?? "A member of the board";
 }
 
 /// <summary>Finds the board's other cases that may be about the same child.</summary>
@@ -342,6 +352,25 @@ public sealed class DuplicateSearch(CaseStore cases)
         }
 
         return builder.ToString();
+    }
+}
+
+/// <summary>Triage's held cards: running the case's triage again sends whatever is still missing.</summary>
+public sealed class TriageHeldCards(TriageQueue queue) : IHeldCardSender
+{
+    public const string Purpose = "triage";
+
+    string IHeldCardSender.Purpose => Purpose;
+
+    public Task SendAgainAsync(HeldCard held, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        if (CaseReference.TryParse(held.Reference, out var reference))
+        {
+            queue.Enqueue(new BoardId(held.Board), reference.Value);
+        }
+
+        return Task.CompletedTask;
     }
 }
 

@@ -21,6 +21,7 @@ public sealed class TriageClaim
         ChairsReached = Split(row.GetString(nameof(ChairsReached)));
         ManagersReached = Split(row.GetString(nameof(ManagersReached)));
         ChannelNotified = row.GetBoolean(nameof(ChannelNotified)) ?? false;
+        ReferrerTold = row.GetBoolean(nameof(ReferrerTold)) ?? false;
     }
 
     public BoardId Board { get; }
@@ -34,6 +35,9 @@ public sealed class TriageClaim
     public HashSet<string> ManagersReached { get; }
 
     public bool ChannelNotified { get; set; }
+
+    /// <summary>Whether the referrer was told which Board Manager has the referral.</summary>
+    public bool ReferrerTold { get; set; }
 
     internal TableEntity Row { get; set; }
 
@@ -116,6 +120,7 @@ public sealed class TriageLedger(CaseStore cases, TableServiceClient service, Ti
         row["ChairsReached"] = string.Join(' ', claim.ChairsReached.Order(StringComparer.Ordinal));
         row["ManagersReached"] = string.Join(' ', claim.ManagersReached.Order(StringComparer.Ordinal));
         row["ChannelNotified"] = claim.ChannelNotified;
+        row["ReferrerTold"] = claim.ReferrerTold;
         row["Done"] = done;
         if (done)
         {

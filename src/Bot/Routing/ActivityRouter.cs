@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ScrBot.Bot.Connector;
 
@@ -81,6 +82,11 @@ public sealed partial class ActivityRouter
             case ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate:
             {
                 var change = await _installations.HandleAsync(activity, cancellationToken).ConfigureAwait(false);
+                if (change == InstallationEvents.Change.Installed && reference is { ConversationType: ConversationTypes.Personal, UserAadObjectId: { } installedFor })
+                {
+                    await ReachableAsync(installedFor, cancellationToken).ConfigureAwait(false);
+                }
+
                 if (change == InstallationEvents.Change.Installed && activity.Type == ActivityTypes.InstallationUpdate
                     && string.Equals(activity.Action, "add", StringComparison.OrdinalIgnoreCase)
                     && reference?.ConversationType == ConversationTypes.Personal)
@@ -95,6 +101,10 @@ public sealed partial class ActivityRouter
                 if (reference.ConversationType == ConversationTypes.Personal)
                 {
                     await _installations.RememberPersonalAsync(activity, cancellationToken).ConfigureAwait(false);
+                    if (reference.UserAadObjectId is { } writer)
+                    {
+                        await ReachableAsync(writer, cancellationToken).ConfigureAwait(false);
+                    }
                 }
 
                 await OnMessageAsync(Context(activity, reference, cancellationToken)).ConfigureAwait(false);
@@ -110,6 +120,22 @@ public sealed partial class ActivityRouter
             default:
                 _logger.LogInformation("Ignored an activity of type {ActivityType}", activity.Type);
                 return RouterAnswer.Note(Replies.NotHandledActivity(activity.Type));
+        }
+    }
+
+    /// <summary>Whatever waits for a person who can now be reached is sent; a failure there never stops their turn.</summary>
+    private async Task ReachableAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        foreach (var listener in _services.GetServices<IPersonReachable>())
+        {
+            try
+            {
+                await listener.OnReachableAsync(aadObjectId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _logger.LogError(e, "Sending what was held for a person who can now be reached failed");
+            }
         }
     }
 

@@ -79,3 +79,12 @@ public sealed record ErrorResult(int StatusCode, string Code, string Explanation
 /// without a verb, the same command) replace earlier ones, so a feature can restate a standard entry.
 /// </summary>
 public sealed record HelpEntry(string Title, string Description, string? Verb = null, string? Command = null, int Order = 100);
+
+/// <summary>
+/// Told when a person can be reached in their chat with ScrBot: they installed it, Teams opened the chat, or they
+/// wrote to it. Whatever was waiting for them is sent then.
+/// </summary>
+public interface IPersonReachable
+{
+    Task OnReachableAsync(string aadObjectId, CancellationToken cancellationToken);
+}

@@ -22,6 +22,9 @@ public sealed class DurableTriageTests(AzuriteFixture azurite) : IAsyncLifetime
     private readonly string _prefix = "t" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _directoryPath = Path.Combine(Path.GetTempPath(), $"scrbot-directory-{Guid.NewGuid():N}.json");
     private readonly FakeTimeProvider _time = new(ReferralSamples.Now);
+
+    /// <summary>A referrer of this test's own, so that no other test's chat with the referrer is used.</summary>
+    private readonly Actor _referrer = JourneyHarness.NewReferrer();
     private FakeBotConnector _connector = null!;
     private BoardDirectory _directory = null!;
     private CaseStore _cases = null!;
@@ -126,8 +129,8 @@ public sealed class DurableTriageTests(AzuriteFixture azurite) : IAsyncLifetime
         await using var bot = await StartBotAsync();
         await SweptAsync(bot, sweeps: 1);
 
-        var started = Assert.Single(_connector.Requests, r => r.Operation == "create" && r.Status is >= 200 and < 300);
-        Assert.Contains(independentChair.Value, started.Body!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Single(_connector.Requests, r => r.Operation == "create" && r.Status is >= 200 and < 300
+            && r.Body!.ToJsonString().Contains(independentChair.Value, StringComparison.Ordinal));
         var kept = await chats.FindPersonalAsync(independentChair.Value, default);
         Assert.NotNull(kept);
         Assert.Equal(1, SentTo(kept.ConversationId, $"{reference} · New referral"));
@@ -137,8 +140,8 @@ public sealed class DurableTriageTests(AzuriteFixture azurite) : IAsyncLifetime
     private async Task<CaseReference> ReferAsync()
     {
         var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), _directory, ReferralSamples.Today).Form;
-        var context = new CommandContext(ReferralSamples.Referrer, ReferralSamples.Now, _directory);
-        var result = await _cases.ReferAsync(ReferralSamples.Staffordshire, 2026, ReferralSamples.Referrer, r => CaseCommands.Refer(r, form, context));
+        var context = new CommandContext(_referrer, ReferralSamples.Now, _directory);
+        var result = await _cases.ReferAsync(ReferralSamples.Staffordshire, 2026, _referrer, r => CaseCommands.Refer(r, form, context));
         Assert.False(result.IsRefused, result.Outcome.Explanation);
         return result.State.Reference!.Value;
     }
