@@ -119,6 +119,11 @@ public sealed class ReferralTriage(
             && managers.All(m => claim.ManagersReached.Contains(m.Person.Value))
             && (claim.ChannelNotified || !hasChannel);
         await KeepAsync(claim, finished, cancellationToken).ConfigureAwait(false);
+        if (finished)
+        {
+            logger.LogInformation("Triage finished for {Reference}", reference.Value);
+        }
+
         foreach (var problem in problems)
         {
             logger.LogWarning("Triage of {Reference}: {Problem}", reference.Value, problem);
@@ -211,6 +216,8 @@ public sealed class ReferralTriage(
             problems.Add("Recording that the Chairs were informed was refused: " + result.Outcome.Explanation);
             return [];
         }
+
+        logger.LogInformation("The Chairs were informed of {Reference}: D2 recorded", referral.Reference.Value);
 
         return [.. result.State.ChairsInformed];
     }

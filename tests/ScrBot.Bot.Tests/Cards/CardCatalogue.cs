@@ -97,6 +97,12 @@ internal static class CardCatalogue
         cards.Add(new("draft-discarded", ReferralClosedCard.Discarded(ReferralSamples.Now)));
         cards.Add(new("form-closed", ReferralClosedCard.NoLongerOpen()));
         cards.Add(new("form-being-sent", ReferralClosedCard.BeingSent()));
+        cards.Add(new("referral-reached", ReferralReachedCard.Build(referred.Reference, [ReferralSamples.BoardManager.Name], "Staffordshire Safeguarding Children Board")));
+        cards.Add(new("unreachable", UnreachableCard.Build(new ScrBot.Bot.Delivery.HeldCard(
+            ReferralSamples.IndependentChair.Id.Value, $"triage:{referred.Reference}:chair-IndependentChair", "triage", "staffordshire", referred.Reference.Value,
+            ReferralSamples.IndependentChair.Name, "the notice of a new referral",
+            "They have not opened ScrBot in Teams, and ScrBot cannot install itself for people here because Microsoft Graph is not configured.",
+            ReferralSamples.Now)), Picture: true));
         return cards;
     }
 

@@ -24,7 +24,7 @@ public sealed class CardRulesTests
 
     /// <summary>The only cards of the journey that carry nothing about a child: every other one may, and says so.</summary>
     private static readonly HashSet<string> CardsWithoutAChildsDetails =
-        ["channel-notice", "case-lookup", "case-lookup-error", "draft-discarded", "form-closed", "form-being-sent", "nudge", "channel-reminder"];
+        ["channel-notice", "case-lookup", "case-lookup-error", "draft-discarded", "form-closed", "form-being-sent", "nudge", "channel-reminder", "referral-reached", "unreachable"];
 
     private static JsonObject Card(string name) => Cards.Single(c => c.Name == name).Card;
 
@@ -106,6 +106,29 @@ public sealed class CardRulesTests
         Assert.StartsWith("Confidential —", first["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("Small", first["size"]!.GetValue<string>());
     }
+
+    /// <summary>
+    /// Text that carries meaning meets WCAG AA contrast (4.5:1) on Teams' light, dark and high-contrast themes: the
+    /// default, subtle and attention colours do; Good, Warning, Accent and Light do not on the light theme (Good's green
+    /// is about 2:1 on white), so no text is drawn in them.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void NoTextIsDrawnInAColourThatFailsContrast(string name)
+    {
+        foreach (var node in Descendants(Card(name)))
+        {
+            var colour = node["color"]?.GetValue<string>();
+            Assert.True(colour is null or "Default" or "Attention" or "Dark", $"{node["text"]} is drawn in {colour}");
+        }
+    }
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
 
     [Fact]
     public void TheChannelNoticeCarriesTheReferenceTheDateAndTheVerdictOnly()
