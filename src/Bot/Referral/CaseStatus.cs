@@ -65,6 +65,9 @@ public sealed class CaseCommand(CaseStatusService status) : ICommandHandler
 
     public string Description => "See where a case you are part of stands: type case and its reference";
 
+    /// <summary>A bare reference (<c>SCR-2026-0007</c>) is read as <c>case SCR-2026-0007</c>.</summary>
+    public bool Understands(string text) => CaseReference.TryParse(text, out _);
+
     public async Task HandleAsync(TurnContext context, string arguments)
     {
         ArgumentNullException.ThrowIfNull(context);

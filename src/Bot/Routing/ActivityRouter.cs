@@ -161,14 +161,20 @@ public sealed partial class ActivityRouter
             return text.Equals(command, StringComparison.OrdinalIgnoreCase)
                    || text.StartsWith(command + " ", StringComparison.OrdinalIgnoreCase);
         });
+        var arguments = handler is null ? "" : text[Normalise(handler.Command).Length..].Trim();
+        if (handler is null && _commands.FirstOrDefault(c => c.Understands(text)) is { } understood)
+        {
+            handler = understood;
+            arguments = text;
+        }
+
         if (handler is null)
         {
             _logger.LogInformation("No command matched a message");
-            await context.SendCardAsync(_help.Card(Replies.NotUnderstood), "What ScrBot can do").ConfigureAwait(false);
+            await context.SendTextAsync(Replies.NotUnderstoodWith(_help.Commands)).ConfigureAwait(false);
             return;
         }
 
-        var arguments = text[Normalise(handler.Command).Length..].Trim();
         _logger.LogInformation("Command {Command}", handler.Command);
         try
         {

@@ -16,6 +16,12 @@ public interface ICommandHandler
 
     /// <summary>Handles the command; <paramref name="arguments"/> is the rest of the text after the command.</summary>
     Task HandleAsync(TurnContext context, string arguments);
+
+    /// <summary>
+    /// True when a message that names no command is still plainly meant for this one (a bare case reference is meant
+    /// for <c>case</c>); the whole text is then passed as the arguments.
+    /// </summary>
+    bool Understands(string text) => false;
 }
 
 /// <summary>

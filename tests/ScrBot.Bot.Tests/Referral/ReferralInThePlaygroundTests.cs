@@ -46,6 +46,9 @@ public sealed class ReferralInThePlaygroundTests(ReferralPlaygroundFixture playg
         Assert.Contains("Two referrals from the school were not shared with health.", triage.CardText, StringComparison.Ordinal);
         Assert.Contains("The Independent Chair and the Sub-group Chair have been told of this referral (Adele Vance and Isaiah Langer).", triage.CardText, StringComparison.Ordinal);
 
+        var reached = await alex.WaitForCardInPersonalChatAsync(m => m.CardText.Contains($"{reference} · The Board Manager has your referral", StringComparison.Ordinal));
+        Assert.Contains("Megan Bowen, the Board Manager,", reached.CardText, StringComparison.Ordinal);
+
         await adele.WaitForCardInPersonalChatAsync(m => m.CardText.Contains($"{reference} · New referral", StringComparison.Ordinal) && m.CardText.Contains("As Independent Chair", StringComparison.Ordinal));
         await isaiah.WaitForCardInPersonalChatAsync(m => m.CardText.Contains($"{reference} · New referral", StringComparison.Ordinal) && m.CardText.Contains("As Sub-group Chair", StringComparison.Ordinal));
 
@@ -144,8 +147,9 @@ public sealed class ReferralInThePlaygroundTests(ReferralPlaygroundFixture playg
         Assert.Equal(missing.Text, nonsense.Text);
         Assert.Null(existing.Card);
 
+        // A bare reference is read as "case <reference>".
         var megan = await playground.AsAsync("Megan Bowen");
-        await megan.SayInPersonalChatAsync($"case {reference}");
+        await megan.SayInPersonalChatAsync(reference);
         var status = await megan.WaitForCardInPersonalChatAsync(m => m.CardText.Contains($"{reference} · Triage by the Board Manager", StringComparison.Ordinal));
         Assert.Contains("Jamie Collins", status.CardText, StringComparison.Ordinal);
         Assert.Contains("Open obligations", status.CardText, StringComparison.Ordinal);
