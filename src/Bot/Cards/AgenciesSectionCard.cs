@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ScrBot.Bot.Referral;
+using ScrBot.Domain.Boards;
 using ScrBot.Domain.Referral;
 using static ScrBot.Bot.Cards.AdaptiveCard;
 
@@ -24,7 +25,7 @@ public static class AgenciesSectionCard
 
         inputs.AddRange(WithError(
             Choices(InputIds.AgenciesInvolved, board is null ? "Which agencies have been involved with the child or family?" : $"Which of {board.Name}'s agencies have been involved with the child or family?",
-                agencies.Select(a => (a.Name, a.Id.Value)), d.Answer(InputIds.AgenciesInvolved), multiSelect: true),
+                agencies.Select(a => (a.Name, a.Id.Value)), AgenciesChosen(d, agencies), multiSelect: true),
             e.For(InputIds.AgenciesInvolved), "Check the agencies chosen."));
         inputs.AddRange(WithError(
             TextInput(InputIds.OtherAgenciesInvolved, "Other agencies involved, one per line (for example a school, a GP practice, another local authority)",
@@ -46,5 +47,20 @@ public static class AgenciesSectionCard
             view,
             "The agencies that have worked with the child or family. The Board Manager chooses which agencies to involve in the Scoping Panel.",
             inputs);
+    }
+
+    /// <summary>
+    /// The agencies ticked: those chosen when the section was answered; before that, the referrer's own agency (it is
+    /// involved, being the one referring).
+    /// </summary>
+    private static string AgenciesChosen(FormDraft draft, IEnumerable<Agency> agencies)
+    {
+        if (draft.Answers.ContainsKey(InputIds.AgenciesInvolved) || draft.HasAnswered(FormSection.AgenciesAndBoards))
+        {
+            return draft.Answer(InputIds.AgenciesInvolved);
+        }
+
+        var own = draft.Answer(FormFields.ReferrerAgency);
+        return agencies.Any(a => a.Id.Value == own) ? own : "";
     }
 }

@@ -115,7 +115,7 @@ public static class ReferralDetails
             ],
             FormSection.Child =>
             [
-                ("Child's name", form.Child.Name), ("Other names", string.Join("\n", form.Child.OtherNames)), ("Address", form.Child.Address),
+                ("Child's name", form.Child.Name), ("Other names", string.Join("\n", form.Child.OtherNames)), ("Address", Words.Lines(form.Child.Address)),
                 ("Ethnicity", form.Child.Ethnicity), ("Responsible authority", form.Child.ResponsibleAuthority),
             ],
             FormSection.Incident =>
@@ -167,7 +167,7 @@ public static class ReferralDetails
             ? ("Date of birth", Words.Date(dob))
             : ("Approximate age", string.Create(CultureInfo.InvariantCulture, $"{child.ApproximateAgeYears} (date of birth not known)")));
         facts.Add(("Gender", Words.Of(child.Gender)));
-        facts.Add(("Address", child.Address));
+        facts.Add(("Address", Words.Lines(child.Address)));
         if (child.Ethnicity is { } ethnicity)
         {
             facts.Add(("Ethnicity", ethnicity));

@@ -34,6 +34,16 @@ public static class Words
 
     public const string AdviceOnly = "Advice only: the decision stays with the sub-group and the Independent Chair.";
 
+    /// <summary>
+    /// An answer typed on several lines (an address), its lines kept apart on a card: Teams joins lines that a single
+    /// line break separates, so each line is its own paragraph.
+    /// </summary>
+    public static string Lines(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Join("\n\n", text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
     public static string Date(DateOnly date) => HumanDates.Format(date);
 
     public static string Date(DateTimeOffset instant) => HumanDates.Format(LondonTime.DateOf(instant));

@@ -70,6 +70,39 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task AnAddressTypedOnSeveralLinesKeepsItsLinesOnTheReview()
+    {
+        var harness = new JourneyHarness(azurite);
+        var user = NewReferrer();
+        await harness.Journey.StartAsync(user, CancellationToken.None);
+        var answers = ReferralSamples.Answers();
+        answers[FormSection.Child][FormFields.ChildAddress] = "12 Example Road\r\nStafford\r\n\r\nST16 0AA";
+        await harness.FillAsync(user, FormSection.ParallelProcesses, answers);
+
+        var review = await harness.PressAsync(user, "referral.review", FormSection.ParallelProcesses, answers[FormSection.ParallelProcesses]);
+
+        Assert.Equal("New referral · Check your answers", Heading(review.Card));
+        Assert.Contains("\"12 Example Road\\n\\nStafford\\n\\nST16 0AA\"", Text(review.Card), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SectionFiveOpensWithTheReferrersOwnAgencyTickedAndKeepsWhatTheyChoose()
+    {
+        var harness = new JourneyHarness(azurite);
+        var user = NewReferrer();
+        await harness.Journey.StartAsync(user, CancellationToken.None);
+
+        var fifth = await harness.FillAsync(user, FormSection.SignificantOthers);
+
+        Assert.EndsWith("Section 5 of 6 · Agencies and boards involved", Heading(fifth.Card), StringComparison.Ordinal);
+        Assert.Equal("staffs-csc", Value(fifth.Card, InputIds.AgenciesInvolved));
+
+        await harness.PressAsync(user, "referral.next", FormSection.AgenciesAndBoards, new Dictionary<string, string> { [InputIds.AgenciesInvolved] = "staffs-police" });
+        var back = await harness.PressAsync(user, "referral.back", FormSection.AgenciesAndBoards);
+        Assert.Equal("staffs-police", Value(back.Card, InputIds.AgenciesInvolved));
+    }
+
+    [Fact]
     public async Task ADraftSurvivesARestartOfTheBotAndCarriesOnWhereTheUserWas()
     {
         var harness = new JourneyHarness(azurite);
