@@ -25,6 +25,9 @@ public static class FormSectionFrame
     public const string VerbDiscard = "referral.discard";
     public const string VerbResume = "referral.resume";
 
+    /// <summary>Shows where a form stands: its acknowledgement once sent, else the section the user is at.</summary>
+    public const string VerbCheck = "referral.check";
+
     public static JsonObject Data(FormDraft draft, FormSection section) => new()
     {
         ["section"] = ((int)section).ToString(CultureInfo.InvariantCulture),

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ScrBot.Bot.Referral;
 using static ScrBot.Bot.Cards.AdaptiveCard;
 
 namespace ScrBot.Bot.Cards;
@@ -16,10 +17,17 @@ public static class ReferralClosedCard
         Text("Type **refer** to start a new referral.", subtle: true),
     ]);
 
-    public static JsonObject BeingSent() => Card(
+    /// <summary>
+    /// Send was pressed and the case is being made. Its acknowledgement replaces the card Send was pressed on; this
+    /// card's button shows it here too once the case exists (any button of a sent form shows its acknowledgement).
+    /// </summary>
+    public static JsonObject BeingSent(string draftId) => Card(
     [
         Heading("New referral · Being sent"),
-        Text("This referral is being sent to the board now. Type **refer** in a minute to check, or wait for its acknowledgement here."),
+        Text("This referral is being sent to the board now, so its answers can no longer be changed. Its acknowledgement, with the case reference, replaces the card where you pressed Send. Press **Check again** in a minute to see it here."),
+    ],
+    [
+        Execute("Check again", FormSectionFrame.VerbCheck, new JsonObject { ["draftId"] = draftId }),
     ]);
 
     public static JsonObject NoLongerOpen() => Card(

@@ -13,6 +13,12 @@ namespace ScrBot.Bot.Referral;
 /// <summary>A draft's answers are too large to keep (only possible when a client ignores the form's limits).</summary>
 public sealed class DraftTooLargeException(string message) : Exception(message);
 
+/// <summary>
+/// The draft was changed or deleted since it was read (the form was sent, discarded or saved from another card
+/// meanwhile): nothing was saved.
+/// </summary>
+public sealed class DraftChangedException(string message) : Exception(message);
+
 /// <summary>Where a sent form went: the case it became, once the case exists.</summary>
 public sealed record SentForm(string DraftId, BoardId? Board, CaseReference? Reference);
 
@@ -21,8 +27,13 @@ public interface IDraftStore
 {
     Task<FormDraft?> GetAsync(PersonId owner, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Saves the draft over the version it was read at (<see cref="FormDraft.StoredVersion"/>), or as a new draft
+    /// when it has none, and returns it with its new version.
+    /// </summary>
     /// <exception cref="DraftTooLargeException">The answers are too large to keep.</exception>
-    Task SaveAsync(FormDraft draft, CancellationToken cancellationToken);
+    /// <exception cref="DraftChangedException">The draft was changed or deleted since it was read.</exception>
+    Task<FormDraft> SaveAsync(FormDraft draft, CancellationToken cancellationToken);
 
     Task DeleteAsync(PersonId owner, CancellationToken cancellationToken);
 
@@ -88,11 +99,12 @@ public sealed class DraftStore(BotTables tables) : IDraftStore
             Section = FormSections.TryParse(entity.GetInt32("Section")?.ToString(CultureInfo.InvariantCulture), out var section) ? section : FormSection.Referrer,
             SectionsPassed = Math.Clamp(entity.GetInt32("SectionsPassed") ?? 0, 0, FormSections.Count),
             SignificantOtherRows = Math.Clamp(entity.GetInt32("SignificantOtherRows") ?? 1, 1, FormDraft.MaxSignificantOtherRows),
+            StoredVersion = entity.ETag.ToString(),
             Answers = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, answers),
         };
     }
 
-    public async Task SaveAsync(FormDraft draft, CancellationToken cancellationToken)
+    public async Task<FormDraft> SaveAsync(FormDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var answers = JsonSerializer.Serialize(draft.Answers, Json);
@@ -118,7 +130,17 @@ public sealed class DraftStore(BotTables tables) : IDraftStore
 
         entity["AnswerChunks"] = chunks;
         var table = await tables.GetAsync(TableName, cancellationToken).ConfigureAwait(false);
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var response = draft.StoredVersion is { } version
+                ? await table.UpdateEntityAsync(entity, new ETag(version), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)
+                : await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+            return draft with { StoredVersion = response.Headers.ETag?.ToString() };
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            throw new DraftChangedException("The draft was changed or deleted since it was read.");
+        }
     }
 
     public async Task DeleteAsync(PersonId owner, CancellationToken cancellationToken)

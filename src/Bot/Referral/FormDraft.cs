@@ -28,6 +28,12 @@ public sealed record FormDraft
 
     public int SignificantOtherRows { get; init; } = 1;
 
+    /// <summary>
+    /// The stored version this draft was read at (its ETag); null for a draft not stored yet. A draft is saved only
+    /// over the version it was read at, so that a form sent (and its draft deleted) meanwhile never comes back.
+    /// </summary>
+    public string? StoredVersion { get; init; }
+
     public ImmutableSortedDictionary<string, string> Answers { get; init; } = ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
 
     public static FormDraft Start(PersonId owner, string draftId, DateTimeOffset now, IReadOnlyDictionary<string, string>? prefill = null) => new()

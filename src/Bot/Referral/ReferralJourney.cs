@@ -39,7 +39,20 @@ public sealed class ReferralJourney(
         var existing = await drafts.GetAsync(user.Id, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
-            return ResumeDraftCard.Build(existing);
+            var sending = await drafts.FindSentAsync(user.Id, existing.DraftId, cancellationToken).ConfigureAwait(false);
+            if (sending is null)
+            {
+                return ResumeDraftCard.Build(existing);
+            }
+
+            if (sending.Reference is null)
+            {
+                // Send was pressed and the case is being made: the form is not offered again.
+                return ReferralClosedCard.BeingSent(existing.DraftId);
+            }
+
+            // Sent already; what is left of its draft goes (a sent form's details live in its case only).
+            await drafts.DeleteAsync(user.Id, cancellationToken).ConfigureAwait(false);
         }
 
         var now = time.GetUtcNow();
@@ -64,7 +77,18 @@ public sealed class ReferralJourney(
         }
 
         var draft = FormDraft.Start(user.Id, Guid.NewGuid().ToString("N"), now, prefill);
-        await drafts.SaveAsync(draft, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            draft = await drafts.SaveAsync(draft, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DraftChangedException)
+        {
+            // Another refer started a draft at the same moment: that one is offered.
+            return await drafts.GetAsync(user.Id, cancellationToken).ConfigureAwait(false) is { } other
+                ? ResumeDraftCard.Build(other)
+                : ReferralClosedCard.NoLongerOpen();
+        }
+
         return SectionCard(draft, FormSection.Referrer, FormErrors.None);
     }
 
@@ -86,6 +110,29 @@ public sealed class ReferralJourney(
             return new JourneyResult(await ClosedFormAsync(user, draftId, cancellationToken).ConfigureAwait(false));
         }
 
+        if (await drafts.FindSentAsync(user.Id, draftId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            // Send was pressed on this form: no other button may save its draft again.
+            return new JourneyResult(await ClosedFormAsync(user, draftId, cancellationToken).ConfigureAwait(false));
+        }
+
+        try
+        {
+            return await ActOnDraftAsync(user, verb, draft, data, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DraftChangedException)
+        {
+            // Sent, discarded or saved from another card meanwhile: nothing was saved from this one.
+            var now = await drafts.GetAsync(user.Id, cancellationToken).ConfigureAwait(false);
+            return now is null || now.DraftId != draftId || await drafts.FindSentAsync(user.Id, draftId, cancellationToken).ConfigureAwait(false) is not null
+                ? new JourneyResult(await ClosedFormAsync(user, draftId, cancellationToken).ConfigureAwait(false))
+                : new JourneyResult(SectionCard(now, now.Section, FormErrors.None,
+                    "This form was changed from another card at the same moment, so your last answers here were not saved. Here it is as saved."));
+        }
+    }
+
+    private async Task<JourneyResult> ActOnDraftAsync(Actor user, string verb, FormDraft draft, JsonObject data, CancellationToken cancellationToken)
+    {
         var section = SubmissionParser.Section(data) ?? draft.Section;
         switch (verb.ToLowerInvariant())
         {
@@ -101,6 +148,7 @@ public sealed class ReferralJourney(
                 return new JourneyResult(await GoToAsync(draft, target, cancellationToken).ConfigureAwait(false));
 
             case FormSectionFrame.VerbResume:
+            case FormSectionFrame.VerbCheck:
                 return new JourneyResult(SectionCard(draft, draft.Section, FormErrors.None));
 
             case FormSectionFrame.VerbDiscard:
@@ -260,7 +308,7 @@ public sealed class ReferralJourney(
                 return Acknowledgement(referred);
             }
 
-            return ReferralClosedCard.BeingSent();
+            return ReferralClosedCard.BeingSent(draftId);
         }
 
         return ReferralClosedCard.NoLongerOpen();
@@ -275,8 +323,7 @@ public sealed class ReferralJourney(
     {
         try
         {
-            await drafts.SaveAsync(draft, cancellationToken).ConfigureAwait(false);
-            return draft;
+            return await drafts.SaveAsync(draft, cancellationToken).ConfigureAwait(false);
         }
         catch (DraftTooLargeException)
         {

@@ -96,7 +96,7 @@ internal static class CardCatalogue
         cards.Add(new("resume-draft", ResumeDraftCard.Build(filled with { Section = FormSection.Incident }), Picture: true));
         cards.Add(new("draft-discarded", ReferralClosedCard.Discarded(ReferralSamples.Now)));
         cards.Add(new("form-closed", ReferralClosedCard.NoLongerOpen()));
-        cards.Add(new("form-being-sent", ReferralClosedCard.BeingSent()));
+        cards.Add(new("form-being-sent", ReferralClosedCard.BeingSent("draft-1")));
         cards.Add(new("referral-reached", ReferralReachedCard.Build(referred.Reference, [ReferralSamples.BoardManager.Name], "Staffordshire Safeguarding Children Board")));
         cards.Add(new("unreachable", UnreachableCard.Build(new ScrBot.Bot.Delivery.HeldCard(
             ReferralSamples.IndependentChair.Id.Value, $"triage:{referred.Reference}:chair-IndependentChair", "triage", "staffordshire", referred.Reference.Value,
