@@ -37,7 +37,7 @@ public static class AcknowledgementCard
         };
         if (advice.NotifiableIncident)
         {
-            var due = calendar.AddWorkingDays(form.Incident.DateAgencyBecameAware, 5);
+            var due = calendar.AddWorkingDays(form.Incident.ChildrensSocialCareAwareOn(today), 5);
             next.Add($"Children's social care must notify Ofsted and the board of a notifiable incident within five working days of becoming aware: by {HumanDates.FormatWithRelative(due, today, calendar)}.");
         }
 

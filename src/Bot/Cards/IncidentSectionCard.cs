@@ -28,6 +28,12 @@ public static class IncidentSectionCard
             DateInput(FormFields.IncidentDateAware, "Date your agency became aware of it", d.Answer(FormFields.IncidentDateAware), required: true, max: view.Today),
             e.For(FormFields.IncidentDateAware), "Enter the date your agency became aware."));
         inputs.AddRange(WithError(
+            DateInput(FormFields.IncidentDateChildrensSocialCareAware,
+                "If your agency is not children's social care: the date children's social care became aware of it, if you know",
+                d.Answer(FormFields.IncidentDateChildrensSocialCareAware), max: view.Today),
+            e.For(FormFields.IncidentDateChildrensSocialCareAware), "Check the date children's social care became aware."));
+        inputs.Add(Text("Children's social care notifies Ofsted and the board of a notifiable incident within five working days of becoming aware of it. Left empty, the days are counted from today, when the board receives this referral.", subtle: true));
+        inputs.AddRange(WithError(
             Choices(FormFields.IncidentAbuseOrNeglect, "Is abuse or neglect of the child known or suspected?",
                 Enum.GetValues<AbuseOrNeglect>().Select(a => (Words.Of(a), a.ToString())), d.Answer(FormFields.IncidentAbuseOrNeglect), required: true),
             e.For(FormFields.IncidentAbuseOrNeglect), "Say whether abuse or neglect is known or suspected."));

@@ -49,6 +49,7 @@ public static class ReferralDetails
                     ("What happened", Words.Of(incident.Kind)),
                     ("Date of the incident", Words.Date(incident.Date)),
                     ("Agency became aware", Words.Date(incident.DateAgencyBecameAware)),
+                    ("Children's social care became aware", incident.DateChildrensSocialCareAware is { } cscAware ? Words.Date(cscAware) : "Not given"),
                     ("Abuse or neglect", Words.Of(incident.AbuseOrNeglect)),
                     ("Concerns about working together", Words.Of(incident.InterAgencyConcern)),
                 ]));

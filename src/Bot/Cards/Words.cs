@@ -21,6 +21,7 @@ public static class RoleNames
         Role.MinuteTaker => "minute taker",
         Role.IndependentReviewer => "independent reviewer",
         Role.EducationSafeguardingOfficer => "Education Safeguarding Officer",
+        Role.NotifyingOfficer => "officer named to notify Ofsted",
         _ => role.ToString(),
     };
 }

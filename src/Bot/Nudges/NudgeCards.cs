@@ -70,7 +70,9 @@ public static class NudgeCards
                     subtle: false),
                 Text("Only the case reference is shown here. Open the case to see its details.", subtle: true),
             ],
-            [CaseStatus(reference)]);
+            obligation.Code == ObligationCode.D1
+                ? [ScrBot.Bot.Referral.NotifiableIncidentCards.RecordNotifiedAction(reference, today), CaseStatus(reference, primary: false)]
+                : [CaseStatus(reference)]);
     }
 
     /// <summary>One line of a board's daily reminder: reference, code, title, due date and who owes it, nothing else.</summary>
@@ -157,6 +159,6 @@ public static class NudgeCards
         return block;
     }
 
-    private static JsonObject CaseStatus(CaseReference reference) =>
-        AdaptiveCard.Execute("Case status", CaseStatusVerb, new JsonObject { ["reference"] = reference.ToString() }, style: "positive");
+    private static JsonObject CaseStatus(CaseReference reference, bool primary = true) =>
+        AdaptiveCard.Execute("Case status", CaseStatusVerb, new JsonObject { ["reference"] = reference.ToString() }, style: primary ? "positive" : null);
 }

@@ -218,7 +218,7 @@ public sealed class NudgeSweep(
     /// <summary>
     /// Who gets the nudge: the person the obligation names; otherwise the holders of its role on the board and on the
     /// case (an agency's obligation: that agency's representatives). Notifying Ofsted (D1) goes to children's social
-    /// care's representatives and the Board Manager. When no one holds the role, the Board Manager is told.
+    /// care's representatives, the officers the board names to notify Ofsted, and the Board Manager. When no one holds the role, the Board Manager is told.
     /// </summary>
     public IReadOnlyList<NudgeRecipient> Recipients(Board board, CaseState state, Obligation obligation)
     {
@@ -243,6 +243,7 @@ public sealed class NudgeSweep(
                     .Where(m => m.Role == Role.AgencyRepresentative && m.Agency is { } a && socialCare.Contains(a))
                     .Select(m => new NudgeRecipient(m.Person, Role.AgencyRepresentative))
                     .Concat(Representatives(state, socialCare))
+                    .Concat(board.Members.Where(m => m.Role == Role.NotifyingOfficer).Select(m => new NudgeRecipient(m.Person, Role.NotifyingOfficer)))
                     .Concat(boardManagers)
                     .DistinctBy(r => r.Person),
             ];

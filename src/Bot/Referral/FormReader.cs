@@ -31,7 +31,7 @@ public static class FormReader
         var board = ReadBoard(draft, directory, problems);
         var referrer = ReadReferrer(reader, board, problems);
         var child = ReadChild(reader);
-        var incident = ReadIncident(reader);
+        var incident = ReadIncident(reader, board, referrer);
         var others = ReadSignificantOthers(draft, reader);
         var (agencies, fromList) = ReadAgencies(draft, board, problems);
         var otherBoards = ReadOtherBoards(draft, directory, problems);
@@ -112,14 +112,25 @@ public static class FormReader
         r.YesNo(FormFields.ChildInRegulatedSetting, "Whether the child was in a regulated setting or service"),
         r.Choice(FormFields.ChildCustody, "Custody, detention or deprivation of liberty", CustodyStatus.None));
 
-    private static IncidentDetails ReadIncident(Reader r) => new(
-        r.Choice(FormFields.IncidentKind, "What happened", IncidentKind.Other),
-        r.Date(FormFields.IncidentDate, "Date of the incident") ?? default,
-        r.Date(FormFields.IncidentDateAware, "Date the agency became aware") ?? default,
-        r.Choice(FormFields.IncidentAbuseOrNeglect, "Abuse or neglect", AbuseOrNeglect.NotSuspected),
-        r.Text(FormFields.IncidentDescription),
-        r.Choice(FormFields.IncidentInterAgencyConcern, "Concerns about how agencies worked together", InterAgencyConcern.NotKnown),
-        r.OptionalText(FormFields.IncidentInterAgencyConcernDetails));
+    /// <summary>
+    /// The incident. When the referrer is from children's social care, its awareness is theirs: the date children's
+    /// social care became aware is the date their agency did, unless the form gives another.
+    /// </summary>
+    private static IncidentDetails ReadIncident(Reader r, Board? board, ReferrerDetails referrer)
+    {
+        var aware = r.Date(FormFields.IncidentDateAware, "Date the agency became aware");
+        var socialCareAware = r.Date(FormFields.IncidentDateChildrensSocialCareAware, "Date children's social care became aware");
+        var fromSocialCare = referrer.Agency is { } agency && board?.Agencies.FirstOrDefault(a => a.Id == agency)?.Kind == AgencyKind.ChildrensSocialCare;
+        return new(
+            r.Choice(FormFields.IncidentKind, "What happened", IncidentKind.Other),
+            r.Date(FormFields.IncidentDate, "Date of the incident") ?? default,
+            aware ?? default,
+            r.Choice(FormFields.IncidentAbuseOrNeglect, "Abuse or neglect", AbuseOrNeglect.NotSuspected),
+            r.Text(FormFields.IncidentDescription),
+            r.Choice(FormFields.IncidentInterAgencyConcern, "Concerns about how agencies worked together", InterAgencyConcern.NotKnown),
+            r.OptionalText(FormFields.IncidentInterAgencyConcernDetails),
+            socialCareAware ?? (fromSocialCare ? aware : null));
+    }
 
     private static List<SignificantOther> ReadSignificantOthers(FormDraft draft, Reader r)
     {

@@ -46,7 +46,7 @@ public static class InputIds
         ],
         FormSection.Incident =>
         [
-            FormFields.IncidentKind, FormFields.IncidentDate, FormFields.IncidentDateAware, FormFields.IncidentAbuseOrNeglect,
+            FormFields.IncidentKind, FormFields.IncidentDate, FormFields.IncidentDateAware, FormFields.IncidentDateChildrensSocialCareAware, FormFields.IncidentAbuseOrNeglect,
             FormFields.IncidentDescription, FormFields.IncidentInterAgencyConcern, FormFields.IncidentInterAgencyConcernDetails,
         ],
         FormSection.SignificantOthers =>

@@ -40,6 +40,8 @@ public static class ReferralRegistration
         services.AddCommand<CaseCommand>();
         services.AddCardAction<ReferralCardActions>();
         services.AddCardAction<CaseStatusActions>();
+        services.AddCommand<NotificationsCommand>();
+        services.AddCardAction<NotifiableIncidentActions>();
         return services;
     }
 }

@@ -54,4 +54,10 @@ public enum Role
     MinuteTaker,
     IndependentReviewer,
     EducationSafeguardingOfficer,
+
+    /// <summary>
+    /// An officer of children's social care the board names to notify Ofsted and the board of notifiable incidents
+    /// (the toolkit names different officers for each board). Holds a role on the board's notifiable incidents.
+    /// </summary>
+    NotifyingOfficer,
 }

@@ -4,8 +4,9 @@ namespace ScrBot.Domain.Cases;
 
 /// <summary>
 /// Who has a role on a case. Board-wide roles (Board Manager, Independent Chair, Sub-group Chair and Vice-Chair of the
-/// case's lead board) hold on every case of that board; every other role is given on the case itself. Only people
-/// with a role on a case may see the child's identifying details.
+/// case's lead board) hold on every case of that board; the officers the board names to notify Ofsted hold on its
+/// notifiable incidents; every other role is given on the case itself. Only people with a role on a case may see the
+/// child's identifying details.
 /// </summary>
 public static class CaseAccess
 {
@@ -29,7 +30,7 @@ public static class CaseAccess
             return [];
         }
 
-        var boardWide = directory.RolesOf(person, state.LeadBoard).Where(BoardWideRoles.Contains);
+        var boardWide = directory.RolesOf(person, state.LeadBoard).Where(r => BoardWideRoles.Contains(r) || (r == Role.NotifyingOfficer && state.IsNotifiableIncident));
         var onCase = state.Roles.Where(r => r.Person.Id == person).Select(r => r.Role);
         return boardWide.Concat(onCase).Distinct().ToList();
     }
@@ -51,7 +52,8 @@ public static class CaseAccess
             return [];
         }
 
-        var board = directory.Find(state.LeadBoard)?.Members.Where(m => BoardWideRoles.Contains(m.Role)).Select(m => m.Person) ?? [];
+        var board = directory.Find(state.LeadBoard)?.Members
+            .Where(m => BoardWideRoles.Contains(m.Role) || (m.Role == Role.NotifyingOfficer && state.IsNotifiableIncident)).Select(m => m.Person) ?? [];
         return board.Concat(state.Roles.Select(r => r.Person.Id)).Distinct().ToList();
     }
 }

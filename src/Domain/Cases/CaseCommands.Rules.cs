@@ -35,6 +35,8 @@ public static partial class CaseCommands
             new($"{agencyName}'s representative", (state, context) => CaseAccess.RepresentsAgency(state, context.Actor.Id, agency));
 
         public static readonly Who ChildrensSocialCare = new("children's social care", (state, context) => IsChildrensSocialCare(state, context));
+
+        public static readonly Who NotifyingOfficer = Holding(Role.NotifyingOfficer);
     }
 
     private static bool IsPanelAttendee(CaseState state, PersonId person) =>

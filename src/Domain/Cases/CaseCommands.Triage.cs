@@ -73,7 +73,7 @@ public static partial class CaseCommands
                 "record that a notifiable incident was reported to Ofsted",
                 "The notifiable incident cannot be recorded as reported",
                 "the referral has been received",
-                [Who.ChildrensSocialCare, Who.BoardManager],
+                [Who.NotifyingOfficer, Who.ChildrensSocialCare, Who.BoardManager],
                 Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel, Stage.ScopingPanel, Stage.IndependentChairDecision,
                 Stage.AfterDecision, Stage.Review, Stage.ReportAndPublication, Stage.ActionPlan, Stage.Closed) is { } refused)
         {

@@ -38,6 +38,7 @@ public static class Refusals
         Role.MinuteTaker => "the minute taker",
         Role.IndependentReviewer => "the independent reviewer",
         Role.EducationSafeguardingOfficer => "the Education Safeguarding Officer",
+        Role.NotifyingOfficer => "an officer named to notify Ofsted",
         _ => role.ToString(),
     };
 

@@ -150,7 +150,7 @@ public static class ObligationRules
         // D1
         private Obligation NotifyIncident(CaseReferred referred, NotifiableIncidentReported? reported)
         {
-            var start = referred.Form.Incident.DateAgencyBecameAware;
+            var start = referred.Form.Incident.ChildrensSocialCareAwareOn(DateOf(referred));
             return Make(
                 ObligationCode.D1,
                 "D1",
@@ -162,7 +162,9 @@ public static class ObligationRules
                 "Ofsted and the board",
                 start,
                 profile.NotifyIncident.AddTo(start, calendar),
-                $"{profile.NotifyIncident} from the referring agency becoming aware of the incident",
+                referred.Form.Incident.DateChildrensSocialCareAware is null
+                    ? $"{profile.NotifyIncident} from children's social care becoming aware of the incident (the day the referral was received, as the form gives no earlier date)"
+                    : $"{profile.NotifyIncident} from children's social care becoming aware of the incident",
                 reported?.ReportedOn);
         }
 

@@ -31,6 +31,7 @@ public static class FormFields
     public const string IncidentKind = "incident.kind";
     public const string IncidentDate = "incident.date";
     public const string IncidentDateAware = "incident.dateAgencyBecameAware";
+    public const string IncidentDateChildrensSocialCareAware = "incident.dateChildrensSocialCareAware";
     public const string IncidentAbuseOrNeglect = "incident.abuseOrNeglect";
     public const string IncidentDescription = "incident.description";
     public const string IncidentInterAgencyConcern = "incident.interAgencyConcern";

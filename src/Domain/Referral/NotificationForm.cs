@@ -120,7 +120,17 @@ public sealed record IncidentDetails(
     AbuseOrNeglect AbuseOrNeglect,
     string Description,
     InterAgencyConcern InterAgencyConcern,
-    string? InterAgencyConcernDetails);
+    string? InterAgencyConcernDetails,
+    DateOnly? DateChildrensSocialCareAware = null)
+{
+    /// <summary>
+    /// The day children's social care became aware of the incident, from which it has five working days to notify
+    /// Ofsted and the board of a notifiable incident (D1): the date the form gives (its own awareness date when the
+    /// referrer is from children's social care), else the day the referral reached the board, the latest it can have
+    /// become aware.
+    /// </summary>
+    public DateOnly ChildrensSocialCareAwareOn(DateOnly referralReceivedOn) => DateChildrensSocialCareAware ?? referralReceivedOn;
+}
 
 public sealed record SignificantOther(string Name, string Relationship, DateOnly? DateOfBirth);
 

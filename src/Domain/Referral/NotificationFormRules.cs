@@ -204,6 +204,20 @@ public static class NotificationFormRules
                 FormFields.IncidentDateAware));
         }
 
+        if (incident.DateChildrensSocialCareAware is { } cscAware)
+        {
+            if (cscAware > today)
+            {
+                errors.Add(new Refusal("Date children's social care became aware is in the future.", FormFields.IncidentDateChildrensSocialCareAware));
+            }
+            else if (dateGiven && incident.Date <= today && cscAware < incident.Date)
+            {
+                errors.Add(new Refusal(
+                    $"The date children's social care became aware ({Words(cscAware)}) is earlier than the incident ({Words(incident.Date)}).",
+                    FormFields.IncidentDateChildrensSocialCareAware));
+            }
+        }
+
         Text(incident.Description, "Description", FormLimits.Description, FormFields.IncidentDescription, errors);
 
         if (incident.InterAgencyConcern == InterAgencyConcern.Concerns && string.IsNullOrWhiteSpace(incident.InterAgencyConcernDetails))

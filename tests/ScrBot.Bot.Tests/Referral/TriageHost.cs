@@ -26,7 +26,7 @@ internal sealed class TriageHost : IAsyncDisposable
         Connector = connector;
         NoticeChannel = channel;
         Chats = new ConversationReferencesTable(new BotTables(azurite.ServiceClient()));
-        Cases = new CaseStore(azurite.ServiceClient(), Time, new NoObligations(), new CaseStoreOptions { TablePrefix = _prefix });
+        Cases = new CaseStore(azurite.ServiceClient(), Time, new ObligationRulesIndexSource(new ProcessProfiles(), Time), new CaseStoreOptions { TablePrefix = _prefix });
     }
 
     public FakeTimeProvider Time { get; } = new(ReferralSamples.Now);
@@ -82,9 +82,10 @@ internal sealed class TriageHost : IAsyncDisposable
     }
 
     /// <summary>A referral stored as the journey stores it (while no bot is running: only the sweep finds it).</summary>
-    public async Task<CaseReference> ReferAsync()
+    public async Task<CaseReference> ReferAsync(Func<ScrBot.Domain.Referral.NotificationForm, ScrBot.Domain.Referral.NotificationForm>? change = null)
     {
         var form = ScrBot.Bot.Referral.FormCheck.CheckAll(ReferralSamples.FilledDraft(), Directory, ReferralSamples.Today).Form;
+        form = change?.Invoke(form) ?? form;
         var context = new CommandContext(Referrer, ReferralSamples.Now, Directory);
         var result = await Cases.ReferAsync(ReferralSamples.Staffordshire, 2026, Referrer, r => CaseCommands.Refer(r, form, context));
         Assert.False(result.IsRefused, result.Outcome.Explanation);
