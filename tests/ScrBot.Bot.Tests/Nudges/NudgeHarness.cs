@@ -159,7 +159,7 @@ internal sealed class NudgeHarness : IAsyncDisposable
     public static NotificationForm Form(DateOnly aware)
     {
         var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), ReferralSamples.Directory, ReferralSamples.Today).Form;
-        return form with { Incident = form.Incident with { Date = aware.AddDays(-1), DateAgencyBecameAware = aware } };
+        return form with { Incident = form.Incident with { Date = aware.AddDays(-1), DateAgencyBecameAware = aware, DateChildrensSocialCareAware = aware } };
     }
 
     /// <summary>What the sample form says of the child and family, in the forms it could be written in.</summary>
