@@ -122,7 +122,7 @@ public sealed class TriageTests
     {
         var outcome = CaseStory.Referred().Try(PoliceRep, (s, c) => CaseCommands.ReportNotifiableIncident(s, c, new DateOnly(2026, 3, 9)));
 
-        Assert.Equal("Only children's social care or the Board Manager can record that a notifiable incident was reported to Ofsted.", outcome.Explanation);
+        Assert.Equal("Only an officer named to notify Ofsted, children's social care or the Board Manager can record that a notifiable incident was reported to Ofsted.", outcome.Explanation);
     }
 
     [Fact]

@@ -51,7 +51,8 @@ internal static class CaseFacts
             new ReferrerDetails("Sam Senior", "Head of Service", Csc, null, "sam@example.org", true, LeadBoard),
             new ChildDetails(ChildName, ["Millie"], D(2014, 5, 6), null, Gender.Female, ChildAddress, null, lookedAfter, null,
                 ChildProtectionPlan.Current, false, CustodyStatus.None),
-            new IncidentDetails(kind, agencyBecameAware.AddDays(-1), agencyBecameAware, abuse, "What happened", InterAgencyConcern.Concerns, null),
+            // Children's social care refers: its awareness is the agency's.
+            new IncidentDetails(kind, agencyBecameAware.AddDays(-1), agencyBecameAware, abuse, "What happened", InterAgencyConcern.Concerns, null, agencyBecameAware),
             [new SignificantOther(SignificantOtherName, "Mother's partner", D(1990, 1, 2))],
             [new AgencyInvolvement(Police, null, "Known to police")],
             [],

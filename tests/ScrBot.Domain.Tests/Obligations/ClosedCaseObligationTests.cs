@@ -18,8 +18,9 @@ public sealed class ClosedCaseObligationTests
     private static IReadOnlyList<ObligationIndexEntry> Index(CaseStory story, DateOnly today) =>
         ObligationIndex.EntriesFor(story.Facts, ProcessProfile.Toolkit, ProcessProfile.Toolkit.CreateCalendar(), today);
 
+    /// <summary>Children's social care refers, having become aware on Monday 2 March 2026.</summary>
     private static CaseStory ClosedBySubgroup() =>
-        CaseStory.AtSubgroupDecision()
+        CaseStory.AtSubgroupDecision(Form() with { Incident = Form().Incident with { DateChildrensSocialCareAware = new DateOnly(2026, 3, 2) } })
             .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.NoFurtherAction, "No concerns about working together."));
 
     [Fact]

@@ -24,11 +24,50 @@ public sealed class NotificationObligationTests
 
         Assert.Equal(ObligationCode.D1, d1.Code);
         Assert.Equal("Notify Ofsted and the board of a notifiable incident", d1.Title);
-        Assert.Equal("5 working days from the referring agency becoming aware of the incident", d1.Rule);
+        Assert.Equal("5 working days from children's social care becoming aware of the incident", d1.Rule);
         Assert.Equal("Ofsted and the board", d1.OwedTo);
         Assert.Equal(D(2021, 12, 23), d1.StartsOn);
         Assert.Equal(D(2022, 1, 4), d1.DueOn);
         Assert.Equal(ObligationStatus.Open, d1.Status);
+    }
+
+    [Fact]
+    public void WhenThePoliceReferWithoutSayingWhenChildrensSocialCareKnewTheFiveDaysRunFromTheReferralNotThePolicesAwareness()
+    {
+        var referred = Referred(D(2026, 3, 9), agencyBecameAware: D(2026, 3, 2));
+        var byPolice = referred with
+        {
+            Form = referred.Form with
+            {
+                Referrer = referred.Form.Referrer with { Agency = Police },
+                Incident = referred.Form.Incident with { DateChildrensSocialCareAware = null },
+            },
+        };
+
+        var d1 = Derive([byPolice], D(2026, 3, 9)).The("D1");
+
+        Assert.Equal(D(2026, 3, 9), d1.StartsOn);
+        Assert.Equal(D(2026, 3, 16), d1.DueOn);
+        Assert.StartsWith("5 working days from children's social care becoming aware of the incident (the day the referral was received", d1.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhenThePoliceReferTheFiveDaysRunFromTheDayChildrensSocialCareBecameAware()
+    {
+        var referred = Referred(D(2026, 3, 9), agencyBecameAware: D(2026, 3, 2));
+        var byPolice = referred with
+        {
+            Form = referred.Form with
+            {
+                Referrer = referred.Form.Referrer with { Agency = Police },
+                Incident = referred.Form.Incident with { DateChildrensSocialCareAware = D(2026, 3, 4) },
+            },
+        };
+
+        var d1 = Derive([byPolice], D(2026, 3, 9)).The("D1");
+
+        Assert.Equal(D(2026, 3, 4), d1.StartsOn);
+        Assert.Equal(D(2026, 3, 11), d1.DueOn);
     }
 
     [Fact]
