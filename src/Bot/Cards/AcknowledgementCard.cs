@@ -27,6 +27,33 @@ public static class AcknowledgementCard
         var manager = directory.WithRole(form.Referrer.Board, Role.BoardManager).FirstOrDefault();
         var today = LondonTime.DateOf(sentAt);
 
+        if (form.ForInformationOnly)
+        {
+            return Card(
+            [
+                ConfidentialLine(),
+                Heading($"{reference} · Serious incident received, for information"),
+                Text($"The Youth Offending Service serious incident was sent to {board?.Name ?? form.Referrer.Board.Value} on {Words.DateAndTime(sentAt)}, for information only.", strong: true),
+                Facts(
+                [
+                    ("Reference", reference.Value),
+                    ("Child", form.Child.Name),
+                    ("Incident", $"{Words.Of(form.Incident.Kind)}, {Words.Date(form.Incident.Date)}"),
+                    ("Sent by", $"{form.Referrer.Name}, {form.Referrer.Role}"),
+                ]),
+                Subheading("What happens next"),
+                Bullets(
+                [
+                    manager is null
+                        ? "It goes to the Board Manager for the board's awareness. You are told here the moment the Board Manager has it."
+                        : $"It goes to {manager.Name}, the Board Manager, for the board's awareness. You are told here the moment {manager.Name} has it.",
+                    "No Serious Case Review deadline runs: the YOS Management Board and the Youth Justice Board keep the governance of the YOS learning review (toolkit Appendix D).",
+                    "If the learning review finds multi-agency learning, tell the board formally: the sub-group supports acting on it.",
+                ]),
+                Text($"Quote {reference} in any message about this incident. Type **case {reference}** to see it.", subtle: true),
+            ]);
+        }
+
         var next = new List<string>
         {
             manager is null

@@ -22,6 +22,8 @@ public static class TriageCard
         IReadOnlyList<Actor> chairsInformed,
         BoardDirectory directory) => BuildWithLimit(referral, advice, duplicates, chairsInformed, directory).Card;
 
+    public const string InformationOnly = "A Youth Offending Service serious incident, sent for information only (toolkit Appendix D).";
+
     /// <summary>The card, and the length long answers were shortened to so that it fits (null when none was).</summary>
     public static (JsonObject Card, int? Limit) BuildWithLimit(
         CaseReferred referral,
@@ -43,7 +45,7 @@ public static class TriageCard
             var body = new List<JsonNode?>
             {
                 ConfidentialLine(),
-                Heading($"{referral.Reference} · New referral for triage"),
+                Heading(form.ForInformationOnly ? $"{referral.Reference} · Youth Offending Service serious incident, for information" : $"{referral.Reference} · New referral for triage"),
                 Facts(
                 [
                     ("Received", Words.DateAndTime(referral.At)),
@@ -62,6 +64,18 @@ public static class TriageCard
                     Bullets(duplicates.Select(d => $"{d.Reference} (referred {Words.Date(d.ReferredAt)}): {d.Why}")),
                     Text("Check whether this referral is about the same child before the sub-group meets.", subtle: true),
                 ], style: "attention"));
+            }
+
+            if (form.ForInformationOnly)
+            {
+                body.Add(Container(
+                [
+                    Text(InformationOnly, strong: true),
+                    Text("It is recorded for the board's awareness; no Serious Case Review deadline runs. If the YOS learning review finds multi-agency learning, the senior YOS manager tells the board formally, and the sub-group supports acting on it.", subtle: true),
+                ], style: "emphasis"));
+                body.Add(Subheading("The incident", separator: true));
+                body.AddRange(ReferralDetails.Sections(form, directory, limit));
+                return Card(body);
             }
 
             body.Add(CriteriaAdvicePart.Build(advice));

@@ -88,6 +88,12 @@ public static class ObligationRules
         {
             var referredAt = FirstIndex<CaseReferred>();
             var referred = referredAt is { } r ? (CaseReferred)facts[r] : null;
+            if (referred?.Form.ForInformationOnly == true)
+            {
+                // A Youth Offending Service serious incident, for information only: no deadline runs.
+                yield break;
+            }
+
             var reported = facts.OfType<NotifiableIncidentReported>().FirstOrDefault();
             var caseWasNotified = CriteriaAssessment.IsNotifiableIncident(referred?.Form, reported?.ReportedOn);
 

@@ -14,7 +14,15 @@ public sealed record NotificationForm(
     IReadOnlyList<SignificantOther> SignificantOthers,
     IReadOnlyList<AgencyInvolvement> AgenciesInvolved,
     IReadOnlyList<BoardId> OtherBoardsInvolved,
-    ParallelProcesses ParallelProcesses);
+    ParallelProcesses ParallelProcesses)
+{
+    /// <summary>
+    /// Youth Offending Service serious incidents are sent to the board "for information only" (toolkit Appendix D):
+    /// recorded and seen by the Board Manager, without the deadlines of a referral (the YOS Management Board and the
+    /// YJB keep the governance of the YOS learning review).
+    /// </summary>
+    public bool ForInformationOnly => Referrer.Source == ReferralSource.YouthOffendingSeriousIncident;
+}
 
 /// <summary>Where the referral comes from (toolkit stage 1): an agency, or one of the routes that feed the board.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ReferralSource>))]

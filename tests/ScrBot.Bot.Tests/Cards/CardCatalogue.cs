@@ -97,6 +97,11 @@ internal static class CardCatalogue
         cards.Add(new("draft-discarded", ReferralClosedCard.Discarded(ReferralSamples.Now)));
         cards.Add(new("form-closed", ReferralClosedCard.NoLongerOpen()));
         cards.Add(new("form-being-sent", ReferralClosedCard.BeingSent("draft-1")));
+        var yos = form with { Referrer = form.Referrer with { Source = ReferralSource.YouthOffendingSeriousIncident, Agency = new AgencyId("staffs-yos") } };
+        var yosReferral = Referred(yos, new CaseReference(2026, 9));
+        cards.Add(new("triage-for-information", TriageCard.Build(yosReferral, CriteriaAssessment.Assess(yos), [], [], Directory)));
+        cards.Add(new("acknowledgement-for-information", AcknowledgementCard.Build(yosReferral.Reference, yos, CriteriaAssessment.Assess(yos), yosReferral.At,
+            Directory, WorkingDayCalendar.EnglandAndWales)));
         cards.Add(new("referral-reached", ReferralReachedCard.Build(referred.Reference, [ReferralSamples.BoardManager.Name], "Staffordshire Safeguarding Children Board")));
         cards.Add(new("unreachable", UnreachableCard.Build(new ScrBot.Bot.Delivery.HeldCard(
             ReferralSamples.IndependentChair.Id.Value, $"triage:{referred.Reference}:chair-IndependentChair", "triage", "staffordshire", referred.Reference.Value,
