@@ -23,8 +23,8 @@ public static class AcknowledgementCard
         ArgumentNullException.ThrowIfNull(advice);
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(calendar);
-        var board = directory.Find(form.Referrer.Board);
-        var manager = directory.WithRole(form.Referrer.Board, Role.BoardManager).FirstOrDefault();
+        var board = directory.Find(form.LeadBoard);
+        var manager = directory.WithRole(form.LeadBoard, Role.BoardManager).FirstOrDefault();
         var today = LondonTime.DateOf(sentAt);
 
         if (form.ForInformationOnly)
@@ -33,7 +33,7 @@ public static class AcknowledgementCard
             [
                 ConfidentialLine(),
                 Heading($"{reference} · Serious incident received, for information"),
-                Text($"The Youth Offending Service serious incident was sent to {board?.Name ?? form.Referrer.Board.Value} on {Words.DateAndTime(sentAt)}, for information only.", strong: true),
+                Text($"The Youth Offending Service serious incident was sent to {board?.Name ?? form.LeadBoard.Value} on {Words.DateAndTime(sentAt)}, for information only.", strong: true),
                 Facts(
                 [
                     ("Reference", reference.Value),
@@ -74,7 +74,10 @@ public static class AcknowledgementCard
         [
             ConfidentialLine(),
             Heading($"{reference} · Referral received"),
-            Text($"Your referral was sent to {board?.Name ?? form.Referrer.Board.Value} on {Words.DateAndTime(sentAt)}.", strong: true),
+            Text($"Your referral was sent to {board?.Name ?? form.LeadBoard.Value} on {Words.DateAndTime(sentAt)}.", strong: true),
+            form.LeadBoard != form.Referrer.Board
+                ? Text($"{board?.Name ?? form.LeadBoard.Value} leads, as the board of {(form.Child.LookedAfter && form.Child.ResponsibleAuthorityBoard is not null ? "the local authority responsible for the child" : "the child's home area")}; {directory.Find(form.Referrer.Board)?.Name ?? form.Referrer.Board.Value} cooperates.")
+                : null,
             Facts(
             [
                 ("Reference", reference.Value),

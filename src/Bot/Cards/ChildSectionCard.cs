@@ -51,6 +51,20 @@ public static class ChildSectionCard
             TextInput(FormFields.ChildResponsibleAuthority, "If looked after: the responsible local authority", d.Answer(FormFields.ChildResponsibleAuthority),
                 FormLimits.ResponsibleAuthority),
             e.For(FormFields.ChildResponsibleAuthority), "Name the responsible local authority."));
+        var boards = view.Directory.Boards.Select(b => (b.Name, b.Id.Value)).ToList();
+        if (boards.Count > 0)
+        {
+            inputs.AddRange(WithError(
+                Choices(FormFields.ChildHomeBoard, "Which board's area does the child normally live in (or did)?",
+                    boards.Append(("Another area", FormFields.ElsewhereChoice)), d.Answer(FormFields.ChildHomeBoard)),
+                e.For(FormFields.ChildHomeBoard), "Choose the board of the child's home area."));
+            inputs.AddRange(WithError(
+                Choices(FormFields.ChildResponsibleAuthorityBoard, "If looked after: which board's local authority is responsible for the child?",
+                    boards.Append(("Another local authority", FormFields.ElsewhereChoice)), d.Answer(FormFields.ChildResponsibleAuthorityBoard)),
+                e.For(FormFields.ChildResponsibleAuthorityBoard), "Choose the board of the responsible local authority."));
+            inputs.Add(Text("The board of the child's home area leads the review; for a looked-after child, the board of the responsible local authority. The board you refer to cooperates when another leads.", subtle: true));
+        }
+
         inputs.AddRange(WithError(
             Choices(FormFields.ChildProtectionPlan, "Is the child, or was the child, the subject of a child protection plan?",
                 Enum.GetValues<ChildProtectionPlan>().Select(p => (Words.Of(p), p.ToString())), d.Answer(FormFields.ChildProtectionPlan), required: true),

@@ -174,7 +174,7 @@ public static class ReferralDetails
             facts.Add(("Ethnicity", ethnicity));
         }
 
-        facts.Add(("Looked after", child.LookedAfter ? $"Yes: {child.ResponsibleAuthority}" : "No"));
+        facts.Add(("Looked after", child.LookedAfter ? $"Yes: {child.ResponsibleAuthority ?? ""}".TrimEnd(' ', ':') : "No"));
         facts.Add(("Child protection plan", Words.Of(child.ChildProtectionPlan)));
         facts.Add(("Regulated setting or service", Words.YesNo(child.InRegulatedSetting)));
         facts.Add(("Custody or detention", Words.Of(child.Custody)));

@@ -22,6 +22,7 @@ public static class RoleNames
         Role.IndependentReviewer => "independent reviewer",
         Role.EducationSafeguardingOfficer => "Education Safeguarding Officer",
         Role.NotifyingOfficer => "officer named to notify Ofsted",
+        Role.CooperatingBoardManager => "Board Manager of a cooperating board",
         _ => role.ToString(),
     };
 }

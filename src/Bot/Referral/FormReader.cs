@@ -30,7 +30,11 @@ public static class FormReader
 
         var board = ReadBoard(draft, directory, problems);
         var referrer = ReadReferrer(reader, board, problems);
-        var child = ReadChild(reader);
+        var child = ReadChild(reader) with
+        {
+            HomeBoard = ReadBoardChoice(draft, FormFields.ChildHomeBoard, "The board of the child's home area", directory, problems),
+            ResponsibleAuthorityBoard = ReadBoardChoice(draft, FormFields.ChildResponsibleAuthorityBoard, "The board of the responsible local authority", directory, problems),
+        };
         var incident = ReadIncident(reader, board, referrer);
         var others = ReadSignificantOthers(draft, reader);
         var (agencies, fromList) = ReadAgencies(draft, board, problems);
@@ -65,6 +69,24 @@ public static class FormReader
         }
 
         return board;
+    }
+
+    /// <summary>A board chosen from the list, null for none or "elsewhere".</summary>
+    private static BoardId? ReadBoardChoice(FormDraft draft, string id, string label, BoardDirectory directory, List<Refusal> problems)
+    {
+        var chosen = draft.Answer(id).Trim();
+        if (chosen.Length == 0 || chosen == FormFields.ElsewhereChoice)
+        {
+            return null;
+        }
+
+        if (directory.Boards.All(b => b.Id.Value != chosen))
+        {
+            problems.Add(new Refusal($"{label}: choose one of the options on the list.", id));
+            return null;
+        }
+
+        return new BoardId(chosen);
     }
 
     private static ReferrerDetails ReadReferrer(Reader r, Board? board, List<Refusal> problems)

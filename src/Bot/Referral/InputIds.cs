@@ -41,7 +41,7 @@ public static class InputIds
         FormSection.Child =>
         [
             FormFields.ChildName, FormFields.ChildOtherNames, FormFields.ChildDateOfBirth, FormFields.ChildApproximateAge, FormFields.ChildGender,
-            FormFields.ChildAddress, FormFields.ChildEthnicity, FormFields.ChildLookedAfter, FormFields.ChildResponsibleAuthority,
+            FormFields.ChildAddress, FormFields.ChildEthnicity, FormFields.ChildLookedAfter, FormFields.ChildResponsibleAuthority, FormFields.ChildHomeBoard, FormFields.ChildResponsibleAuthorityBoard,
             FormFields.ChildProtectionPlan, FormFields.ChildInRegulatedSetting, FormFields.ChildCustody,
         ],
         FormSection.Incident =>

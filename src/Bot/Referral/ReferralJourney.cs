@@ -262,7 +262,7 @@ public sealed class ReferralJourney(
         {
             var context = new CommandContext(user, now, directory);
             result = await cases.ReferAsync(
-                all.Form.Referrer.Board,
+                all.Form.LeadBoard,
                 LondonTime.DateOf(now).Year,
                 user,
                 reference => CaseCommands.Refer(reference, all.Form, context),

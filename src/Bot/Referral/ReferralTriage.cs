@@ -106,6 +106,8 @@ public sealed class ReferralTriage(
             await KeepAsync(claim, done: false, cancellationToken).ConfigureAwait(false);
         }
 
+        var cooperatingReached = await TellCooperatingBoardsAsync(referral, claim, problems, cancellationToken).ConfigureAwait(false);
+
         var hasChannel = directory.Find(board)?.NoticeChannel is not null;
         if (hasChannel && !claim.ChannelNotified && await NotifyChannelAsync(referral, advice.SeriousCaseReview, problems, cancellationToken).ConfigureAwait(false))
         {
@@ -116,6 +118,7 @@ public sealed class ReferralTriage(
         var finished = chairs.Count > 0
             && managers.Count > 0
             && claim.ReferrerTold
+            && cooperatingReached
             && managers.All(m => claim.ManagersReached.Contains(m.Person.Value))
             && (claim.ChannelNotified || !hasChannel);
         await KeepAsync(claim, finished, cancellationToken).ConfigureAwait(false);
@@ -244,6 +247,42 @@ public sealed class ReferralTriage(
         }
 
         return result.Delivered;
+    }
+
+    /// <summary>
+    /// The Board Managers of the cooperating boards are told of the case (they hold a role on it and can open it).
+    /// True when every one of them has been told.
+    /// </summary>
+    private async Task<bool> TellCooperatingBoardsAsync(CaseReferred referral, TriageClaim claim, List<string> problems, CancellationToken cancellationToken)
+    {
+        var all = true;
+        foreach (var cooperating in referral.CooperatingBoards)
+        {
+            foreach (var manager in directory.WithRole(cooperating, Role.BoardManager))
+            {
+                var key = TriageClaim.ChairKey(Role.CooperatingBoardManager, manager.Person);
+                if (claim.ChairsReached.Contains(key) || directory.RolesOf(manager.Person, referral.LeadBoard).Contains(Role.BoardManager))
+                {
+                    // Told already, or told as the lead board's Board Manager.
+                    continue;
+                }
+
+                var card = CooperatingBoardCard.Build(referral.Reference, directory.Find(referral.LeadBoard)?.Name ?? referral.LeadBoard.Value,
+                    directory.Find(cooperating)?.Name ?? cooperating.Value, referral.Form);
+                if (await SendPersonalAsync(cooperating, referral.Reference, manager, card, $"{referral.Reference} · A case your board cooperates on",
+                        $"cooperating-{cooperating.Value}", "the notice of a case the board cooperates on", problems, cancellationToken).ConfigureAwait(false))
+                {
+                    claim.ChairsReached.Add(key);
+                    await KeepAsync(claim, done: false, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    all = false;
+                }
+            }
+        }
+
+        return all;
     }
 
     /// <summary>

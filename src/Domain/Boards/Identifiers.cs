@@ -60,4 +60,7 @@ public enum Role
     /// (the toolkit names different officers for each board). Holds a role on the board's notifiable incidents.
     /// </summary>
     NotifyingOfficer,
+
+    /// <summary>The Board Manager of a board that cooperates on a case another board leads: sees the case and is told of it.</summary>
+    CooperatingBoardManager,
 }

@@ -5,7 +5,8 @@ namespace ScrBot.Domain.Cases;
 /// <summary>
 /// Who has a role on a case. Board-wide roles (Board Manager, Independent Chair, Sub-group Chair and Vice-Chair of the
 /// case's lead board) hold on every case of that board; the officers the board names to notify Ofsted hold on its
-/// notifiable incidents; every other role is given on the case itself. Only people with a role on a case may see the
+/// notifiable incidents; the Board Managers of cooperating boards hold a role on the cases they cooperate on; every
+/// other role is given on the case itself. Only people with a role on a case may see the
 /// child's identifying details.
 /// </summary>
 public static class CaseAccess
@@ -32,7 +33,10 @@ public static class CaseAccess
 
         var boardWide = directory.RolesOf(person, state.LeadBoard).Where(r => BoardWideRoles.Contains(r) || (r == Role.NotifyingOfficer && state.IsNotifiableIncident));
         var onCase = state.Roles.Where(r => r.Person.Id == person).Select(r => r.Role);
-        return boardWide.Concat(onCase).Distinct().ToList();
+        var cooperating = state.CooperatingBoards.Any(b => directory.RolesOf(person, b).Contains(Role.BoardManager))
+            ? [Role.CooperatingBoardManager]
+            : Array.Empty<Role>();
+        return boardWide.Concat(onCase).Concat(cooperating).Distinct().ToList();
     }
 
     /// <summary>Whether this person represents this agency on the case.</summary>
@@ -54,6 +58,7 @@ public static class CaseAccess
 
         var board = directory.Find(state.LeadBoard)?.Members
             .Where(m => BoardWideRoles.Contains(m.Role) || (m.Role == Role.NotifyingOfficer && state.IsNotifiableIncident)).Select(m => m.Person) ?? [];
-        return board.Concat(state.Roles.Select(r => r.Person.Id)).Distinct().ToList();
+        var cooperating = state.CooperatingBoards.SelectMany(b => directory.WithRole(b, Role.BoardManager)).Select(m => m.Person);
+        return board.Concat(state.Roles.Select(r => r.Person.Id)).Concat(cooperating).Distinct().ToList();
     }
 }

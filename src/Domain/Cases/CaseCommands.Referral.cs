@@ -12,7 +12,9 @@ public static partial class CaseCommands
 {
     /// <summary>
     /// Stage 1: a senior manager of any agency refers a case with the notification form. The case's lead board is the
-    /// referrer's board and the other boards named are cooperating partners; the referrer has the Referrer role on the
+    /// board of the child's home area, or of the responsible local authority for a looked-after child
+    /// (<see cref="NotificationForm.LeadBoard"/>); the referrer's board, when another leads, and the other boards named
+    /// are cooperating partners; the referrer has the Referrer role on the
     /// case. A form with problems is refused with every problem, each naming its field, and produces nothing.
     /// </summary>
     public static Outcome Refer(CaseReference reference, NotificationForm form, CommandContext context)
@@ -26,8 +28,7 @@ public static partial class CaseCommands
             return Outcome.Refused(errors);
         }
 
-        var cooperating = form.OtherBoardsInvolved.Where(b => b != form.Referrer.Board).Distinct().ToList();
-        return Outcome.Accepted(new CaseReferred(reference, form.Referrer.Board, cooperating, form)
+        return Outcome.Accepted(new CaseReferred(reference, form.LeadBoard, form.CooperatingBoards, form)
         {
             At = context.Now,
             By = context.Actor,

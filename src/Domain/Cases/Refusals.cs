@@ -39,6 +39,7 @@ public static class Refusals
         Role.IndependentReviewer => "the independent reviewer",
         Role.EducationSafeguardingOfficer => "the Education Safeguarding Officer",
         Role.NotifyingOfficer => "an officer named to notify Ofsted",
+        Role.CooperatingBoardManager => "the Board Manager of a cooperating board",
         _ => role.ToString(),
     };
 

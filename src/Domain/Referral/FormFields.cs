@@ -31,6 +31,12 @@ public static class FormFields
     public const string IncidentKind = "incident.kind";
     public const string IncidentDate = "incident.date";
     public const string IncidentDateAware = "incident.dateAgencyBecameAware";
+    public const string ChildHomeBoard = "child.homeBoard";
+    public const string ChildResponsibleAuthorityBoard = "child.responsibleAuthorityBoard";
+
+    /// <summary>The choice for a home area or local authority that is not one of the deployment's boards.</summary>
+    public const string ElsewhereChoice = "elsewhere";
+
     public const string IncidentDateChildrensSocialCareAware = "incident.dateChildrensSocialCareAware";
     public const string IncidentAbuseOrNeglect = "incident.abuseOrNeglect";
     public const string IncidentDescription = "incident.description";

@@ -22,6 +22,18 @@ public sealed record NotificationForm(
     /// YJB keep the governance of the YOS learning review).
     /// </summary>
     public bool ForInformationOnly => Referrer.Source == ReferralSource.YouthOffendingSeriousIncident;
+
+    /// <summary>
+    /// The board that leads: "the LSCB for the area in which the child is or was normally resident", and for a
+    /// looked-after child the board of the responsible local authority; the referrer's board when the form names
+    /// neither as a board of this deployment.
+    /// </summary>
+    public BoardId LeadBoard =>
+        Child.LookedAfter && Child.ResponsibleAuthorityBoard is { } authority ? authority : Child.HomeBoard ?? Referrer.Board;
+
+    /// <summary>The boards that cooperate: the referrer's board when another leads, and every other board named.</summary>
+    public IReadOnlyList<BoardId> CooperatingBoards =>
+        [.. new[] { Referrer.Board }.Concat(OtherBoardsInvolved).Where(b => b != LeadBoard && !string.IsNullOrEmpty(b.Value)).Distinct()];
 }
 
 /// <summary>Where the referral comes from (toolkit stage 1): an agency, or one of the routes that feed the board.</summary>
@@ -69,7 +81,9 @@ public sealed record ChildDetails(
     string? ResponsibleAuthority,
     ChildProtectionPlan ChildProtectionPlan,
     bool InRegulatedSetting,
-    CustodyStatus Custody);
+    CustodyStatus Custody,
+    BoardId? HomeBoard = null,
+    BoardId? ResponsibleAuthorityBoard = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<ChildProtectionPlan>))]
 public enum ChildProtectionPlan

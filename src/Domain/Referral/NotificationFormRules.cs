@@ -19,6 +19,14 @@ public static class NotificationFormRules
         var errors = new List<Refusal>();
         var board = CheckReferrer(form.Referrer, directory, errors);
         CheckChild(form.Child, form.Incident, today, errors);
+        foreach (var (chosen, field) in new[] { (form.Child.HomeBoard, FormFields.ChildHomeBoard), (form.Child.ResponsibleAuthorityBoard, FormFields.ChildResponsibleAuthorityBoard) })
+        {
+            if (chosen is { } b && directory.Find(b) is null)
+            {
+                errors.Add(new Refusal($"Board '{b.Value}' is not one of the boards.", field));
+            }
+        }
+
         CheckIncident(form.Incident, form.Child, today, errors);
         CheckSignificantOthers(form.SignificantOthers, today, errors);
         CheckAgenciesInvolved(form.AgenciesInvolved, board, errors);
@@ -161,7 +169,7 @@ public static class NotificationFormRules
         Text(child.Address, "Child's address", FormLimits.Address, FormFields.ChildAddress, errors);
         Optional(child.Ethnicity, "Child's ethnicity", FormLimits.Ethnicity, FormFields.ChildEthnicity, errors);
 
-        if (child.LookedAfter && string.IsNullOrWhiteSpace(child.ResponsibleAuthority))
+        if (child.LookedAfter && string.IsNullOrWhiteSpace(child.ResponsibleAuthority) && child.ResponsibleAuthorityBoard is null)
         {
             errors.Add(new Refusal("Responsible authority is required when the child is looked after.", FormFields.ChildResponsibleAuthority));
         }

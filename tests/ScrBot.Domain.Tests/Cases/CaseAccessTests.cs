@@ -36,12 +36,42 @@ public sealed class CaseAccessTests
     }
 
     [Fact]
-    public void ACooperatingBoardsManagerAndAStrangerHaveNoRole()
+    public void ACooperatingBoardsManagerHasTheirOwnRoleButNotTheLeadBoardManagersAndAStrangerHasNone()
     {
-        var state = CaseStory.Referred().State;
+        var story = CaseStory.Referred();
 
-        Assert.False(CaseAccess.HasRoleOnCase(state, StokeManager.Id, TwoBoards));
-        Assert.False(CaseAccess.HasRoleOnCase(state, Stranger.Id, TwoBoards));
+        Assert.Equal([Role.CooperatingBoardManager], CaseAccess.RolesOnCase(story.State, StokeManager.Id, TwoBoards));
+        Assert.Contains(StokeManager.Id, CaseAccess.PeopleOnCase(story.State, TwoBoards));
+        Assert.False(CaseAccess.HasRoleOnCase(story.State, Stranger.Id, TwoBoards));
+        Assert.True(story.Try(StokeManager, CaseCommands.InformChairs).IsRefused);
+    }
+
+    [Fact]
+    public void ALookedAfterChildsCaseIsLedByTheBoardOfTheResponsibleLocalAuthorityWithTheReferrersBoardCooperating()
+    {
+        var form = Form() with
+        {
+            Child = Form().Child with { LookedAfter = true, ResponsibleAuthority = "Stoke-on-Trent City Council", ResponsibleAuthorityBoard = Stoke, HomeBoard = Staffordshire },
+            OtherBoardsInvolved = [],
+        };
+
+        var state = CaseStory.Referred(form).State;
+
+        Assert.Equal(Stoke, state.LeadBoard);
+        Assert.Equal([Staffordshire], state.CooperatingBoards);
+        Assert.Contains(Role.BoardManager, CaseAccess.RolesOnCase(state, StokeManager.Id, TwoBoards));
+        Assert.Equal([Role.CooperatingBoardManager], CaseAccess.RolesOnCase(state, Manager.Id, TwoBoards));
+    }
+
+    [Fact]
+    public void AChildsCaseIsLedByTheBoardOfTheirHomeAreaNotTheBoardReferredTo()
+    {
+        var form = Form() with { Child = Form().Child with { HomeBoard = Stoke }, OtherBoardsInvolved = [] };
+
+        var state = CaseStory.Referred(form).State;
+
+        Assert.Equal(Stoke, state.LeadBoard);
+        Assert.Equal([Staffordshire], state.CooperatingBoards);
     }
 
     [Fact]
@@ -79,10 +109,10 @@ public sealed class CaseAccessTests
     }
 
     [Fact]
-    public void PeopleOnTheCaseListsEveryoneWhoMaySeeTheChildsDetails()
+    public void PeopleOnTheCaseListsEveryoneWhoMaySeeTheChildsDetailsTheCooperatingBoardsManagerIncluded()
     {
         var people = CaseAccess.PeopleOnCase(CaseStory.Referred().State, TwoBoards);
 
-        Assert.Equal([Manager.Id, IndependentChair.Id, SubgroupChair.Id, ViceChair.Id, Referrer.Id], people);
+        Assert.Equal([Manager.Id, IndependentChair.Id, SubgroupChair.Id, ViceChair.Id, Referrer.Id, StokeManager.Id], people);
     }
 }
