@@ -70,6 +70,33 @@ public sealed class ReferralJourneyTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ALookedAfterChildFromAnotherBoardsAuthorityIsLedByThatBoardWithTheBoardReferredToCooperating()
+    {
+        var harness = new JourneyHarness(azurite);
+        var user = NewReferrer();
+        await harness.Journey.StartAsync(user, CancellationToken.None);
+        var answers = ReferralSamples.Answers();
+        answers[FormSection.Child][FormFields.ChildLookedAfter] = "yes";
+        answers[FormSection.Child][FormFields.ChildResponsibleAuthority] = "Stoke-on-Trent City Council";
+        answers[FormSection.Child][FormFields.ChildResponsibleAuthorityBoard] = "stoke-on-trent";
+        answers[FormSection.Child][FormFields.ChildHomeBoard] = "staffordshire";
+        answers[FormSection.AgenciesAndBoards][FormFields.OtherBoardsInvolved] = "";
+        await harness.FillAsync(user, FormSection.ParallelProcesses, answers);
+
+        var sent = await harness.PressAsync(user, "referral.submit", FormSection.ParallelProcesses);
+
+        Assert.NotNull(sent.Referred);
+        var stoke = new Domain.Boards.BoardId("stoke-on-trent");
+        Assert.Equal(stoke, sent.Referred.LeadBoard);
+        Assert.Equal([ReferralSamples.Staffordshire], sent.Referred.CooperatingBoards);
+        Assert.Contains("Your referral was sent to Stoke-on-Trent Safeguarding Children Board", Text(sent.Card), StringComparison.Ordinal);
+        Assert.Contains("leads, as the board of the local authority responsible for the child; Staffordshire Safeguarding Children Board cooperates.", Text(sent.Card), StringComparison.Ordinal);
+        var stored = await harness.Cases.LoadAsync(stoke, sent.Referred.Reference);
+        Assert.Equal(stoke, stored!.State.LeadBoard);
+        Assert.Null(await harness.Cases.LoadAsync(ReferralSamples.Staffordshire, sent.Referred.Reference));
+    }
+
+    [Fact]
     public async Task AnAddressTypedOnSeveralLinesKeepsItsLinesOnTheReview()
     {
         var harness = new JourneyHarness(azurite);

@@ -43,11 +43,14 @@ internal sealed class TriageHost : IAsyncDisposable
 
     public Actor Referrer { get; } = JourneyHarness.NewReferrer();
 
-    public static async Task<TriageHost> StartAsync(AzuriteFixture azurite)
+    /// <param name="azurite">The tables.</param>
+    /// <param name="directory">A change to the local directory file's text, made before its people get ids of their own.</param>
+    public static async Task<TriageHost> StartAsync(AzuriteFixture azurite, Func<string, string>? directory = null)
     {
         var host = new TriageHost(azurite, await FakeBotConnector.StartAsync(), $"19:{Guid.NewGuid():N}@thread.tacv2");
         var people = Guid.NewGuid().ToString("N")[..8];
-        var text = (await File.ReadAllTextAsync(ReferralSamples.LocalDirectoryPath))
+        var local = await File.ReadAllTextAsync(ReferralSamples.LocalDirectoryPath);
+        var text = (directory?.Invoke(local) ?? local)
             .Replace("5c0b5a7e-0000-4000-8000-0000000000", $"{people}-0000-4000-8000-0000000000", StringComparison.Ordinal)
             .Replace("19:scr-subgroup@thread.tacv2", host.NoticeChannel, StringComparison.Ordinal);
         await File.WriteAllTextAsync(host._directoryPath, text);
