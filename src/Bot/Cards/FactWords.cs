@@ -18,6 +18,7 @@ public static partial class FactWords
             CaseRoleAssigned a => $"{a.Person.Name} given the role of {RoleNames.Of(a.Role)}",
             CaseRoleRemoved => "A role on the case was removed",
             ChairsInformed c => $"The Independent Chair and the Sub-group Chair told of the referral ({string.Join(", ", c.Informed.Select(i => i.Name))})",
+            LeadBoardHandedOver h => $"Handed by {by} to {directory.Find(h.To)?.Name ?? h.To.Value}, which leads from now on: {h.Reason}",
             NotifiableIncidentReported n => $"Ofsted and the board notified of a notifiable incident on {Words.Date(n.ReportedOn)}",
             SubgroupMeetingArranged m => $"Sub-group meeting arranged for {Words.Date(m.MeetingDate)}{(m.Extraordinary ? " (extraordinary)" : "")}",
             SubgroupDecided d => d.Outcome switch

@@ -22,6 +22,32 @@ public static class TriageCard
         IReadOnlyList<Actor> chairsInformed,
         BoardDirectory directory) => BuildWithLimit(referral, advice, duplicates, chairsInformed, directory).Card;
 
+    public const string HandOverVerb = "lead.handOver";
+    public const string HandOverBoardInput = "handOverTo";
+    public const string HandOverReasonInput = "handOverReason";
+
+    /// <summary>
+    /// "Hand to another board": the board that should lead (the child's home area's, or the responsible local
+    /// authority's for a looked-after child) and the reason. None when the deployment has one board.
+    /// </summary>
+    public static IEnumerable<JsonNode?> HandOverAction(CaseReferred referral, BoardDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        ArgumentNullException.ThrowIfNull(directory);
+        var others = directory.Boards.Where(b => b.Id != referral.LeadBoard).ToList();
+        if (others.Count == 0)
+        {
+            yield break;
+        }
+
+        var to = Choices(HandOverBoardInput, "The board that should lead", others.Select(b => (b.Name, b.Id.Value)), others[0].Id.Value, required: true, expanded: false);
+        to["errorMessage"] = "Choose the board that should lead.";
+        var reason = TextInput(HandOverReasonInput, "Why (for example: the child normally lives in that board's area)", "", CaseCommands.MaxHandOverReason, required: true, multiline: true);
+        reason["errorMessage"] = "Give the reason for handing the case over.";
+        yield return ShowCard("Hand to another board", [to, reason],
+            [Execute("Hand over", HandOverVerb, new JsonObject { ["reference"] = referral.Reference.Value })]);
+    }
+
     public const string InformationOnly = "A Youth Offending Service serious incident, sent for information only (toolkit Appendix D).";
 
     /// <summary>The card, and the length long answers were shortened to so that it fits (null when none was).</summary>
@@ -95,7 +121,7 @@ public static class TriageCard
             }
 
             body.AddRange(ReferralDetails.Sections(form, directory, limit));
-            return Card(body);
+            return Card(body, HandOverAction(referral, directory));
         });
     }
 }

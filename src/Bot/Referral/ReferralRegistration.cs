@@ -42,6 +42,9 @@ public static class ReferralRegistration
         services.AddCardAction<CaseStatusActions>();
         services.AddCommand<NotificationsCommand>();
         services.AddCardAction<NotifiableIncidentActions>();
+        services.AddSingleton<LeadBoardActions>();
+        services.AddSingleton<ScrBot.Bot.Routing.ICardActionHandler>(sp => sp.GetRequiredService<LeadBoardActions>());
+        services.AddSingleton<IHeldCardSender>(sp => sp.GetRequiredService<LeadBoardActions>());
         return services;
     }
 }

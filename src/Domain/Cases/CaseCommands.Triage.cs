@@ -37,6 +37,50 @@ public static partial class CaseCommands
         return Accept(new ChairsInformed(chairs) { At = context.Now, By = context.Actor });
     }
 
+    /// <summary>The longest reason for handing a case to another board.</summary>
+    public const int MaxHandOverReason = 2000;
+
+    /// <summary>
+    /// The lead board's Board Manager hands the case to another board of the deployment, which leads from then on
+    /// (the board of the child's home area, or of the responsible local authority for a looked-after child), with the
+    /// reason; the board handing it over cooperates.
+    /// </summary>
+    public static Outcome HandToBoard(CaseState state, CommandContext context, BoardId to, string reason)
+    {
+        if (Check(state, context,
+                "hand the case to another board",
+                "The case cannot be handed to another board",
+                "the referral has been received",
+                [Who.BoardManager],
+                Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (context.Directory.Find(to) is null)
+        {
+            return Refuse($"There is no board '{to.Value}' to hand the case to.");
+        }
+
+        if (to == state.LeadBoard)
+        {
+            return Refuse("The case is already led by that board.");
+        }
+
+        var why = reason?.Trim() ?? "";
+        if (why.Length == 0)
+        {
+            return Refuse("Give the reason for handing the case to another board.");
+        }
+
+        if (why.Length > MaxHandOverReason)
+        {
+            return Refuse($"The reason is longer than {MaxHandOverReason} characters.");
+        }
+
+        return Accept(new LeadBoardHandedOver(state.LeadBoard, to, why) { At = context.Now, By = context.Actor });
+    }
+
     /// <summary>The Board Manager decides when the sub-group meets about the case, possibly an extraordinary meeting.</summary>
     public static Outcome ArrangeSubgroupMeeting(CaseState state, CommandContext context, DateOnly meetingDate, bool extraordinary)
     {

@@ -14,6 +14,7 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(CaseRoleRemoved), "roleRemoved")]
 [JsonDerivedType(typeof(ChairsInformed), "chairsInformed")]
 [JsonDerivedType(typeof(NotifiableIncidentReported), "notifiableIncidentReported")]
+[JsonDerivedType(typeof(LeadBoardHandedOver), "leadBoardHandedOver")]
 [JsonDerivedType(typeof(SubgroupMeetingArranged), "subgroupMeetingArranged")]
 [JsonDerivedType(typeof(SubgroupDecided), "subgroupDecided")]
 [JsonDerivedType(typeof(AgenciesChosen), "agenciesChosen")]
@@ -77,6 +78,12 @@ public sealed record CaseRoleRemoved(PersonId Person, Role Role) : CaseEvent;
 
 /// <summary>The Board Manager told the Independent Chair and the Sub-group Chair of the notification (D2).</summary>
 public sealed record ChairsInformed(IReadOnlyList<Actor> Informed) : CaseEvent;
+
+/// <summary>
+/// The lead board's Board Manager handed the case to another board, which leads from now on, with the reason; the
+/// board handing it over cooperates.
+/// </summary>
+public sealed record LeadBoardHandedOver(BoardId From, BoardId To, string Reason) : CaseEvent;
 
 /// <summary>Children's social care notified Ofsted and the board of a notifiable incident (D1).</summary>
 public sealed record NotifiableIncidentReported(DateOnly ReportedOn) : CaseEvent;

@@ -283,6 +283,11 @@ public sealed record CaseState
                 ChairsInformedAt = ChairsInformedAt ?? informed.At,
             },
             NotifiableIncidentReported reported => this with { NotifiableIncidentReportedOn = reported.ReportedOn },
+            LeadBoardHandedOver handed => this with
+            {
+                LeadBoard = handed.To,
+                CooperatingBoards = [.. CooperatingBoards.Where(b => b != handed.To).Append(handed.From).Distinct()],
+            },
             SubgroupMeetingArranged arranged => this with
             {
                 SubgroupMeetingDate = arranged.MeetingDate,

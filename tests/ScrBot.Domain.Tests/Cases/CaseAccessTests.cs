@@ -75,6 +75,23 @@ public sealed class CaseAccessTests
     }
 
     [Fact]
+    public void TheBoardManagerHandsACaseToAnotherBoardWithAReasonAndTheirBoardCooperates()
+    {
+        var story = CaseStory.Referred(Form() with { OtherBoardsInvolved = [] });
+
+        Assert.Equal("Give the reason for handing the case to another board.", story.Try(Manager, (s, c) => CaseCommands.HandToBoard(s, c, Stoke, " ")).Explanation);
+        Assert.Equal("The case is already led by that board.", story.Try(Manager, (s, c) => CaseCommands.HandToBoard(s, c, Staffordshire, "Why")).Explanation);
+        Assert.True(story.Try(StokeManager, (s, c) => CaseCommands.HandToBoard(s, c, Stoke, "The child lives in Stoke.")).IsRefused);
+        story.Do(Manager, (s, c) => CaseCommands.HandToBoard(s, c, Stoke, "The child lives in Stoke."));
+
+        Assert.Equal(Stoke, story.State.LeadBoard);
+        Assert.Equal([Staffordshire], story.State.CooperatingBoards);
+        Assert.Contains(Role.BoardManager, CaseAccess.RolesOnCase(story.State, StokeManager.Id, TwoBoards));
+        Assert.Equal([Role.CooperatingBoardManager], CaseAccess.RolesOnCase(story.State, Manager.Id, TwoBoards));
+        Assert.Equal("The child lives in Stoke.", story.Facts.OfType<LeadBoardHandedOver>().Single().Reason);
+    }
+
+    [Fact]
     public void InvitedExpertsAndTheMinuteTakerHaveARoleOnTheCase()
     {
         var state = CaseStory.ReadyForPanel().State;
