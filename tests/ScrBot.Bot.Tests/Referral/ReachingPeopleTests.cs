@@ -61,6 +61,40 @@ public sealed class ReachingPeopleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABoardManagerWhoNeverOpenedScrBotIsInstalledThroughGraphAndGetsTheTriageCardFromTheInstallationUpdate()
+    {
+        var manager = Person(Role.BoardManager);
+        await GiveChatAsync(Person(Role.IndependentChair));
+        await GiveChatAsync(Person(Role.SubgroupChair));
+        await using var graph = await ScrBot.Bot.Tests.Graph.GraphTestKit.StartAsync();
+        graph.State.Person("meganb@" + ScrBot.Bot.Tests.Graph.GraphTestKit.Tenant, manager.Value, "Megan Bowen");
+        var installer = new GraphTeamsAppInstaller(graph.Client, graph.Settings, Microsoft.Extensions.Logging.Abstractions.NullLogger<GraphTeamsAppInstaller>.Instance);
+        var reference = await ReferAsync();
+        await using var bot = StartBot(installer);
+
+        // Teams (here the Graph stand-in) sends the bot the installationUpdate for her new chat, naming the Bot Connector.
+        await using var teams = await LoopbackServer.StartAsync(routes => Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(routes, "/api/messages",
+            async (Microsoft.AspNetCore.Http.HttpContext c) =>
+            {
+                var activity = (JsonObject)(await JsonNode.ParseAsync(c.Request.Body))!;
+                using var answer = await bot.PostActivityAsync(activity);
+                return Microsoft.AspNetCore.Http.Results.StatusCode((int)answer.StatusCode);
+            }));
+        graph.State.BotEndpoint = new Uri(teams.BaseAddress, "api/messages");
+        graph.State.BotServiceUrl = _host.Connector.ServiceUrl;
+
+        var triage = await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId != Chat(manager)
+            && Text(r).Contains($"{reference} · New referral for triage", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+
+        var installation = Assert.Single(graph.State.Installations);
+        Assert.Equal(manager.Value, installation.UserId);
+        Assert.Equal(installation.ChatId, triage.ConversationId);
+        await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(_host.Referrer.Id)
+            && Text(r).Contains("has your referral", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+        Assert.DoesNotContain(_host.Connector.Requests, r => r.Operation == "send" && Text(r).Contains("could not be reached", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WhenScrBotCannotInstallItselfTheBoardManagerIsToldWhoWasMissedAndTheyGetTheirCardWhenTheyOpenScrBot()
     {
         var manager = Person(Role.BoardManager);
