@@ -84,6 +84,27 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
         }
     }
 
+    /// <summary>
+    /// Every choice set any card of the journey offers is one whose every option a test presses: the form's (above),
+    /// the review's section to change (above) and the triage card's board to hand a case to (CooperatingBoardTests,
+    /// through /api/messages). A new card's choice set fails here until a test presses its options.
+    /// </summary>
+    [Fact]
+    public void EveryChoiceSetOnEveryCardIsOneWhoseOptionsATestPresses()
+    {
+        var pressed = new HashSet<string>(StringComparer.Ordinal) { InputIds.GoToSection, ScrBot.Bot.Cards.TriageCard.HandOverBoardInput };
+        foreach (var section in FormSections.All)
+        {
+            var card = CardCatalogue.All().Single(c => c.Name.StartsWith($"form-{(int)section}-", StringComparison.Ordinal) && c.Name.EndsWith("-filled", StringComparison.Ordinal)).Card;
+            pressed.UnionWith(ChoiceSets(card).Select(c => c["id"]!.GetValue<string>()));
+        }
+
+        var offered = CardCatalogue.All().SelectMany(c => ChoiceSets(c.Card).Select(s => (c.Name, Id: s["id"]!.GetValue<string>()))).ToList();
+
+        Assert.NotEmpty(offered);
+        Assert.All(offered, o => Assert.True(pressed.Contains(o.Id), $"{o.Name}: the options of '{o.Id}' are pressed by no test"));
+    }
+
     private static IEnumerable<JsonObject> ChoiceSets(JsonObject card) =>
         CardCatalogue.Inputs(card).Where(i => i["type"]!.GetValue<string>() == "Input.ChoiceSet");
 
