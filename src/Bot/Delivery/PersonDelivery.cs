@@ -73,6 +73,8 @@ public sealed class PersonDelivery(
     /// <summary>The purpose of the Board Manager's notice that someone could not be reached.</summary>
     public const string UnreachablePurpose = "unreachable";
 
+    private const string Installing = "ScrBot was installed for them; Teams is opening their chat.";
+
     public async Task<DeliveryResult> DeliverAsync(CardForPerson card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -94,7 +96,7 @@ public sealed class PersonDelivery(
             var installed = await installer.InstallForPersonAsync(card.Person.Value, cancellationToken).ConfigureAwait(false);
             if (installed.Outcome == AppInstallOutcome.Installed)
             {
-                await HoldAsync(card, "ScrBot was installed for them; Teams is opening their chat.", cancellationToken).ConfigureAwait(false);
+                await HoldAsync(card, Installing, cancellationToken).ConfigureAwait(false);
                 logger.LogInformation("Installed ScrBot for a person; a card is held until their chat opens ({Key})", card.Key);
                 return new DeliveryResult(DeliveryOutcome.HeldUntilInstalled, "ScrBot was installed for them just now.");
             }
@@ -102,6 +104,14 @@ public sealed class PersonDelivery(
             reason = installed.Outcome == AppInstallOutcome.AlreadyInstalled
                 ? "ScrBot is installed for them, but they have not opened their chat with it yet."
                 : "They have not opened ScrBot in Teams, and " + Lower(installed.Reason ?? "ScrBot could not install itself for them.");
+        }
+
+        // Told once per held card: when it is first held, or when a card held for an install turns out unreachable
+        // (Teams never opened the chat).
+        var waiting = (await held.ForPersonAsync(card.Person.Value, cancellationToken).ConfigureAwait(false)).FirstOrDefault(h => h.Key == card.Key);
+        if (waiting?.Reason == Installing)
+        {
+            await held.ReleaseAsync(card.Person.Value, card.Key, cancellationToken).ConfigureAwait(false);
         }
 
         if (await HoldAsync(card, reason, cancellationToken).ConfigureAwait(false))

@@ -95,6 +95,26 @@ public sealed class ReachingPeopleTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WhenTeamsNeverOpensTheChatOfSomeoneInstalledTheBoardManagerIsToldAtTheNextSweep()
+    {
+        var manager = Person(Role.BoardManager);
+        await GiveChatAsync(manager);
+        await GiveChatAsync(Person(Role.SubgroupChair));
+        var reference = await ReferAsync();
+        await using var bot = StartBot(new InstallingInstaller());
+        await bot.Logs.WaitForAsync("Triage sweep:", 1, TimeSpan.FromMinutes(2));
+        Assert.Equal(0, SentTo(Chat(manager), "could not be reached"));
+
+        // No installationUpdate came: at the next sweep ScrBot is installed for her but her chat never opened.
+        _host.Time.Advance(new TriageOptions().SweepInterval);
+        await bot.Logs.WaitForAsync("Triage sweep:", 2, TimeSpan.FromMinutes(2));
+
+        var notice = await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(manager)
+            && Text(r).Contains($"{reference} · Adele Vance could not be reached", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+        Assert.Contains("ScrBot is installed for them, but they have not opened their chat with it yet.", Text(notice), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenScrBotCannotInstallItselfTheBoardManagerIsToldWhoWasMissedAndTheyGetTheirCardWhenTheyOpenScrBot()
     {
         var manager = Person(Role.BoardManager);
@@ -131,15 +151,16 @@ public sealed class ReachingPeopleTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(2, (await _host.Cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State.ChairsInformed.Count);
     }
 
-    /// <summary>Says ScrBot was installed, as Graph answers when the tenant has granted the permission.</summary>
+    /// <summary>Says ScrBot was installed, as Graph answers when the tenant has granted the permission; asked again, that it is installed already.</summary>
     private sealed class InstallingInstaller : ITeamsAppInstaller
     {
         public ConcurrentBag<string> Asked { get; } = [];
 
         public Task<AppInstallResult> InstallForPersonAsync(string aadObjectId, CancellationToken cancellationToken)
         {
+            var first = !Asked.Contains(aadObjectId);
             Asked.Add(aadObjectId);
-            return Task.FromResult(new AppInstallResult(AppInstallOutcome.Installed));
+            return Task.FromResult(new AppInstallResult(first ? AppInstallOutcome.Installed : AppInstallOutcome.AlreadyInstalled));
         }
     }
 
