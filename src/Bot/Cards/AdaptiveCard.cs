@@ -354,6 +354,13 @@ public static class AdaptiveCard
         };
     }
 
+    /// <summary>A button that opens a web address (for example a Teams deep link to a chat).</summary>
+    public static JsonObject OpenUrl(string title, Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url.AbsoluteUri };
+    }
+
     public static JsonObject ShowCard(string title, IEnumerable<JsonNode?> body, IEnumerable<JsonNode?> actions) => new()
     {
         ["type"] = "Action.ShowCard",

@@ -10,7 +10,9 @@ namespace ScrBot.Bot.Cards;
 /// </summary>
 public static class UnreachableCard
 {
-    public static JsonObject Build(HeldCard missed)
+    /// <param name="missed">What was held, for whom and why.</param>
+    /// <param name="email">The person's address from the board directory: the card's button opens a Teams chat with them.</param>
+    public static JsonObject Build(HeldCard missed, string? email = null)
     {
         ArgumentNullException.ThrowIfNull(missed);
         var heading = missed.Reference is { } reference
@@ -28,7 +30,11 @@ public static class UnreachableCard
                 ("Since", Words.DateAndTime(missed.HeldAt)),
             ]),
             Text($"It is kept and goes to {missed.PersonName} the moment they open ScrBot in Teams. Please ask them to open ScrBot (in Teams: Apps, then ScrBot), or ask your Teams administrator to install ScrBot for them."),
-        ]);
+        ],
+        email is { Length: > 0 }
+            ? [OpenUrl($"Message {missed.PersonName}", new Uri("https://teams.microsoft.com/l/chat/0/0?users=" + Uri.EscapeDataString(email)
+                + "&message=" + Uri.EscapeDataString("Please open ScrBot in Teams (Apps, then ScrBot): it has something for you.")))]
+            : null);
     }
 
     private static string Capitalised(string text) => text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;

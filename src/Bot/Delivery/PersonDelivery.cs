@@ -219,7 +219,7 @@ public sealed class PersonDelivery(
             ? await conversations.FindChannelAsync(channelId, cancellationToken).ConfigureAwait(false)
             : null;
         var posted = channel is not null
-            && (await sender.SendAsync(channel, Activity.Card(UnreachableCard.Build(notice), $"{missed.PersonName} could not be reached"),
+            && (await sender.SendAsync(channel, Activity.Card(UnreachableCard.Build(notice, EmailOf(notice.Person)), $"{missed.PersonName} could not be reached"),
                 new SendOptions($"unreachable:{missed.Person.Value}:{missed.Key}"), cancellationToken).ConfigureAwait(false)).Delivered;
         if (!posted)
         {
@@ -227,7 +227,7 @@ public sealed class PersonDelivery(
         }
     }
 
-    private static CardForPerson UnreachableNotice(HeldCard missed, PersonId manager) => new(
+    private CardForPerson UnreachableNotice(HeldCard missed, PersonId manager) => new(
         manager,
         "the Board Manager",
         new BoardId(missed.Board),
@@ -235,8 +235,11 @@ public sealed class PersonDelivery(
         UnreachablePurpose,
         $"unreachable:{missed.Person}:{missed.Key}",
         missed.What,
-        UnreachableCard.Build(missed),
+        UnreachableCard.Build(missed, EmailOf(missed.Person)),
         $"{missed.PersonName} could not be reached");
+
+    private string? EmailOf(string person) =>
+        directory.Boards.SelectMany(b => b.Members).FirstOrDefault(m => m.Person.Value == person && m.Email is not null)?.Email;
 
     private static string Lower(string text) => text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }

@@ -107,7 +107,7 @@ internal static class CardCatalogue
             ReferralSamples.IndependentChair.Id.Value, $"triage:{referred.Reference}:chair-IndependentChair", "triage", "staffordshire", referred.Reference.Value,
             ReferralSamples.IndependentChair.Name, "the notice of a new referral",
             "They have not opened ScrBot in Teams, and ScrBot cannot install itself for people here because Microsoft Graph is not configured.",
-            ReferralSamples.Now)), Picture: true));
+            ReferralSamples.Now), "adelev@board.example"), Picture: true));
         return cards;
     }
 

@@ -129,6 +129,9 @@ public sealed class ReachingPeopleTests(AzuriteFixture azurite) : IAsyncLifetime
         var notice = await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(manager)
             && Text(r).Contains($"{reference} · Adele Vance could not be reached", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
         Assert.Contains("Microsoft Graph is not configured", Text(notice), StringComparison.Ordinal);
+        var message = Assert.Single(notice.Card!["actions"]!.AsArray());
+        Assert.Equal("Message Adele Vance", message!["title"]!.GetValue<string>());
+        Assert.StartsWith("https://teams.microsoft.com/l/chat/0/0?users=adelev%40board.example", message["url"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("the notice of a new referral", Text(notice), StringComparison.Ordinal);
         Assert.DoesNotContain("Jamie", Text(notice), StringComparison.Ordinal);
         Assert.Empty((await _host.Cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State.ChairsInformed);
