@@ -31,6 +31,7 @@ public static class NudgeRegistration
             sp.GetRequiredService<TableServiceClient>(),
             sp.GetRequiredService<IOptions<CaseStoreOptions>>().Value.TablePrefix));
         services.TryAddSingleton<NudgeSweep>();
+        services.AddSingleton<ScrBot.Bot.Delivery.IHeldCardSender, NudgeHeldCards>();
         services.TryAddSingleton<NudgeJournal>();
         services.AddHostedService<NudgeWorker>();
         return services;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using ScrBot.Bot.Cards;
 using ScrBot.Bot.Connector;
 using ScrBot.Bot.Storage;
 using ScrBot.Domain.Boards;
@@ -49,8 +50,12 @@ public sealed class NudgeSweep(
     NudgeLedger ledger,
     NudgeSettings settings,
     TimeProvider time,
-    ILogger<NudgeSweep> logger)
+    ILogger<NudgeSweep> logger,
+    ScrBot.Bot.Delivery.PersonDelivery? delivery = null)
 {
+    /// <summary>The purpose of a nudge held for someone who could not be reached (<see cref="NudgeHeldCards"/>).</summary>
+    public const string HeldPurpose = "nudge";
+
     /// <summary>This instance's name on the lease.</summary>
     public string Holder { get; init; } = Guid.NewGuid().ToString("N");
 
@@ -281,6 +286,40 @@ public sealed class NudgeSweep(
         WorkingDayCalendar calendar, Tally tally, CancellationToken cancellationToken)
     {
         var chat = await conversations.FindPersonalAsync(recipient.Person.Value, cancellationToken).ConfigureAwait(false);
+        if (chat is null && delivery is not null)
+        {
+            // No chat kept: the one way to reach a person (a chat through the board's team, installing ScrBot for them,
+            // or holding the nudge and telling the Board Manager), once a day.
+            var heldKey = new NudgeKey(board.Id.Value, reference.Value, obligation.Key, recipient.Person.Value);
+            if (!await ledger.TryRecordAsync(today, heldKey, time.GetUtcNow(), cancellationToken, Holder).ConfigureAwait(false))
+            {
+                tally.AlreadySent++;
+                return;
+            }
+
+            var name = board.Members.FirstOrDefault(m => m.Person == recipient.Person)?.Name ?? RoleNames.Of(recipient.Role);
+            var nudge = NudgeCards.Nudge(reference, obligation, today, calendar);
+            var delivered = await delivery.DeliverAsync(
+                new ScrBot.Bot.Delivery.CardForPerson(recipient.Person, name, board.Id, reference, HeldPurpose, $"nudge:{reference}:{obligation.Key}",
+                    $"a reminder that {obligation.Code} ({obligation.Title}) is due {HumanDates.Format(obligation.DueOn)}", nudge,
+                    $"{reference} · {NudgeCards.Step(obligation.Code)} by {HumanDates.Format(obligation.DueOn)}"),
+                cancellationToken).ConfigureAwait(false);
+            if (delivered.Delivered)
+            {
+                tally.Sent++;
+            }
+            else
+            {
+                tally.Unreachable++;
+                logger.LogWarning(
+                    "Nudge sweep for {Day}: the {Role} for {Code} on case {Reference} could not be reached; the nudge is held and the Board Manager told",
+                    Text(today), recipient.Role, obligation.Code, reference.Value);
+            }
+
+            await ledger.MarkAsync(today, heldKey, delivered.Delivered ? "sent" : "undelivered", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         if (chat is null)
         {
             tally.Unreachable++;
@@ -379,5 +418,36 @@ public sealed class NudgeSweep(
 
         public SweepSummary Summary(DateOnly day) =>
             new(day, SweepClaimState.Claimed, Cases, Obligations, Sent, AlreadySent, Undelivered, Unreachable, Reminders, UnknownBoards) { CasesFailed = Failed };
+    }
+}
+
+/// <summary>
+/// A nudge held for someone ScrBot could not reach goes the moment they can be reached: what is still owed on the
+/// case, by reference, with the case status button (the day's nudge itself may be out of date by then).
+/// </summary>
+public sealed class NudgeHeldCards(ScrBot.Bot.Delivery.PersonDelivery delivery, BoardDirectory directory) : ScrBot.Bot.Delivery.IHeldCardSender
+{
+    public string Purpose => NudgeSweep.HeldPurpose;
+
+    public Task SendAgainAsync(ScrBot.Bot.Delivery.HeldCard held, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        if (!CaseReference.TryParse(held.Reference, out var reference))
+        {
+            return Task.CompletedTask;
+        }
+
+        var card = AdaptiveCard.Card(
+            [
+                AdaptiveCard.Heading($"{reference} · A reminder was waiting for you"),
+                AdaptiveCard.Text($"ScrBot could not reach you with {held.What}. Open the case to see what is due now and who owes it."),
+                AdaptiveCard.Text("Only the case reference is shown here.", subtle: true),
+            ],
+            [AdaptiveCard.Execute("Case status", NudgeCards.CaseStatusVerb, new System.Text.Json.Nodes.JsonObject { ["reference"] = reference.Value.Value }, style: "positive")]);
+        var name = directory.Boards.SelectMany(b => b.Members).FirstOrDefault(m => m.Person.Value == held.Person)?.Name ?? held.PersonName;
+        return delivery.DeliverAsync(
+            new ScrBot.Bot.Delivery.CardForPerson(new PersonId(held.Person), name, new BoardId(held.Board), reference.Value, Purpose, held.Key, held.What, card,
+                $"{reference} · A reminder was waiting for you"),
+            cancellationToken);
     }
 }

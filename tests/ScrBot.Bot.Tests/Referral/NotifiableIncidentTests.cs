@@ -109,6 +109,43 @@ public sealed class NotifiableIncidentTests(AzuriteFixture azurite)
         Assert.DoesNotContain("Jamie", TriageHost.Text(registry), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ANamedOfficerWhoNeverOpenedScrBotIsNotMissedTheBoardManagerIsToldAndTheReminderWaitsForThem()
+    {
+        await using var host = await TriageHost.StartAsync(azurite);
+        var officer = host.Person(Role.NotifyingOfficer);
+        foreach (var member in host.Directory.Find(ReferralSamples.Staffordshire)!.Members.Where(m => m.Person != officer))
+        {
+            await host.GiveChatAsync(member.Person);
+        }
+
+        var manager = host.Person(Role.BoardManager);
+        var reference = await host.ReferAsync(f => f with
+        {
+            Referrer = f.Referrer with { Agency = new AgencyId("staffs-police") },
+            Incident = f.Incident with { DateChildrensSocialCareAware = new DateOnly(2026, 11, 18) },
+        });
+        await using var bot = host.StartBot();
+        var journal = bot.Services.GetRequiredService<NudgeJournal>();
+
+        await SweepAtAsync(host, journal, new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero), sweeps: 1);
+
+        var notice = await host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == TriageHost.Chat(manager)
+            && TriageHost.Text(r).Contains($"{reference} · Nestor Wilke could not be reached", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+        Assert.Contains("a reminder that D1", TriageHost.Text(notice), StringComparison.Ordinal);
+        Assert.True(journal.Sweeps[0].Unreachable >= 1);
+        Assert.Single(host.Connector.Requests, r => r.Operation == "send" && TriageHost.Text(r).Contains("could not be reached", StringComparison.Ordinal));
+
+        // He opens ScrBot and writes to it: what was waiting comes at once.
+        var chat = "a:opened-" + Guid.NewGuid().ToString("N");
+        var hello = Activities.Message(host.Connector.ServiceUrl.ToString(), "hello", chat);
+        hello["from"]!["aadObjectId"] = officer.Value;
+        await bot.PostActivityAsync(hello);
+        var waiting = await host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == chat
+            && TriageHost.Text(r).Contains($"{reference} · A reminder was waiting for you", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+        Assert.DoesNotContain("Jamie", TriageHost.Text(waiting), StringComparison.Ordinal);
+    }
+
     /// <summary>Moves the clock to the worker's next sweep, which must be at <paramref name="at"/>, and waits for it.</summary>
     private static async Task SweepAtAsync(TriageHost host, NudgeJournal journal, DateTimeOffset at, int sweeps)
     {
