@@ -65,14 +65,8 @@ public sealed class NotifiableIncidentTests(AzuriteFixture azurite)
         var officer = host.Person(Role.NotifyingOfficer);
         var police = host.Person(Role.AgencyRepresentative);
 
-        // Police refer; children's social care became aware on Wednesday 18 November: D1 is due Wednesday 25 November.
-        var reference = await host.ReferAsync(f => f with
-        {
-            Referrer = f.Referrer with { Agency = new AgencyId("staffs-police") },
-            Incident = f.Incident with { DateChildrensSocialCareAware = new DateOnly(2026, 11, 18) },
-        });
-        await using var bot = host.StartBot();
-        var journal = bot.Services.GetRequiredService<NudgeJournal>();
+        var (reference, bot, journal) = await PoliceReferAndStartAsync(host);
+        await using var _ = bot;
 
         // Tuesday 24 November, 08:00 London: the day's nudges.
         await SweepAtAsync(host, journal, new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero), sweeps: 1);
@@ -120,13 +114,8 @@ public sealed class NotifiableIncidentTests(AzuriteFixture azurite)
         }
 
         var manager = host.Person(Role.BoardManager);
-        var reference = await host.ReferAsync(f => f with
-        {
-            Referrer = f.Referrer with { Agency = new AgencyId("staffs-police") },
-            Incident = f.Incident with { DateChildrensSocialCareAware = new DateOnly(2026, 11, 18) },
-        });
-        await using var bot = host.StartBot();
-        var journal = bot.Services.GetRequiredService<NudgeJournal>();
+        var (reference, bot, journal) = await PoliceReferAndStartAsync(host);
+        await using var _ = bot;
 
         await SweepAtAsync(host, journal, new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero), sweeps: 1);
 
@@ -144,6 +133,22 @@ public sealed class NotifiableIncidentTests(AzuriteFixture azurite)
         var waiting = await host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == chat
             && TriageHost.Text(r).Contains($"{reference} · A reminder was waiting for you", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
         Assert.DoesNotContain("Jamie", TriageHost.Text(waiting), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Police refer a notifiable incident children's social care became aware of on Wednesday 18 November (D1 due
+    /// Wednesday 25 November), and the bot starts.
+    /// </summary>
+    private static async Task<(CaseReference Reference, BotFactory Bot, NudgeJournal Journal)> PoliceReferAndStartAsync(TriageHost host)
+    {
+        var reference = await host.ReferAsync(f => f with
+        {
+            Referrer = f.Referrer with { Agency = new AgencyId("staffs-police") },
+            Incident = f.Incident with { DateChildrensSocialCareAware = new DateOnly(2026, 11, 18) },
+        });
+        var bot = host.StartBot();
+        var journal = bot.Services.GetRequiredService<NudgeJournal>();
+        return (reference, bot, journal);
     }
 
     /// <summary>Moves the clock to the worker's next sweep, which must be at <paramref name="at"/>, and waits for it.</summary>
