@@ -315,7 +315,12 @@ public static partial class CaseCommands
             return refused;
         }
 
-        var recommended = state.Recommendation!.Option;
+        if (state.Recommendation is not { } recommendation)
+        {
+            return Refuse("The sub-group recommended not to convene a Scoping Panel; the Independent Chair's decision on that recommendation is not taken with this command.");
+        }
+
+        var recommended = recommendation.Option;
         var actions = (furtherActions ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
         var problems = new List<string>();
         switch (decision)

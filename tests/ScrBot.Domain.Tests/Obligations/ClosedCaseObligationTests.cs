@@ -18,9 +18,11 @@ public sealed class ClosedCaseObligationTests
     private static IReadOnlyList<ObligationIndexEntry> Index(CaseStory story, DateOnly today) =>
         ObligationIndex.EntriesFor(story.Facts, ProcessProfile.Toolkit, ProcessProfile.Toolkit.CreateCalendar(), today);
 
+    /// <summary>A case closed at the sub-group stage, as cases closed there before the Independent Chair took that decision are stored.</summary>
     private static CaseStory ClosedBySubgroup() =>
         CaseStory.AtSubgroupDecision()
-            .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.NoFurtherAction, "No concerns about working together."));
+            .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.NoFurtherAction, "No concerns about working together."))
+            .Do(Manager, (s, c) => Outcome.Accepted(new CaseClosed("No further action.") { At = c.Now, By = c.Actor }));
 
     [Fact]
     public void ANotifiableIncidentIsStillOwedToOfstedAfterTheSubgroupClosesTheCase()
