@@ -1,0 +1,271 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using ScrBot.Bot.Connector;
+using ScrBot.Bot.Referral;
+using ScrBot.Bot.Routing;
+using ScrBot.Bot.Storage;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Cases;
+using ScrBot.Domain.Obligations;
+
+namespace ScrBot.Bot.Conversations;
+
+/// <summary>A case as a person may see it: its board, its facts and steps; null when they may not.</summary>
+public sealed record VisibleCase(CaseView View, IReadOnlyList<CaseStep> Steps);
+
+/// <summary>
+/// The interaction model every stage uses, in one place:
+/// <list type="bullet">
+/// <item><see cref="ActAsync"/>: the one way a task card's button is handled: the case and step the card names, the
+/// person's role checked by the domain, a stale or repeated click answered "Already recorded by … on …" with nothing
+/// changed, a refusal answered with the domain's plain-English reasons; every refusal kept in the case's audit trail.</item>
+/// <item><see cref="SyncAsync"/>: after every fact, every open step's task card is sent to each person who owes it
+/// (once), every copy of a step that is done is updated in place (PUT of the sent activity) to say who did it and when,
+/// and the Board Manager's hub card is brought up to date.</item>
+/// <item><see cref="FindAsync"/>: a case for a person with a role on it, and the very same "not found" for everyone else.</item>
+/// </list>
+/// </summary>
+public sealed class CaseConversations(
+    CaseStore cases,
+    BoardDirectory directory,
+    IEnumerable<IStageSteps> stages,
+    TaskLedger ledger,
+    IConversationReferences conversations,
+    PersonalChats personalChats,
+    BotSender sender,
+    ProcessProfiles profiles,
+    TimeProvider time,
+    ILogger<CaseConversations> logger)
+{
+    public const string HubStep = "hub";
+
+    private readonly IReadOnlyList<IStageSteps> _stages = stages.ToList();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
+    /// <summary>The case's view and every step of every stage, derived from its facts today.</summary>
+    public CaseView View(StoredCase stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var today = LondonTime.Today(time);
+        var profile = profiles.For(stored.Board);
+        var calendar = profile.CreateCalendar();
+        var obligations = ObligationRules.Derive(stored.Facts, profile, calendar, today);
+        return new CaseView(stored.Board, stored.State, stored.Facts, obligations, directory, today, calendar);
+    }
+
+    public IReadOnlyList<CaseStep> StepsOf(CaseView view) => _stages.SelectMany(s => s.Steps(view)).ToList();
+
+    /// <summary>
+    /// The case with this reference if this person has a role on it; otherwise null, exactly as for a reference that
+    /// does not exist (the refused look is kept in the case's audit trail).
+    /// </summary>
+    public async Task<VisibleCase?> FindAsync(Actor person, string? typed, string attempt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (!CaseReference.TryParse(typed, out var parsed))
+        {
+            return null;
+        }
+
+        var reference = parsed.Value;
+        foreach (var board in await cases.FindBoardsForReferenceAsync(reference, cancellationToken).ConfigureAwait(false))
+        {
+            var stored = await cases.LoadAsync(board, reference, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                continue;
+            }
+
+            if (!CaseAccess.HasRoleOnCase(stored.State, person.Id, directory))
+            {
+                await cases.ExecuteAsync(board, reference, attempt, person,
+                    (_, _) => Outcome.Refused("The person has no role on this case."), cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var view = View(stored);
+            return new VisibleCase(view, StepsOf(view));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Handles a task card's button: <paramref name="command"/> runs against the case's state at that moment and the
+    /// domain decides. Answers with the card that replaces the one pressed (the step done), or a plain message.
+    /// </summary>
+    public async Task<CardActionResult> ActAsync(
+        TurnContext context,
+        CardAction action,
+        string attempt,
+        Func<CaseState, CommandContext, Outcome> command)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!context.IsPersonal)
+        {
+            return CardActionResult.Error(ReferralReplies.PersonalChatOnly, 403, "PersonalChatOnly");
+        }
+
+        if (context.UserAadObjectId is not { Length: > 0 } objectId)
+        {
+            return CardActionResult.Error(ReferralReplies.WhoAreYou, 401, "Unidentified");
+        }
+
+        var actor = new Actor(new PersonId(objectId), context.UserName);
+        var found = await FindAsync(actor, TaskCard.Value(action.Data, TaskCard.CaseKey), attempt, context.CancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return CardActionResult.Message(CaseStatusService.NotFound);
+        }
+
+        var view = found.View;
+        var stepKey = TaskCard.Value(action.Data, TaskCard.StepKey);
+        if (found.Steps.FirstOrDefault(s => s.Key == stepKey) is { Open: false } stale)
+        {
+            return await AlreadyAsync(view, stale, actor, attempt, context.CancellationToken).ConfigureAwait(false);
+        }
+
+        var result = await cases.ExecuteAsync(view.Board, view.Reference, attempt, actor,
+            (state, _) => command(state, new CommandContext(actor, time.GetUtcNow(), directory)), context.CancellationToken).ConfigureAwait(false);
+        var after = await cases.LoadAsync(view.Board, view.Reference, context.CancellationToken).ConfigureAwait(false);
+        var afterView = View(after!);
+        var step = StepsOf(afterView).FirstOrDefault(s => s.Key == stepKey);
+        if (result.IsRefused)
+        {
+            // Two people at once: the other one got there first. Say so, rather than the rule that refused it.
+            return step is { Open: false, Done: not null } && step.Done.By.Id != actor.Id
+                ? CardActionResult.Message(TaskCard.AlreadyRecorded(step, step.Done))
+                : CardActionResult.Message(result.Outcome.Explanation);
+        }
+
+        await SyncAsync(view.Board, view.Reference, context.CancellationToken).ConfigureAwait(false);
+        if (step is null)
+        {
+            return CardActionResult.Message("Recorded. Nothing more to do here.");
+        }
+
+        return step.IsOwedBy(actor.Id)
+            ? CardActionResult.ReplaceCard(step.TaskCard(new StepView(afterView, step, actor)))
+            : CardActionResult.ReplaceCard(TaskCard.Done(afterView, step));
+    }
+
+    private async Task<CardActionResult> AlreadyAsync(CaseView view, CaseStep step, Actor actor, string attempt, CancellationToken cancellationToken)
+    {
+        var words = TaskCard.AlreadyRecorded(step, step.Done);
+        await cases.ExecuteAsync(view.Board, view.Reference, attempt, actor, (_, _) => Outcome.Refused(words), cancellationToken).ConfigureAwait(false);
+        return CardActionResult.Message(words);
+    }
+
+    /// <summary>
+    /// Brings every card of the case up to date with its facts: sends each open step's task card to whoever owes it and
+    /// has not been sent it, updates in place every copy of a step that is done, and keeps the hub card current. Safe to
+    /// run again at any time; runs one at a time per case.
+    /// </summary>
+    public async Task SyncAsync(BoardId board, CaseReference reference, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd($"{board.Value}|{reference.Value}", _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var stored = await cases.LoadAsync(board, reference, cancellationToken).ConfigureAwait(false);
+            if (stored is null || !stored.State.Exists)
+            {
+                return;
+            }
+
+            var view = View(stored);
+            var steps = StepsOf(view);
+            var sent = await ledger.SentForCaseAsync(board, reference, cancellationToken).ConfigureAwait(false);
+            var unreached = new List<string>();
+
+            foreach (var copy in sent.Where(c => c.Step != HubStep && !c.Done))
+            {
+                var step = steps.FirstOrDefault(s => s.Key == copy.Step);
+                if (step is not null && step.Open && step.Owners.Any(o => o.Id.Value == copy.Person))
+                {
+                    continue;
+                }
+
+                var card = step is null ? TaskCard.Done(view, new CaseStep(copy.Step, "This step", [], null, false, null, _ => [])) : TaskCard.Done(view, step);
+                if (await UpdateAsync(copy, card, $"{reference} · {step?.Title ?? "Done"}", cancellationToken).ConfigureAwait(false))
+                {
+                    await ledger.KeepAsync(board, reference, copy with { Done = true }, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            foreach (var step in steps.Where(s => s.Open))
+            {
+                foreach (var owner in step.Owners.DistinctBy(o => o.Id))
+                {
+                    if (sent.Any(c => c.Step == step.Key && c.Person == owner.Id.Value && !c.Done))
+                    {
+                        continue;
+                    }
+
+                    var card = step.TaskCard(new StepView(view, step, owner));
+                    if (await SendAsync(board, reference, step.Key, owner, card, $"{reference} · {step.Title}", cancellationToken).ConfigureAwait(false) is not true)
+                    {
+                        unreached.Add(owner.Name);
+                    }
+                }
+            }
+
+            foreach (var manager in view.WithRole(Role.BoardManager))
+            {
+                var hub = HubCard.Build(view, steps, unreached.Distinct().ToList());
+                var copy = sent.FirstOrDefault(c => c.Step == HubStep && c.Person == manager.Id.Value);
+                if (copy is null)
+                {
+                    await SendAsync(board, reference, HubStep, manager, hub, $"{reference} · Case card", cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await UpdateAsync(copy, hub, $"{reference} · Case card", cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>Sends a card to a person's chat with ScrBot and keeps where it went. False when they cannot be reached.</summary>
+    private async Task<bool> SendAsync(BoardId board, CaseReference reference, string step, Actor person, JsonObject card, string summary, CancellationToken cancellationToken)
+    {
+        var chat = await conversations.FindPersonalAsync(person.Id.Value, cancellationToken).ConfigureAwait(false);
+        if (chat is null && directory.Find(board)?.NoticeChannel is { } channelId
+            && await conversations.FindChannelAsync(channelId, cancellationToken).ConfigureAwait(false) is { } via)
+        {
+            chat = await personalChats.FindOrStartAsync(person.Id.Value, via, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (chat is null)
+        {
+            logger.LogWarning("Case {Reference}: a card for step {Step} could not be sent: the person has no chat with ScrBot", reference.Value, step);
+            return false;
+        }
+
+        var result = await sender.SendAsync(chat, Activity.Card(card, summary), new SendOptions($"step:{reference}:{step}:{person.Id.Value}"), cancellationToken)
+            .ConfigureAwait(false);
+        if (!result.Delivered || result.ActivityId is null)
+        {
+            return false;
+        }
+
+        await ledger.KeepAsync(board, reference, new SentCard(step, person.Id.Value, chat.ServiceUrl, chat.ConversationId, chat.TenantId, result.ActivityId, false), cancellationToken)
+            .ConfigureAwait(false);
+        return true;
+    }
+
+    private async Task<bool> UpdateAsync(SentCard copy, JsonObject card, string summary, CancellationToken cancellationToken)
+    {
+        var chat = new ConversationReference(copy.ServiceUrl, copy.ConversationId, copy.TenantId, ConversationTypes.Personal, UserAadObjectId: copy.Person);
+        var result = await sender.UpdateAsync(chat, copy.ActivityId, Activity.Card(card, summary), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.Delivered;
+    }
+}

@@ -1,0 +1,211 @@
+using System.Text.Json.Nodes;
+using ScrBot.Bot.Cards;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Cases;
+using static ScrBot.Bot.Cards.AdaptiveCard;
+
+namespace ScrBot.Bot.Conversations;
+
+/// <summary>
+/// The Board Manager's case card, the hub: one per case in the Board Manager's chat, updated in place after every
+/// fact. The stage, what is due and by whom, the checklist of the stage (per agency: records secured, records checked
+/// with known / not known and discrepancies, invited, chronology received), who could not be reached, and the Board
+/// Manager's own buttons for the next step.
+/// </summary>
+public static class HubCard
+{
+    public const string OpenVerb = "task.open";
+
+    public static JsonObject Build(CaseView view, IReadOnlyList<CaseStep> steps, IReadOnlyList<string> unreached)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(steps);
+        var state = view.State;
+        var body = new List<JsonNode?>
+        {
+            ConfidentialLine(),
+            Heading($"{view.Reference} · Case card"),
+            Facts(Summary(view)),
+        };
+
+        if (state.Stage == Stage.IndependentChairDecision && state.Recommendation is null && state.SubgroupOutcome is { } outcome
+            && outcome != SubgroupOutcome.ConveneScopingPanel)
+        {
+            body.Add(Container(
+            [
+                Text("Waiting for the Independent Chair", strong: true),
+                Text($"The sub-group recommends not convening a Scoping Panel ({StepWords.Outcome(outcome)}). The final decision rests with the Independent Chair; the case stays open until the Chair decides.", subtle: false),
+            ], style: "attention"));
+        }
+
+        var open = steps.Where(s => s.Open).OrderBy(s => s.Due ?? DateOnly.MaxValue).ToList();
+        body.Add(Subheading("What is due, and by whom"));
+        body.Add(open.Count == 0
+            ? Text("Nothing is waiting on anyone at this stage.", subtle: true)
+            : Bullets(open.Select(s => $"{s.Title}: {Owners(s)}{(s.Due is { } due ? $", by {HumanDates.FormatWithRelative(due, view.Today, view.Calendar)}" : "")}")));
+
+        var done = steps.Where(s => s.Done is not null).OrderBy(s => s.Done!.At).ToList();
+        if (done.Count > 0)
+        {
+            body.Add(Subheading("Done"));
+            body.Add(Bullets(done.TakeLast(20).Select(s => TaskCard.DoneWords(s, s.Done!))));
+        }
+
+        if (state.ChosenAgencies.Count > 0 || state.PartnersSentChildDetails.Count > 0)
+        {
+            body.Add(Subheading("Agencies", separator: true));
+            var agencies = state.ChosenAgencies.Concat(state.PartnersSentChildDetails).Distinct().ToList();
+            foreach (var agency in agencies)
+            {
+                body.Add(Text(view.AgencyName(agency), strong: true));
+                body.Add(Facts(Checklist(state, agency)));
+            }
+        }
+
+        if (unreached.Count > 0)
+        {
+            body.Add(Container(
+            [
+                Text("Could not be reached", strong: true),
+                Text($"{string.Join(", ", unreached)}: ScrBot is not installed for them. Their cards are sent as soon as they open ScrBot.", subtle: true),
+            ], style: "attention"));
+        }
+
+        var mine = open.Where(s => view.WithRole(Domain.Boards.Role.BoardManager).Any(m => s.Owners.Any(o => o.Id == m.Id))).Take(4)
+            .Select(s => Execute(s.Title, OpenVerb, new JsonObject { [TaskCard.CaseKey] = view.Reference.Value, [TaskCard.StepKey] = s.Key }, sendInputs: false))
+            .ToList();
+        return CardBudget.Fit(_ => Card(body, mine));
+    }
+
+    private static List<(string, string)> Summary(CaseView view)
+    {
+        var state = view.State;
+        var facts = new List<(string, string)>
+        {
+            ("Stage", Words.Of(state.Stage)),
+            ("Child", state.Form?.Child.Name ?? ""),
+        };
+        if (state.SubgroupMeetingDate is { } meeting)
+        {
+            facts.Add(("Sub-group meets", Words.Date(meeting) + (state.SubgroupMeetingExtraordinary ? " (extraordinary meeting)" : "")));
+        }
+
+        if (state.SameChildAs is { } same)
+        {
+            facts.Add(("Same child as", same.Value));
+        }
+
+        if (state.Routes is { } routes)
+        {
+            facts.Add(("Routes", StepWords.Routes(routes)));
+        }
+
+        if (state.SubgroupChairInvolvement is not null)
+        {
+            facts.Add(("Sub-group Chair", "Declared direct involvement: the Vice-Chair decides and chairs"));
+        }
+
+        if (state.SubgroupOutcome is { } outcome)
+        {
+            facts.Add(("Sub-group decided", $"{StepWords.Outcome(outcome)}: {state.SubgroupReasons}"));
+        }
+
+        if (state.RecordChecksDueBy is { } checks)
+        {
+            facts.Add(("Record checks due (D3)", HumanDates.FormatWithRelative(checks, view.Today, view.Calendar)));
+        }
+
+        if (state.SchoolsChecked is { } schools)
+        {
+            facts.Add(("Schools checked and informed", string.Join(", ", schools)));
+        }
+
+        if (state.InvitationsSentAt is { } invited)
+        {
+            facts.Add(("Invitations sent", Words.DateAndTime(invited) + (state.InvitationsProceededBecause is { } why ? $" (proceeded: {why})" : "")));
+            facts.Add(("Ready to schedule", state.ScheduledPanel is null ? "Yes: the Scoping Panel meeting can now be booked" : "Scheduled"));
+        }
+
+        return facts;
+    }
+
+    private static List<(string, string)> Checklist(CaseState state, Domain.Boards.AgencyId agency)
+    {
+        var check = state.RecordCheckOf(agency);
+        var checkWords = check is null
+            ? "Not yet returned"
+            : $"{(check.Result == RecordCheckResult.Known ? "Known" : "Not known")}" +
+              (check.People.Count > 0 ? $" ({string.Join("; ", check.People.Select(p => $"{p.Person}: {(p.Result == RecordCheckResult.Known ? "known" : "not known")}"))})" : "") +
+              (CaseCommands.CheckIsIn(state, agency) ? "" : " — due again after the details were corrected");
+        var list = new List<(string, string)>
+        {
+            ("Sent the details", Words.YesNo(state.PartnersSentChildDetails.Contains(agency))),
+            ("Records secured", Words.YesNo(state.RecordsSecuredBy.Contains(agency))),
+            ("Records checked", checkWords),
+        };
+        if (check is { Discrepancies.Count: > 0 })
+        {
+            list.Add(("Discrepancies", string.Join("; ", check.Discrepancies.Select(d => $"{StepWords.Of(d.Kind)}: {d.Details}"))));
+        }
+
+        var invitation = state.Invitations.FirstOrDefault(i => i.Agency == agency);
+        list.Add(("Invited", invitation is null ? "No" : invitation.Member.Name));
+        if (invitation is not null)
+        {
+            list.Add(("Attending", invitation.Attending switch { true => "Yes", false => "No", _ => "Not yet answered" }));
+            list.Add(("Chronology received", Words.YesNo(state.ChronologiesReceived.Contains(agency))));
+        }
+
+        return list;
+    }
+
+    private static string Owners(CaseStep step) => step.Owners.Count == 0 ? "nobody reachable" : string.Join(", ", step.Owners.Select(o => o.Name).Distinct());
+}
+
+/// <summary>The words the stage cards share for outcomes, routes and discrepancies.</summary>
+public static class StepWords
+{
+    public static string Outcome(SubgroupOutcome outcome) => outcome switch
+    {
+        SubgroupOutcome.ConveneScopingPanel => "convene a Scoping Panel",
+        SubgroupOutcome.AnotherLearningReview => "not to convene: another learning review",
+        SubgroupOutcome.NoFurtherAction => "not to convene: no further action",
+        _ => outcome.ToString(),
+    };
+
+    public static string Of(DiscrepancyKind kind) => kind switch
+    {
+        DiscrepancyKind.DateOfBirth => "Date of birth",
+        DiscrepancyKind.SpellingOrAlias => "Spelling of names or aliases",
+        DiscrepancyKind.Address => "Address details",
+        DiscrepancyKind.SignificantOtherNotIdentified => "A significant other not already identified",
+        _ => "Other",
+    };
+
+    public static string Routes(CaseRoutes routes)
+    {
+        var parts = new List<string>();
+        if (routes.FromChildDeathOverviewPanel)
+        {
+            parts.Add("referred by the Child Death Overview Panel");
+        }
+
+        if (routes.DomesticHomicideReview)
+        {
+            parts.Add("a Domestic Homicide Review (for a victim under 18 the SCR takes precedence)");
+        }
+
+        if (routes.YouthJusticeBoardReview)
+        {
+            parts.Add("a Youth Justice Board serious incident review");
+        }
+
+        if (routes.ProbationOmbudsmanInvestigation)
+        {
+            parts.Add("a prisons and probation ombudsman investigation");
+        }
+
+        var text = parts.Count == 0 ? "No other route or parallel review" : string.Join("; ", parts);
+        return routes.Leads is { } leads ? $"{text}. Leads to engage from scoping: {leads}" : text;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using ScrBot.Bot.Cards;
+using ScrBot.Domain.Calendar;
+using static ScrBot.Bot.Cards.AdaptiveCard;
+
+namespace ScrBot.Bot.Conversations;
+
+/// <summary>
+/// The frame every task card shares: the case reference and the step in the toolkit's words, who asked, the due date
+/// with "in N working days" or "N working days overdue", the facts needed to act, the inputs and the button(s) that do
+/// it. Once done, every copy becomes <see cref="Done"/>: who did it and when. The data of every button names the case
+/// and the step only; the server decides the rest.
+/// </summary>
+public static class TaskCard
+{
+    public const string CaseKey = "case";
+    public const string StepKey = "step";
+
+    /// <summary>The data every task button sends: which case and which step the person meant.</summary>
+    public static JsonObject Data(StepView view, JsonObject? more = null)
+    {
+        var data = new JsonObject { [CaseKey] = view.Case.Reference.Value, [StepKey] = view.Step.Key };
+        foreach (var (key, value) in more ?? [])
+        {
+            data[key] = value?.DeepClone();
+        }
+
+        return data;
+    }
+
+    public static JsonObject Build(
+        StepView view,
+        IEnumerable<(string Title, string Value)> facts,
+        IEnumerable<JsonNode?> body,
+        IEnumerable<JsonNode?> actions,
+        string askedBy,
+        bool confidential)
+    {
+        var items = new List<JsonNode?>();
+        if (confidential)
+        {
+            items.Add(ConfidentialLine());
+        }
+
+        items.Add(Heading($"{view.Case.Reference} · {view.Step.Title}"));
+        var all = new List<(string, string)> { ("Asked by", askedBy) };
+        if (view.Step.Due is { } due)
+        {
+            all.Add(("Due", HumanDates.FormatWithRelative(due, view.Case.Today, view.Case.Calendar)));
+        }
+
+        all.AddRange(facts);
+        items.Add(Facts(all));
+        items.AddRange(body);
+        if (view.Error is { } error)
+        {
+            items.Add(Attention(error));
+        }
+
+        return CardBudget.Fit(_ => Card(items, actions));
+    }
+
+    /// <summary>What every copy of a step's card becomes once it is done, by anyone: "Records secured by …, date and time".</summary>
+    public static JsonObject Done(CaseView view, CaseStep step)
+    {
+        var done = step.Done;
+        var body = new List<JsonNode?>
+        {
+            Heading($"{view.Reference} · {step.Title}"),
+            done is null
+                ? Text("This step is no longer needed. Nothing more to do here.", subtle: true)
+                : Good(DoneWords(step, done)),
+            Text("Type tasks to see what you still owe, or case " + view.Reference + " for the case.", subtle: true),
+        };
+        return Card(body);
+    }
+
+    /// <summary>"Records secured by Patti Fernandez on Tuesday 3 March 2027 10:14".</summary>
+    public static string DoneWords(CaseStep step, StepDone done) => $"{step.Title}: done by {done.By.Name} on {Words.DateAndTime(done.At)}.";
+
+    /// <summary>The answer to a stale or repeated click: nothing changed.</summary>
+    public static string AlreadyRecorded(CaseStep step, StepDone? done) =>
+        done is null
+            ? $"{step.Title} is no longer needed on this case. Nothing was changed."
+            : $"Already recorded by {done.By.Name} on {Words.DateAndTime(done.At)}. Nothing was changed.";
+
+    /// <summary>A submitted value as text ("" when absent).</summary>
+    public static string Value(JsonObject data, string id) =>
+        data[id] is JsonValue value && value.TryGetValue<string>(out var text) ? text.Trim() : "";
+}
