@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ScrBot.Bot.Connector;
+using ScrBot.Bot.Referral;
+using ScrBot.Bot.Storage;
+using ScrBot.Bot.Tests.EndToEnd;
+using ScrBot.Bot.Tests.Referral;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Cases;
+
+namespace ScrBot.Bot.Tests.Stages;
+
+/// <summary>The bot with the local board directory (config/directory.local.json), in the Agents Playground.</summary>
+public sealed class StagesPlaygroundFixture : PlaygroundFixture
+{
+    protected override void ConfigureBotSettings(IDictionary<string, string?> settings) =>
+        settings["Directory__Path"] = ReferralSamples.LocalDirectoryPath;
+}
+
+/// <summary>
+/// Stages 3–4 end to end in the Microsoft 365 Agents Playground, one Playground per person, each clicking the cards
+/// they received: Megan Bowen (Board Manager) arranges the sub-group meeting, Isaiah Langer (Sub-group Chair) decides,
+/// Megan chooses the agencies and sends the details, Patti Fernandez (police) secures her records and returns her
+/// check with a discrepancy that Megan corrects, Lynne Robbins (Education Safeguarding Officer) checks the schools, and
+/// Megan sends the invitations; Megan's hub card shows each step as it happens.
+/// </summary>
+public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playground) : IClassFixture<StagesPlaygroundFixture>
+{
+    [Fact]
+    public async Task ACaseGoesFromTriageToInvitationsSentEachStepByThePersonWhoseRoleItIs()
+    {
+        var (megan, isaiah, patti, lynne) = await PeopleReadyAsync();
+        var reference = await ReferredAndTriagedAsync();
+        var today = Today();
+
+        // Stage 2 → 3: the Board Manager arranges the sub-group meeting from her task card.
+        var arrange = await TaskCardAsync(megan, reference, "Arrange the sub-group meeting");
+        var arranged = await megan.PressAsync(arrange, "Arrange the meeting", new JsonObject { ["meetingDate"] = Iso(today.AddDays(7)), ["extraordinary"] = "true" });
+        Assert.Contains("done by Megan Bowen", Text(arranged!.Card!), StringComparison.Ordinal);
+        await HubShowsAsync(megan, reference, "Sub-group meets");
+
+        // Stage 3: the Sub-group Chair decides to convene.
+        var decide = await TaskCardAsync(isaiah, reference, "Decide whether to convene a Scoping Panel");
+        Assert.Contains("Jamie Collins", decide.CardText, StringComparison.Ordinal);
+        await isaiah.PressAsync(decide, "Record the decision", new JsonObject { ["outcome"] = "ConveneScopingPanel", ["reasons"] = "The information suggests the criteria may be met." });
+        await HubShowsAsync(megan, reference, "Sub-group decided");
+
+        // Before the details are sent, the police representative cannot tell the case exists.
+        var before = await AskAsync(patti, $"case {reference}");
+        var missing = await AskAsync(patti, "case SCR-2026-9999");
+        Assert.Equal(CaseStatusService.NotFound, before.Text);
+        Assert.Equal(missing.Text, before.Text);
+
+        // Stage 4: agencies chosen, details sent (D3).
+        var agencies = await TaskCardAsync(megan, reference, "Choose the agencies to involve");
+        await megan.PressAsync(agencies, "Choose these agencies", new JsonObject { ["agencies"] = "staffs-police,staffs-health" });
+        var details = await TaskCardAsync(megan, reference, "Send the child's details to the partners");
+        await megan.PressAsync(details, "Send the details to the partners", new JsonObject { ["checksDueBy"] = Iso(today.AddDays(10)) });
+        await HubShowsAsync(megan, reference, "Record checks due (D3)");
+
+        var after = await AskAsync(patti, $"case {reference}");
+        Assert.NotNull(after.Card);
+        Assert.Contains("Jamie Collins", after.CardText, StringComparison.Ordinal);
+        Assert.Contains("Your role: agency representative", after.CardText, StringComparison.Ordinal);
+
+        // Records secured, and a repeated click on the stale card changes nothing.
+        var secure = await TaskCardAsync(patti, reference, "Secure Staffordshire Police's records");
+        var secured = await patti.PressAsync(secure, "Records secured", new JsonObject { ["electronic"] = "true", ["paper"] = "true", ["historical"] = "true" });
+        Assert.Contains("done by Patti Fernandez", Text(secured!.Card!), StringComparison.Ordinal);
+        var stale = await patti.ExecuteAsync(secure, "preparing.secure", new JsonObject { ["case"] = reference, ["step"] = "secure/staffs-police", ["agency"] = "staffs-police" });
+        Assert.StartsWith("Already recorded by Patti Fernandez on ", stale.Message, StringComparison.Ordinal);
+
+        // The records check with a discrepancy; the Board Manager corrects the details; the check comes back on them.
+        var stored = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
+        var people = CaseCommands.PeopleToCheck(stored!.State);
+        var check = await TaskCardAsync(patti, reference, "Check Staffordshire Police's records");
+        var answers = new JsonObject { ["discrepancyDateOfBirth"] = "Our records give 15 May 2016." };
+        for (var i = 0; i < people.Count; i++)
+        {
+            answers["person" + i] = i == 0 ? "Known" : "NotKnown";
+        }
+
+        await patti.PressAsync(check, "Return the records check", answers);
+        await HubShowsAsync(megan, reference, "Our records give 15 May 2016.");
+
+        var correct = await TaskCardAsync(megan, reference, "Correct the case's details from the discrepancies");
+        Assert.Contains("Our records give 15 May 2016.", correct.CardText, StringComparison.Ordinal);
+        await megan.PressAsync(correct, "Correct and send to the partners again", new JsonObject
+        {
+            ["childName"] = "Jamie Collins",
+            ["childDateOfBirth"] = "2016-05-15",
+            ["childAddress"] = stored.State.Form!.Child.Address,
+            ["significantOthers"] = string.Join("\n", stored.State.Form.SignificantOthers.Select(o => $"{o.Name}; {o.Relationship}")),
+        });
+        var again = await patti.WaitForCardInPersonalChatAsync(m => m.CardText.Contains($"{reference} · Check Staffordshire Police's records", StringComparison.Ordinal)
+                                                                    && m.CardText.Contains("corrected these details", StringComparison.Ordinal));
+        Assert.Contains("Sunday 15 May 2016", again.CardText, StringComparison.Ordinal);
+        answers.Remove("discrepancyDateOfBirth");
+        await patti.PressAsync(again, "Return the records check", answers);
+
+        // The Education Safeguarding Officer checks and informs the schools.
+        var schools = await TaskCardAsync(lynne, reference, "Check the child's schools and inform them");
+        await lynne.PressAsync(schools, "Schools checked and informed", new JsonObject { ["schools"] = "Example Primary School\nExample Nursery", ["informed"] = "true" });
+        await HubShowsAsync(megan, reference, "Example Primary School, Example Nursery");
+
+        // Invitations in the toolkit's order; a minute taker already on the case is refused, then another is appointed.
+        var invite = await TaskCardAsync(megan, reference, "Send the invitations to the Scoping Panel");
+        var inputs = new JsonObject
+        {
+            ["invitedAgencies"] = "staffs-police",
+            ["experts"] = "Dr Ada Lovelace; ada@example.org",
+            ["sioName"] = "DI Sam Vimes",
+            ["sioEmail"] = "sam.vimes@police.example",
+            ["minuteTakerName"] = "Patti Fernandez",
+            ["minuteTakerEmail"] = "pattif@board.example",
+            ["proceedBecause"] = "Health's check is late and the panel cannot wait.",
+        };
+        var refused = await megan.PressAsync(invite, "Send the invitations", inputs);
+        Assert.Contains("Patti Fernandez already takes part in this case", refused!.Message, StringComparison.Ordinal);
+        inputs["minuteTakerName"] = "Diego Siciliani";
+        inputs["minuteTakerEmail"] = "diegos@board.example";
+        var sent = await megan.PressAsync(Current(megan, invite), "Send the invitations", inputs);
+        Assert.Contains("done by Megan Bowen", Text(sent!.Card!), StringComparison.Ordinal);
+        var hub = await HubShowsAsync(megan, reference, "Ready to schedule");
+        Assert.Contains("Invitations sent", hub.CardText, StringComparison.Ordinal);
+        await TaskCardAsync(patti, reference, "Send Staffordshire Police's chronology");
+
+        var final = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
+        Assert.Equal(Stage.PreparingScopingPanel, final!.State.Stage);
+        Assert.Equal(new DateOnly(2016, 5, 15), final.State.Form!.Child.DateOfBirth);
+        Assert.Equal("Isaiah Langer", final.State.PanelChair!.Name);
+        Assert.Equal("Diego Siciliani", final.State.MinuteTaker!.Name);
+        Assert.Contains(final.State.Invitations, i => i.Capacity == PanelCapacity.SeniorInvestigatingOfficer);
+        Assert.Contains(final.Facts, f => f is AttemptRefused { Attempt: "record that records are secured" });
+        Assert.Contains(final.Facts, f => f is CaseRoleAssigned { Role: Domain.Boards.Role.AgencyRepresentative } r && r.Person.Name == "Patti Fernandez");
+        Assert.Contains(final.Facts, f => f is CaseRoleAssigned { Role: Domain.Boards.Role.EducationSafeguardingOfficer } r && r.Person.Name == "Lynne Robbins");
+    }
+
+    [Fact]
+    public async Task NotConveningLeavesTheCaseWaitingVisiblyForTheIndependentChair()
+    {
+        var (megan, isaiah, _, _) = await PeopleReadyAsync();
+        var reference = await ReferredAndTriagedAsync();
+
+        var arrange = await TaskCardAsync(megan, reference, "Arrange the sub-group meeting");
+        await megan.PressAsync(arrange, "Arrange the meeting", new JsonObject { ["meetingDate"] = Iso(Today().AddDays(3)), ["extraordinary"] = "false" });
+        var decide = await TaskCardAsync(isaiah, reference, "Decide whether to convene a Scoping Panel");
+        await isaiah.PressAsync(decide, "Record the decision", new JsonObject { ["outcome"] = "NoFurtherAction", ["reasons"] = "No concerns about how the agencies worked together." });
+
+        var hub = await HubShowsAsync(megan, reference, "Waiting for the Independent Chair");
+        Assert.Contains("not to convene: no further action", hub.CardText, StringComparison.Ordinal);
+        var stored = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
+        Assert.Equal(Stage.IndependentChairDecision, stored!.State.Stage);
+        Assert.DoesNotContain(stored.Facts, f => f is CaseClosed);
+
+        // A second press of the decision card changes nothing and says who recorded it.
+        var again = await isaiah.ExecuteAsync(decide, "subgroup.decide", new JsonObject { ["case"] = reference, ["step"] = "decide", ["outcome"] = "ConveneScopingPanel", ["reasons"] = "Changed." });
+        Assert.StartsWith("Already recorded by Isaiah Langer on ", again.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TasksListsWhatTheBoardManagerOwesOnThreeCasesMostUrgentFirst()
+    {
+        var (megan, _, _, _) = await PeopleReadyAsync();
+        var references = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var reference = await ReferredAndTriagedAsync();
+            await TaskCardAsync(megan, reference, "Arrange the sub-group meeting");
+            await TaskCardAsync(megan, reference, "Record the routes and parallel reviews");
+            await HubShowsAsync(megan, reference, "Arrange the sub-group meeting");
+            references.Add(reference);
+        }
+
+        var answer = await AskAsync(megan, "tasks", m => m.Card is { } card && JourneyHarness.Heading(card).StartsWith("Your tasks", StringComparison.Ordinal));
+        foreach (var reference in references)
+        {
+            Assert.Contains($"{reference} · Arrange the sub-group meeting", answer.CardText, StringComparison.Ordinal);
+        }
+
+        var first = answer.Buttons[0];
+        var opened = await megan.PressAsync(answer, first.Title);
+        Assert.True(opened!.Card is not null, $"{first.Title}: {opened.Message}");
+        Assert.Contains("· ", Text(opened.Card!), StringComparison.Ordinal);
+        Assert.NotEmpty(opened.Card!["actions"]!.AsArray());
+    }
+
+    // ── helpers ──
+
+    private async Task<(PlaygroundSession Megan, PlaygroundSession Isaiah, PlaygroundSession Patti, PlaygroundSession Lynne)> PeopleReadyAsync()
+    {
+        var references = playground.BotServices.GetRequiredService<IConversationReferences>();
+        var people = new List<PlaygroundSession>();
+        foreach (var name in new[] { "Megan Bowen", "Isaiah Langer", "Patti Fernandez", "Lynne Robbins", "Adele Vance" })
+        {
+            var session = await playground.AsAsync(name);
+            if (await references.FindPersonalAsync(session.Person.AadObjectId, default) is null)
+            {
+                await session.InstallInPersonalChatAsync();
+                await playground.WaitUntilAsync(async () => await references.FindPersonalAsync(session.Person.AadObjectId, default) is not null, $"{name}'s personal chat");
+            }
+
+            people.Add(session);
+        }
+
+        return (people[0], people[1], people[2], people[3]);
+    }
+
+    private async Task<string> ReferredAndTriagedAsync()
+    {
+        var today = Today();
+        var time = playground.BotServices.GetRequiredService<TimeProvider>();
+        var directory = ReferralSamples.Directory;
+        var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), directory, today).Form;
+        var context = new CommandContext(ReferralSamples.Referrer, time.GetUtcNow(), directory);
+        var result = await Cases().ReferAsync(ReferralSamples.Staffordshire, today.Year, ReferralSamples.Referrer, r => CaseCommands.Refer(r, form, context));
+        Assert.False(result.IsRefused, result.Outcome.Explanation);
+        var reference = result.State.Reference!.Value;
+        playground.BotServices.GetRequiredService<TriageQueue>().Enqueue(ReferralSamples.Staffordshire, reference);
+        return reference.Value;
+    }
+
+    private DateOnly Today() => LondonTime.Today(playground.BotServices.GetRequiredService<TimeProvider>());
+
+    private CaseStore Cases() => playground.BotServices.GetRequiredService<CaseStore>();
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static Task<PlaygroundMessage> TaskCardAsync(PlaygroundSession person, string reference, string step) =>
+        person.WaitForCardInPersonalChatAsync(m => JourneyHarness.Heading(m.Card!) == $"{reference} · {step}" && m.Buttons.Count > 0);
+
+    private static Task<PlaygroundMessage> HubShowsAsync(PlaygroundSession manager, string reference, string text) =>
+        manager.WaitForCardInPersonalChatAsync(m => JourneyHarness.Heading(m.Card!) == $"{reference} · Case card" && m.CardText.Contains(text, StringComparison.Ordinal));
+
+    private static async Task<PlaygroundMessage> AskAsync(PlaygroundSession person, string text, Func<PlaygroundMessage, bool>? answer = null)
+    {
+        var before = person.PersonalChat.Select(m => m.MessageId).ToHashSet();
+        await person.SayInPersonalChatAsync(text);
+        return await person.WaitForAsync(person.PersonalChatId, m => !before.Contains(m.MessageId) && m.FromId != person.Person.Id
+            && (answer?.Invoke(m) ?? (m.Card is null || JourneyHarness.Heading(m.Card).Contains(" · Status", StringComparison.Ordinal) || m.CardText.Contains("Your part in this case", StringComparison.Ordinal))));
+    }
+
+    private static PlaygroundMessage Current(PlaygroundSession session, PlaygroundMessage message) =>
+        session.PersonalChat.Single(m => m.MessageId == message.MessageId);
+
+    private static string Text(JsonObject card) => new PlaygroundMessage("", "", null, "", null, [card], 0).CardText;
+}
