@@ -21,7 +21,7 @@ public sealed record VisibleCase(CaseView View, IReadOnlyList<CaseStep> Steps);
 /// <item><see cref="ActAsync"/>: the one way a task card's button is handled: the case and step the card names, the
 /// person's role checked by the domain, a stale or repeated click answered "Already recorded by … on …" with nothing
 /// changed, a refusal answered with the domain's plain-English reasons; every refusal kept in the case's audit trail.</item>
-/// <item><see cref="SyncAsync"/>: after every fact, every open step's task card is sent to each person who owes it
+/// <item><see cref="SyncAsync"/> (queued after every fact, see <see cref="CaseSyncQueue"/>): every open step's task card is sent to each person who owes it
 /// (once), every copy of a step that is done is updated in place (PUT of the sent activity) to say who did it and when,
 /// and the Board Manager's hub card is brought up to date.</item>
 /// <item><see cref="FindAsync"/>: a case for a person with a role on it, and the very same "not found" for everyone else.</item>
@@ -36,6 +36,7 @@ public sealed class CaseConversations(
     PersonalChats personalChats,
     BotSender sender,
     ProcessProfiles profiles,
+    CaseSyncQueue syncs,
     TimeProvider time,
     ILogger<CaseConversations> logger)
 {
@@ -124,7 +125,7 @@ public sealed class CaseConversations(
 
         var view = found.View;
         var stepKey = TaskCard.Value(action.Data, TaskCard.StepKey);
-        if (found.Steps.FirstOrDefault(s => s.Key == stepKey) is { Open: false } stale)
+        if (found.Steps.FirstOrDefault(s => s.Key == stepKey) is { Open: false, Done: not null } stale)
         {
             return await AlreadyAsync(view, stale, actor, attempt, context.CancellationToken).ConfigureAwait(false);
         }
@@ -142,7 +143,8 @@ public sealed class CaseConversations(
                 : CardActionResult.Message(result.Outcome.Explanation);
         }
 
-        await SyncAsync(view.Board, view.Reference, context.CancellationToken).ConfigureAwait(false);
+        // Every other copy, new task cards and the hub follow in the background: the person gets their answer at once.
+        syncs.Enqueue(view.Board, view.Reference);
         if (step is null)
         {
             return CardActionResult.Message("Recorded. Nothing more to do here.");

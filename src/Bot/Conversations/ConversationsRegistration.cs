@@ -17,6 +17,8 @@ public static class ConversationsRegistration
     {
         services.AddSingleton<TaskLedger>();
         services.AddSingleton<CaseConversations>();
+        services.AddSingleton<CaseSyncQueue>();
+        services.AddHostedService<CaseSyncWorker>();
         services.AddSingleton<IStageSteps, SubGroupSteps>();
         services.AddSingleton<IStageSteps, PreparingSteps>();
         services.AddCommand<TasksCommand>();

@@ -67,7 +67,7 @@ public static class HubCard
             body.Add(Container(
             [
                 Text("Could not be reached", strong: true),
-                Text($"{string.Join(", ", unreached)}: ScrBot is not installed for them. Their cards are sent as soon as they open ScrBot.", subtle: true),
+                Text($"{string.Join(", ", unreached)}: ScrBot is not installed for them, so their cards could not be delivered. ScrBot tries again after every change on this case; ask them to open ScrBot in Teams.", subtle: true),
             ], style: "attention"));
         }
 

@@ -60,16 +60,19 @@ public static class TaskCard
         return CardBudget.Fit(_ => Card(items, actions));
     }
 
-    /// <summary>What every copy of a step's card becomes once it is done, by anyone: "Records secured by …, date and time".</summary>
+    /// <summary>
+    /// What every copy of a step's card becomes once it is done, by anyone ("… done by Patti Fernandez on …"), or once it
+    /// passed to someone else (the Vice-Chair after the Sub-group Chair declared direct involvement).
+    /// </summary>
     public static JsonObject Done(CaseView view, CaseStep step)
     {
         var done = step.Done;
         var body = new List<JsonNode?>
         {
             Heading($"{view.Reference} · {step.Title}"),
-            done is null
-                ? Text("This step is no longer needed. Nothing more to do here.", subtle: true)
-                : Good(DoneWords(step, done)),
+            done is not null ? Good(DoneWords(step, done))
+                : step.Open ? Text($"This step is now with {string.Join(", ", step.Owners.Select(o => o.Name))}. Nothing more for you to do here.")
+                : Text("This step is no longer needed. Nothing more to do here.", subtle: true),
             Text("Type tasks to see what you still owe, or case " + view.Reference + " for the case.", subtle: true),
         };
         return Card(body);

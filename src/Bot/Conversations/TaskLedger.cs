@@ -10,14 +10,15 @@ namespace ScrBot.Bot.Conversations;
 public sealed record SentCard(string Step, string Person, Uri ServiceUrl, string ConversationId, string? TenantId, string ActivityId, bool Done);
 
 /// <summary>
-/// Where every task card and hub card went, per case and step (the <c>TaskCards</c> table): partition
+/// Where every task card and hub card went, per case and step (the <c>TaskCards</c> table, with the case store's prefix): partition
 /// <c>case|{board}|{reference}</c>, a row per step and person with the sent activity's id, so that every copy is updated
 /// in place when the step is done. Partition <c>person|{entra object id}</c> holds the cases a person has been asked to
 /// act on, for <c>tasks</c>. References, step keys and ids only: nothing about the child.
 /// </summary>
-public sealed class TaskLedger(BotTables tables)
+public sealed class TaskLedger(BotTables tables, Storage.CaseStore cases)
 {
-    public const string Table = "TaskCards";
+    /// <summary>The table's name: <c>TaskCards</c>, after the case store's table prefix.</summary>
+    public string Table => cases.Tables.TaskCards;
 
     public async Task<IReadOnlyList<SentCard>> SentForCaseAsync(BoardId board, CaseReference reference, CancellationToken cancellationToken)
     {

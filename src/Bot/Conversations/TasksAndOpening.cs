@@ -132,7 +132,9 @@ public sealed class OpenTaskAction(CaseConversations conversations) : ICardActio
 
         if (!step.Open)
         {
-            return CardActionResult.Message(TaskCard.AlreadyRecorded(step, step.Done));
+            return CardActionResult.Message(step.Done is null
+                ? $"{step.Title} is not due at this stage of the case. Type case {found.View.Reference} to see where it stands."
+                : TaskCard.AlreadyRecorded(step, step.Done));
         }
 
         return step.IsOwedBy(person.Id)

@@ -71,6 +71,13 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
         var stale = await patti.ExecuteAsync(secure, "preparing.secure", new JsonObject { ["case"] = reference, ["step"] = "secure/staffs-police", ["agency"] = "staffs-police" });
         Assert.StartsWith("Already recorded by Patti Fernandez on ", stale.Message, StringComparison.Ordinal);
 
+        // A tampered agency id: the police representative cannot secure another agency's records.
+        var otherAgency = await patti.ExecuteAsync(secure, "preparing.secure", new JsonObject
+        {
+            ["case"] = reference, ["step"] = "secure/staffs-health", ["agency"] = "staffs-health", ["electronic"] = "true", ["paper"] = "true", ["historical"] = "true",
+        });
+        Assert.Equal("Only Staffordshire Clinical Commissioning Groups's representative or the Board Manager can record that an agency's records are secured.", otherAgency.Message);
+
         // The records check with a discrepancy; the Board Manager corrects the details; the check comes back on them.
         var stored = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
         var people = CaseCommands.PeopleToCheck(stored!.State);
@@ -184,6 +191,82 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
         Assert.True(opened!.Card is not null, $"{first.Title}: {opened.Message}");
         Assert.Contains("· ", Text(opened.Card!), StringComparison.Ordinal);
         Assert.NotEmpty(opened.Card!["actions"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task TheSubgroupChairsDirectInvolvementPassesTheDecisionToTheViceChair()
+    {
+        var (megan, isaiah, _, _) = await PeopleReadyAsync();
+        var reference = await ReferredAndTriagedAsync();
+        var arrange = await TaskCardAsync(megan, reference, "Arrange the sub-group meeting");
+        await megan.PressAsync(arrange, "Arrange the meeting", new JsonObject { ["meetingDate"] = Iso(Today().AddDays(2)), ["extraordinary"] = "true" });
+
+        var decide = await TaskCardAsync(isaiah, reference, "Decide whether to convene a Scoping Panel");
+        var passed = await isaiah.ExecuteAsync(decide, "subgroup.involved", new JsonObject { ["case"] = reference, ["step"] = "decide", ["involvement"] = "I chaired the child's protection conference." });
+        Assert.Contains("This step is now with Grady Archie", Text(passed.Card!), StringComparison.Ordinal);
+
+        // Grady Archie, the Vice-Chair, has not opened ScrBot: the hub names him as not reached.
+        var hub = await HubShowsAsync(megan, reference, "Could not be reached");
+        Assert.Contains("Grady Archie", hub.CardText, StringComparison.Ordinal);
+        Assert.Contains("Declared direct involvement", hub.CardText, StringComparison.Ordinal);
+
+        var refused = await isaiah.ExecuteAsync(decide, "subgroup.decide", new JsonObject { ["case"] = reference, ["step"] = "decide", ["outcome"] = "ConveneScopingPanel", ["reasons"] = "Criteria met." });
+        Assert.Equal("The Sub-group Chair has declared direct involvement with this child, so only the Sub-group Vice-Chair can record the sub-group's decision.", refused.Message);
+
+        // The Vice-Chair's own Teams client presses the same button.
+        var chat = await playground.BotServices.GetRequiredService<IConversationReferences>().FindPersonalAsync(isaiah.Person.AadObjectId, default);
+        var invoke = ScrBot.Bot.Tests.Connector.Activities.CardAction(chat!.ServiceUrl.AbsoluteUri, "subgroup.decide",
+            new JsonObject { ["case"] = reference, ["step"] = "decide", ["outcome"] = "ConveneScopingPanel", ["reasons"] = "The criteria may be met." },
+            conversationId: "a:personal-grady-archie");
+        invoke["from"] = new JsonObject { ["id"] = "29:grady-archie", ["name"] = "Grady Archie", ["aadObjectId"] = "5c0b5a7e-0000-4000-8000-000000000026" };
+        invoke["recipient"] = new JsonObject { ["id"] = playground.Tenant.BotId, ["name"] = "ScrBot" };
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(playground.BotEndpoint, new StringContent(invoke.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Contains("done by Grady Archie", Text((JsonObject)answer["value"]!), StringComparison.Ordinal);
+
+        await HubShowsAsync(megan, reference, "Choose the agencies to involve");
+        var stored = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
+        Assert.Equal(Stage.PreparingScopingPanel, stored!.State.Stage);
+        Assert.Equal("Grady Archie", stored.Facts.OfType<SubgroupDecided>().Single().By.Name);
+    }
+
+    [Fact]
+    public async Task BadInputGetsAPlainAnswerChangesNothingAndIsKeptInTheAuditTrail()
+    {
+        var (megan, isaiah, patti, _) = await PeopleReadyAsync();
+        var reference = await ReferredAndTriagedAsync();
+        var arrange = await TaskCardAsync(megan, reference, "Arrange the sub-group meeting");
+        var before = (await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference)))!;
+
+        // No role on the case: exactly the answer for a case that does not exist.
+        var pattiChat = await AskAsync(patti, "help", m => m.Card is not null);
+        var noRole = await patti.ExecuteAsync(pattiChat, "subgroup.arrange", new JsonObject { ["case"] = reference, ["step"] = "arrange", ["meetingDate"] = Iso(Today().AddDays(1)) });
+        Assert.Equal(CaseStatusService.NotFound, noRole.Message);
+
+        // A tampered reference: the same answer.
+        var tampered = await megan.ExecuteAsync(arrange, "subgroup.arrange", new JsonObject { ["case"] = "SCR-2026-9999", ["step"] = "arrange", ["meetingDate"] = Iso(Today().AddDays(1)) });
+        Assert.Equal(CaseStatusService.NotFound, tampered.Message);
+
+        // The wrong role, and the wrong stage.
+        var wrongRole = await megan.ExecuteAsync(arrange, "subgroup.decide", new JsonObject { ["case"] = reference, ["step"] = "decide", ["outcome"] = "ConveneScopingPanel", ["reasons"] = "Mine." });
+        Assert.Equal("Only the Sub-group Chair or the Sub-group Vice-Chair can record the sub-group's decision.", wrongRole.Message);
+        var isaiahChat = await AskAsync(isaiah, "help", m => m.Card is not null);
+        var wrongStage = await isaiah.ExecuteAsync(isaiahChat, "subgroup.decide", new JsonObject { ["case"] = reference, ["step"] = "decide", ["outcome"] = "ConveneScopingPanel", ["reasons"] = "Early." });
+        Assert.Equal("The sub-group's decision cannot be recorded before the sub-group meeting has been arranged (the case is at: Triage).", wrongStage.Message);
+
+        // A date in the past, beside the field's name.
+        var past = await megan.PressAsync(arrange, "Arrange the meeting", new JsonObject { ["meetingDate"] = Iso(Today().AddDays(-1)) });
+        Assert.StartsWith("The sub-group meeting date (", past!.Message, StringComparison.Ordinal);
+
+        var after = (await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference)))!;
+        Assert.Equal(CaseJson.Serialize(before.State with { Version = 0 }), CaseJson.Serialize(after.State with { Version = 0 }));
+        var audit = after.Facts.Skip(before.Facts.Count).ToList();
+        Assert.All(audit, f => Assert.IsType<AttemptRefused>(f));
+        Assert.Equal(
+            ["arrange the sub-group meeting", "record the sub-group's decision", "record the sub-group's decision", "arrange the sub-group meeting"],
+            audit.Cast<AttemptRefused>().Select(a => a.Attempt));
+        Assert.Equal("Patti Fernandez", audit.Cast<AttemptRefused>().First().By.Name);
     }
 
     // ── helpers ──
