@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ScrBot.Bot.Cards;
+using ScrBot.Bot.Connector;
+using ScrBot.Bot.Conversations;
+using ScrBot.Bot.Referral;
+using ScrBot.Bot.Storage;
+using ScrBot.Bot.Tests.Connector;
+using ScrBot.Bot.Tests.Infrastructure;
+using ScrBot.Bot.Tests.Referral;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Cases;
+using ScrBot.Domain.Referral;
+
+namespace ScrBot.Bot.Tests.Stages;
+
+/// <summary>
+/// Twenty agency representatives answer their records checks at the same moment, through the real bot host on Azurite
+/// with the Bot Connector stand-in: every answer is kept (a write that loses the race is re-run against the new state),
+/// and the Board Manager's hub card, updated in place, shows all twenty.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const int Agencies = 20;
+    private readonly string _prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _directoryPath = Path.Combine(Path.GetTempPath(), $"scrbot-directory-{Guid.NewGuid():N}.json");
+    private readonly string _people = Guid.NewGuid().ToString("N")[..8];
+    /// <summary>The system clock: lost races back off on the store's timer, which a fake clock would never fire.</summary>
+    private readonly TimeProvider _time = TimeProvider.System;
+    private FakeBotConnector _connector = null!;
+    private BoardDirectory _directory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeBotConnector.StartAsync();
+        var json = JsonNode.Parse((await File.ReadAllTextAsync(ReferralSamples.LocalDirectoryPath))
+            .Replace("5c0b5a7e-0000-4000-8000-0000000000", $"{_people}-0000-4000-8000-0000000000", StringComparison.Ordinal))!;
+        var board = json["boards"]![0]!;
+        board["noticeChannel"] = $"19:{Guid.NewGuid():N}@thread.tacv2";
+        for (var i = 1; i <= Agencies; i++)
+        {
+            board["agencies"]!.AsArray().Add(new JsonObject { ["id"] = Agency(i), ["name"] = $"Partner agency {i}", ["kind"] = "Other" });
+            board["members"]!.AsArray().Add(new JsonObject
+            {
+                ["entraObjectId"] = Representative(i), ["name"] = $"Representative {i}", ["role"] = "AgencyRepresentative", ["agency"] = Agency(i),
+            });
+        }
+
+        await File.WriteAllTextAsync(_directoryPath, json.ToJsonString());
+        _directory = ScrBot.Bot.Boards.DirectoryFile.Load(_directoryPath);
+        var chats = new ConversationReferencesTable(new BotTables(azurite.ServiceClient()));
+        foreach (var member in _directory.Find(ReferralSamples.Staffordshire)!.Members)
+        {
+            await chats.SaveAsync(new ConversationReference(_connector.ServiceUrl, Chat(member.Person.Value), Activities.TenantId, ConversationTypes.Personal, member.Person.Value), default);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        File.Delete(_directoryPath);
+    }
+
+    [Fact]
+    public async Task TwentyRecordChecksAtTheSameMomentAreAllKeptAndTheHubCardShowsThemAll()
+    {
+        await using var bot = new BotFactory(
+            new Dictionary<string, string?>
+            {
+                ["Storage__TablesConnectionString"] = azurite.ConnectionString,
+                ["Directory__Path"] = _directoryPath,
+                ["CaseStore__TablePrefix"] = _prefix,
+            });
+        _ = bot.CreateClient();
+        var cases = bot.Services.GetRequiredService<CaseStore>();
+        var reference = await PreparedAsync(cases);
+        var conversations = bot.Services.GetRequiredService<CaseConversations>();
+        await conversations.SyncAsync(ReferralSamples.Staffordshire, reference, default);
+
+        // Each representative got their records check card: all twenty press "Return the records check" at once.
+        var stored = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+        var people = CaseCommands.PeopleToCheck(stored.State);
+        var answers = Enumerable.Range(1, Agencies).Select(async i =>
+        {
+            var data = new JsonObject { ["case"] = reference.Value, ["step"] = "check/" + Agency(i), ["agency"] = Agency(i) };
+            for (var p = 0; p < people.Count; p++)
+            {
+                data["person" + p] = i % 2 == 0 ? "Known" : "NotKnown";
+            }
+
+            var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.check", data, conversationId: Chat(Representative(i)));
+            invoke["from"] = new JsonObject { ["id"] = "29:rep-" + i, ["name"] = $"Representative {i}", ["aadObjectId"] = Representative(i) };
+            using var response = await bot.PostActivityAsync(invoke);
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        }).ToList();
+        var answered = await Task.WhenAll(answers);
+
+        Assert.All(answered, a => Assert.Equal("application/vnd.microsoft.card.adaptive", a["type"]!.GetValue<string>()));
+        var after = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+        Assert.Equal(Agencies, after.State.RecordChecks.Count);
+        Assert.Equal(Agencies, after.Facts.OfType<RecordCheckReturned>().Count());
+        Assert.Equal(Agencies / 2, after.State.RecordChecks.Count(c => c.Result == RecordCheckResult.Known));
+
+        // The hub card, updated in place after the last answer, shows every agency's check.
+        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
+        var hub = await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(manager) && HubShowsAll(r.Card), TimeSpan.FromSeconds(60));
+        var text = Text(hub.Card!);
+        for (var i = 1; i <= Agencies; i++)
+        {
+            Assert.Contains($"Partner agency {i}", text, StringComparison.Ordinal);
+        }
+
+        Assert.True(CardBudget.Fits(hub.Card!), $"The hub card is {CardBudget.PayloadBytes(hub.Card!)} bytes.");
+    }
+
+    private static bool HubShowsAll(JsonObject? card) =>
+        card is not null && Text(card) is var text && text.Contains("· Case card", StringComparison.Ordinal)
+        && CountOf(text, "Known") + CountOf(text, "Not known") >= Agencies && !text.Contains("Not yet returned\nPartner", StringComparison.Ordinal)
+        && Enumerable.Range(1, Agencies).All(i => text.Contains($"Check Partner agency {i}'s records: done by", StringComparison.Ordinal));
+
+    private static int CountOf(string text, string word) => text.Split(word).Length - 1;
+
+    private async Task<CaseReference> PreparedAsync(CaseStore cases)
+    {
+        var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
+        var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), _directory, today).Form;
+        var referred = await cases.ReferAsync(ReferralSamples.Staffordshire, today.Year, ReferralSamples.Referrer,
+            r => CaseCommands.Refer(r, form, new CommandContext(ReferralSamples.Referrer, _time.GetUtcNow(), _directory)));
+        var reference = referred.State.Reference!.Value;
+        Actor Who(Role role) => _directory.WithRole(ReferralSamples.Staffordshire, role).Select(m => new Actor(m.Person, m.Name)).First();
+        async Task Do(Role role, Func<CaseState, CommandContext, Outcome> command)
+        {
+            var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", Who(role),
+                (s, _) => command(s, new CommandContext(Who(role), _time.GetUtcNow(), _directory)));
+            Assert.False(result.IsRefused, result.Outcome.Explanation);
+        }
+
+        await Do(Role.BoardManager, CaseCommands.InformChairs);
+        await Do(Role.BoardManager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, today.AddDays(2), false));
+        await Do(Role.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "Criteria may be met."));
+        await Do(Role.BoardManager, (s, c) => CaseCommands.ChooseAgencies(s, c, [.. Enumerable.Range(1, Agencies).Select(i => new AgencyId(Agency(i)))]));
+        await Do(Role.BoardManager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, today.AddDays(10)));
+        return reference;
+    }
+
+    private static string Agency(int i) => "agency-" + i.ToString("D2", CultureInfo.InvariantCulture);
+
+    private string Representative(int i) => $"{_people}-0000-4000-8000-0000000001{i:D2}";
+
+    private static string Chat(string person) => "a:" + person;
+
+    private static string Text(JsonObject card) => string.Join("\n", Texts(card));
+
+    private static IEnumerable<string> Texts(JsonNode node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() == "TextBlock" => [o["text"]?.GetValue<string>() ?? ""],
+        JsonObject o when o["type"]?.GetValue<string>() == "FactSet" => o["facts"]!.AsArray().SelectMany(f => new[] { f!["title"]!.GetValue<string>(), f["value"]!.GetValue<string>() }),
+        JsonObject o => o.Where(p => p.Value is not null).SelectMany(p => Texts(p.Value!)),
+        JsonArray a => a.Where(n => n is not null).SelectMany(n => Texts(n!)),
+        _ => [],
+    };
+}
