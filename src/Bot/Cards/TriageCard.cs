@@ -95,10 +95,10 @@ public static class TriageCard
             body.AddRange(ReferralDetails.Sections(form, directory, limit));
             return Card(body, [ShowCard("Arrange the sub-group meeting",
                 [
-                    DateInput("meetingDate", "Date of the sub-group meeting", "", required: true),
+                    .. WithError(DateInput("meetingDate", "Date of the sub-group meeting", "", required: true), null, "Give the date of the sub-group meeting."),
                     Toggle("extraordinary", "Extraordinary meeting", "This is an extraordinary meeting of the sub-group", "false"),
                 ],
-                [Execute("Arrange the meeting", "subgroup.arrange", new JsonObject { ["case"] = referral.Reference.Value, ["step"] = "arrange" }, style: "positive")])]);
+                [Execute("Arrange the meeting", "subgroup.arrange", new JsonObject { ["case"] = referral.Reference.Value, ["step"] = "arrange" })])]);
         });
     }
 }

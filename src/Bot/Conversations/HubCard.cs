@@ -20,12 +20,17 @@ public static class HubCard
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(steps);
+        return CardBudget.Fit(limit => Build(view, steps, unreached, limit));
+    }
+
+    private static JsonObject Build(CaseView view, IReadOnlyList<CaseStep> steps, IReadOnlyList<string> unreached, int? limit)
+    {
         var state = view.State;
         var body = new List<JsonNode?>
         {
             ConfidentialLine(),
             Heading($"{view.Reference} · Case card"),
-            Facts(Summary(view)),
+            Facts(Summary(view, limit)),
         };
 
         if (state.Stage == Stage.IndependentChairDecision && state.Recommendation is null && state.SubgroupOutcome is { } outcome
@@ -55,11 +60,7 @@ public static class HubCard
         {
             body.Add(Subheading("Agencies", separator: true));
             var agencies = state.ChosenAgencies.Concat(state.PartnersSentChildDetails).Distinct().ToList();
-            foreach (var agency in agencies)
-            {
-                body.Add(Text(view.AgencyName(agency), strong: true));
-                body.Add(Facts(Checklist(state, agency)));
-            }
+            body.Add(Bullets(agencies.Select(agency => $"{view.AgencyName(agency)}: {Checklist(state, agency, limit)}")));
         }
 
         if (unreached.Count > 0)
@@ -74,10 +75,10 @@ public static class HubCard
         var mine = open.Where(s => view.WithRole(Domain.Boards.Role.BoardManager).Any(m => s.Owners.Any(o => o.Id == m.Id))).Take(4)
             .Select(s => Execute(s.Title, OpenVerb, new JsonObject { [TaskCard.CaseKey] = view.Reference.Value, [TaskCard.StepKey] = s.Key }, sendInputs: false))
             .ToList();
-        return CardBudget.Fit(_ => Card(body, mine));
+        return Card(body, mine);
     }
 
-    private static List<(string, string)> Summary(CaseView view)
+    private static List<(string, string)> Summary(CaseView view, int? limit)
     {
         var state = view.State;
         var facts = new List<(string, string)>
@@ -97,7 +98,7 @@ public static class HubCard
 
         if (state.Routes is { } routes)
         {
-            facts.Add(("Routes", StepWords.Routes(routes)));
+            facts.Add(("Routes", CardBudget.Shorten(StepWords.Routes(routes), limit)));
         }
 
         if (state.SubgroupChairInvolvement is not null)
@@ -107,7 +108,7 @@ public static class HubCard
 
         if (state.SubgroupOutcome is { } outcome)
         {
-            facts.Add(("Sub-group decided", $"{StepWords.Outcome(outcome)}: {state.SubgroupReasons}"));
+            facts.Add(("Sub-group decided", $"{StepWords.Outcome(outcome)}: {CardBudget.Shorten(state.SubgroupReasons ?? "", limit)}"));
         }
 
         if (state.RecordChecksDueBy is { } checks)
@@ -117,46 +118,46 @@ public static class HubCard
 
         if (state.SchoolsChecked is { } schools)
         {
-            facts.Add(("Schools checked and informed", string.Join(", ", schools)));
+            facts.Add(("Schools checked and informed", CardBudget.Shorten(string.Join(", ", schools), limit)));
         }
 
         if (state.InvitationsSentAt is { } invited)
         {
-            facts.Add(("Invitations sent", Words.DateAndTime(invited) + (state.InvitationsProceededBecause is { } why ? $" (proceeded: {why})" : "")));
+            facts.Add(("Invitations sent", Words.DateAndTime(invited) + (state.InvitationsProceededBecause is { } why ? $" (proceeded: {CardBudget.Shorten(why, limit)})" : "")));
             facts.Add(("Ready to schedule", state.ScheduledPanel is null ? "Yes: the Scoping Panel meeting can now be booked" : "Scheduled"));
         }
 
         return facts;
     }
 
-    private static List<(string, string)> Checklist(CaseState state, Domain.Boards.AgencyId agency)
+    /// <summary>One agency's line of the stage's checklist: details sent, records secured, checked, invited, attending, chronology.</summary>
+    private static string Checklist(CaseState state, Domain.Boards.AgencyId agency, int? limit)
     {
-        var check = state.RecordCheckOf(agency);
-        var checkWords = check is null
-            ? "Not yet returned"
-            : $"{(check.Result == RecordCheckResult.Known ? "Known" : "Not known")}" +
-              (check.People.Count > 0 ? $" ({string.Join("; ", check.People.Select(p => $"{p.Person}: {(p.Result == RecordCheckResult.Known ? "known" : "not known")}"))})" : "") +
-              (CaseCommands.CheckIsIn(state, agency) ? "" : " — due again after the details were corrected");
-        var list = new List<(string, string)>
+        var parts = new List<string>
         {
-            ("Sent the details", Words.YesNo(state.PartnersSentChildDetails.Contains(agency))),
-            ("Records secured", Words.YesNo(state.RecordsSecuredBy.Contains(agency))),
-            ("Records checked", checkWords),
+            state.PartnersSentChildDetails.Contains(agency) ? "details sent" : "details not sent",
+            state.RecordsSecuredBy.Contains(agency) ? "records secured" : "records not yet secured",
         };
+        var check = state.RecordCheckOf(agency);
+        parts.Add(check is null
+            ? "check not yet returned"
+            : "checked: " + (check.Result == RecordCheckResult.Known ? "Known" : "Not known") +
+              (check.People.Count > 0 ? $" ({string.Join(", ", check.People.Select(p => $"{CardBudget.Shorten(p.Person, limit)} {(p.Result == RecordCheckResult.Known ? "known" : "not known")}"))})" : "") +
+              (CaseCommands.CheckIsIn(state, agency) ? "" : ", due again after the details were corrected"));
         if (check is { Discrepancies.Count: > 0 })
         {
-            list.Add(("Discrepancies", string.Join("; ", check.Discrepancies.Select(d => $"{StepWords.Of(d.Kind)}: {d.Details}"))));
+            parts.Add("discrepancies: " + string.Join("; ", check.Discrepancies.Select(d => $"{StepWords.Of(d.Kind)}: {CardBudget.Shorten(d.Details, limit)}")));
         }
 
         var invitation = state.Invitations.FirstOrDefault(i => i.Agency == agency);
-        list.Add(("Invited", invitation is null ? "No" : invitation.Member.Name));
         if (invitation is not null)
         {
-            list.Add(("Attending", invitation.Attending switch { true => "Yes", false => "No", _ => "Not yet answered" }));
-            list.Add(("Chronology received", Words.YesNo(state.ChronologiesReceived.Contains(agency))));
+            parts.Add($"invited: {invitation.Member.Name}");
+            parts.Add(invitation.Attending switch { true => "attending", false => "not attending", _ => "attendance not yet answered" });
+            parts.Add(state.ChronologiesReceived.Contains(agency) ? "chronology received" : "chronology not yet received");
         }
 
-        return list;
+        return string.Join(" · ", parts);
     }
 
     private static string Owners(CaseStep step) => step.Owners.Count == 0 ? "nobody reachable" : string.Join(", ", step.Owners.Select(o => o.Name).Distinct());

@@ -36,6 +36,37 @@ public static class TaskCard
         string askedBy,
         bool confidential)
     {
+        var fixedBody = body.ToList();
+        return Build(view, facts, _ => fixedBody, actions, askedBy, confidential);
+    }
+
+    /// <summary>
+    /// The task card, with a body that shortens long text to <c>limit</c> characters when the whole card would not fit
+    /// in a Teams message (see <see cref="CardBudget"/>). Every required input says what is missing.
+    /// </summary>
+    public static JsonObject Build(
+        StepView view,
+        IEnumerable<(string Title, string Value)> facts,
+        Func<int?, IEnumerable<JsonNode?>> body,
+        IEnumerable<JsonNode?> actions,
+        string askedBy,
+        bool confidential)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var factList = facts.ToList();
+        var actionList = actions.ToList();
+        return CardBudget.Fit(limit => WithRequiredMessages(Frame(view, factList, body(limit), actionList, askedBy, confidential, limit)));
+    }
+
+    private static JsonObject Frame(
+        StepView view,
+        IReadOnlyList<(string Title, string Value)> facts,
+        IEnumerable<JsonNode?> body,
+        IReadOnlyList<JsonNode?> actions,
+        string askedBy,
+        bool confidential,
+        int? limit)
+    {
         var items = new List<JsonNode?>();
         if (confidential)
         {
@@ -49,7 +80,7 @@ public static class TaskCard
             all.Add(("Due", HumanDates.FormatWithRelative(due, view.Case.Today, view.Case.Calendar)));
         }
 
-        all.AddRange(facts);
+        all.AddRange(facts.Select(f => (f.Title, CardBudget.Shorten(f.Value, limit))));
         items.Add(Facts(all));
         items.AddRange(body);
         if (view.Error is { } error)
@@ -57,8 +88,27 @@ public static class TaskCard
             items.Add(Attention(error));
         }
 
-        return CardBudget.Fit(_ => Card(items, actions));
+        return Card(items, actions.Select(a => a?.DeepClone()));
     }
+
+    /// <summary>Every required input gets the words shown when it is left empty ("Date of the sub-group meeting is required.").</summary>
+    private static JsonObject WithRequiredMessages(JsonObject card)
+    {
+        foreach (var input in Inputs(card).Where(i => i["isRequired"]?.GetValue<bool>() == true && i["errorMessage"] is null))
+        {
+            input["errorMessage"] = $"{input["label"]?.GetValue<string>() ?? "This answer"} is required.";
+        }
+
+        return card;
+    }
+
+    private static IEnumerable<JsonObject> Inputs(JsonNode? node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() is { } type && type.StartsWith("Input.", StringComparison.Ordinal) => [o],
+        JsonObject o => o.SelectMany(p => Inputs(p.Value)),
+        JsonArray a => a.SelectMany(Inputs),
+        _ => [],
+    };
 
     /// <summary>
     /// What every copy of a step's card becomes once it is done, by anyone ("… done by Patti Fernandez on …"), or once it

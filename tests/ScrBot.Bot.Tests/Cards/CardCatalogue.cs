@@ -97,6 +97,7 @@ internal static class CardCatalogue
         cards.Add(new("draft-discarded", ReferralClosedCard.Discarded(ReferralSamples.Now)));
         cards.Add(new("form-closed", ReferralClosedCard.NoLongerOpen()));
         cards.Add(new("form-being-sent", ReferralClosedCard.BeingSent()));
+        cards.AddRange(StageCardCatalogue.All());
         return cards;
     }
 

@@ -24,7 +24,9 @@ public sealed class CardRulesTests
 
     /// <summary>The only cards of the journey that carry nothing about a child: every other one may, and says so.</summary>
     private static readonly HashSet<string> CardsWithoutAChildsDetails =
-        ["channel-notice", "case-lookup", "case-lookup-error", "draft-discarded", "form-closed", "form-being-sent", "nudge", "channel-reminder"];
+        ["channel-notice", "case-lookup", "case-lookup-error", "draft-discarded", "form-closed", "form-being-sent", "nudge", "channel-reminder",
+         "task-arrange-sub-group-meeting", "task-record-routes", "task-done", "task-passed-to-the-vice-chair", "task-choose-agencies",
+         "task-secure-records", "task-invitations", "task-chronology", "tasks", "tasks-none"];
 
     private static JsonObject Card(string name) => Cards.Single(c => c.Name == name).Card;
 

@@ -22,13 +22,14 @@ public static class CorrectDetailsCard
     {
         var state = view.Case.State;
         var form = state.Form!;
-        var reported = state.RecordChecks.Where(c => c.Discrepancies.Count > 0)
-            .SelectMany(c => c.Discrepancies.Select(d => $"{view.Case.AgencyName(c.Agency)} ({c.By.Name}): {StepWords.Of(d.Kind)}: {d.Details}"));
+        IEnumerable<string> Reported(int? limit) => state.RecordChecks.Where(c => c.Discrepancies.Count > 0)
+            .SelectMany(c => c.Discrepancies.Select(d => $"{view.Case.AgencyName(c.Agency)} ({c.By.Name}): {StepWords.Of(d.Kind)}: {Cards.CardBudget.Shorten(d.Details, limit)}"));
         return TaskCard.Build(
             view,
             [],
+            limit =>
             [
-                Container([Text("Discrepancies reported", strong: true), Bullets(reported)], style: "attention"),
+                Container([Text("Discrepancies reported", strong: true), Bullets(Reported(limit))], style: "attention"),
                 TextInput(NameInput, "Child's name", form.Child.Name, 200, required: true),
                 DateInput(BornInput, "Date of birth", form.Child.DateOfBirth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? ""),
                 TextInput(AddressInput, "Address", form.Child.Address, 500, multiline: true),

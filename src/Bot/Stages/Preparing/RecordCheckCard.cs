@@ -23,6 +23,17 @@ public static class RecordCheckCard
 
     public static JsonObject Build(StepView view)
     {
+        return TaskCard.Build(
+            view,
+            [("Agency", view.Case.AgencyName(PreparingSteps.AgencyOf(view.Step.Key)))],
+            limit => Body(view, limit),
+            [Execute("Return the records check", Verb, TaskCard.Data(view, new JsonObject { ["agency"] = PreparingSteps.AgencyOf(view.Step.Key).Value }), style: "positive")],
+            "The Board Manager",
+            confidential: true);
+    }
+
+    private static List<JsonNode?> Body(StepView view, int? limit)
+    {
         var state = view.Case.State;
         var form = state.Form!;
         var people = CaseCommands.PeopleToCheck(state);
@@ -33,7 +44,7 @@ public static class RecordCheckCard
         };
         if (form.SignificantOthers.Count > 0)
         {
-            body.Add(Bullets(form.SignificantOthers.Select(ReferralDetails.SignificantOther)));
+            body.Add(Bullets(form.SignificantOthers.Select(o => $"{o.Name}: {ReferralDetails.SignificantOther(o)}")));
         }
 
         if (state.DetailsCorrectedAt is { } corrected)
@@ -41,7 +52,7 @@ public static class RecordCheckCard
             body.Add(Attention($"The Board Manager corrected these details on {Words.DateAndTime(corrected)}: check again against them."));
         }
 
-        var others = state.RecordChecks.Where(c => c.Discrepancies.Count > 0).SelectMany(c => c.Discrepancies.Select(d => $"{view.Case.AgencyName(c.Agency)}: {StepWords.Of(d.Kind)}: {d.Details}")).ToList();
+        var others = state.RecordChecks.Where(c => c.Discrepancies.Count > 0).SelectMany(c => c.Discrepancies.Select(d => $"{view.Case.AgencyName(c.Agency)}: {StepWords.Of(d.Kind)}: {CardBudget.Shorten(d.Details, limit)}")).ToList();
         if (others.Count > 0)
         {
             body.Add(Container([Text("Discrepancies other partners reported", strong: true), Bullets(others)], style: "attention"));
@@ -55,12 +66,6 @@ public static class RecordCheckCard
 
         body.Add(Subheading("Discrepancies with your records (leave blank if none)"));
         body.AddRange(Kinds.Select(k => (JsonNode)TextInput(DiscrepancyInput(k), StepWords.Of(k), "", 4000, multiline: true)));
-        return TaskCard.Build(
-            view,
-            [("Agency", view.Case.AgencyName(PreparingSteps.AgencyOf(view.Step.Key)))],
-            body,
-            [Execute("Return the records check", Verb, TaskCard.Data(view, new JsonObject { ["agency"] = PreparingSteps.AgencyOf(view.Step.Key).Value }), style: "positive")],
-            "The Board Manager",
-            confidential: true);
+        return body;
     }
 }
