@@ -160,7 +160,8 @@ public static class HubCard
         return string.Join(" · ", parts);
     }
 
-    private static string Owners(CaseStep step) => step.Owners.Count == 0 ? "nobody reachable" : string.Join(", ", step.Owners.Select(o => o.Name).Distinct());
+    private static string Owners(CaseStep step) =>
+        step.Owners.Count == 0 ? "no representative named in the board's directory" : string.Join(", ", step.Owners.Select(o => o.Name).Distinct());
 }
 
 /// <summary>The words the stage cards share for outcomes, routes and discrepancies.</summary>
