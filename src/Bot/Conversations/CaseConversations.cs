@@ -106,17 +106,12 @@ public sealed class CaseConversations(
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(command);
-        if (!context.IsPersonal)
+        var caller = Caller.Of(context);
+        if (caller.Person is not { } actor)
         {
-            return CardActionResult.Error(ReferralReplies.PersonalChatOnly, 403, "PersonalChatOnly");
+            return Caller.Refused(caller);
         }
 
-        if (context.UserAadObjectId is not { Length: > 0 } objectId)
-        {
-            return CardActionResult.Error(ReferralReplies.WhoAreYou, 401, "Unidentified");
-        }
-
-        var actor = new Actor(new PersonId(objectId), context.UserName);
         var found = await FindAsync(actor, TaskCard.Value(action.Data, TaskCard.CaseKey), attempt, context.CancellationToken).ConfigureAwait(false);
         if (found is null)
         {

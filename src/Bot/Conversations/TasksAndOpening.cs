@@ -24,21 +24,14 @@ public sealed class TasksCommand(TaskLedger ledger, CaseStore cases, CaseConvers
 
     public async Task HandleAsync(TurnContext context, string arguments)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        if (!context.IsPersonal)
+        var caller = Caller.Of(context);
+        if (caller.Person is not { } person)
         {
-            await context.SendTextAsync(ReferralReplies.PersonalChatOnly).ConfigureAwait(false);
+            await context.SendTextAsync(caller.Refusal!).ConfigureAwait(false);
             return;
         }
 
-        if (context.UserAadObjectId is not { Length: > 0 } objectId)
-        {
-            await context.SendTextAsync(ReferralReplies.WhoAreYou).ConfigureAwait(false);
-            return;
-        }
-
-        var person = new PersonId(objectId);
-        var owed = await OwedAsync(person, context.CancellationToken).ConfigureAwait(false);
+        var owed = await OwedAsync(person.Id, context.CancellationToken).ConfigureAwait(false);
         await context.SendCardAsync(TasksCard.Build(owed), "Your tasks").ConfigureAwait(false);
     }
 
@@ -107,17 +100,12 @@ public sealed class OpenTaskAction(CaseConversations conversations) : ICardActio
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
-        if (!context.IsPersonal)
+        var caller = Caller.Of(context);
+        if (caller.Person is not { } person)
         {
-            return CardActionResult.Error(ReferralReplies.PersonalChatOnly, 403, "PersonalChatOnly");
+            return Caller.Refused(caller);
         }
 
-        if (context.UserAadObjectId is not { Length: > 0 } objectId)
-        {
-            return CardActionResult.Error(ReferralReplies.WhoAreYou, 401, "Unidentified");
-        }
-
-        var person = new Actor(new PersonId(objectId), context.UserName);
         var found = await conversations.FindAsync(person, TaskCard.Value(action.Data, TaskCard.CaseKey), "open a step's card", context.CancellationToken).ConfigureAwait(false);
         if (found is null)
         {
