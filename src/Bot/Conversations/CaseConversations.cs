@@ -198,13 +198,21 @@ public sealed class CaseConversations(
             {
                 foreach (var owner in step.Owners.DistinctBy(o => o.Id))
                 {
-                    if (sent.Any(c => c.Step == step.Key && c.Person == owner.Id.Value && !c.Done))
+                    var card = step.TaskCard(new StepView(view, step, owner));
+                    var summary = $"{reference} · {step.Title}";
+                    if (sent.FirstOrDefault(c => c.Step == step.Key && c.Person == owner.Id.Value && !c.Done) is { } copy)
                     {
+                        // Kept current: a copy still open is redrawn when what it says has changed (e.g. another
+                        // partner's discrepancy, the corrected details, the days left).
+                        if (copy.Drawn != Drawn(card) && await UpdateAsync(copy, card, summary, cancellationToken).ConfigureAwait(false))
+                        {
+                            await ledger.KeepAsync(board, reference, copy with { Drawn = Drawn(card) }, cancellationToken).ConfigureAwait(false);
+                        }
+
                         continue;
                     }
 
-                    var card = step.TaskCard(new StepView(view, step, owner));
-                    if (await SendAsync(board, reference, step.Key, owner, card, $"{reference} · {step.Title}", cancellationToken).ConfigureAwait(false) is not true)
+                    if (await SendAsync(board, reference, step.Key, owner, card, summary, cancellationToken).ConfigureAwait(false) is not true)
                     {
                         unreached.Add(owner.Name);
                     }
@@ -219,9 +227,9 @@ public sealed class CaseConversations(
                 {
                     await SendAsync(board, reference, HubStep, manager, hub, $"{reference} · Case card", cancellationToken).ConfigureAwait(false);
                 }
-                else
+                else if (copy.Drawn != Drawn(hub) && await UpdateAsync(copy, hub, $"{reference} · Case card", cancellationToken).ConfigureAwait(false))
                 {
-                    await UpdateAsync(copy, hub, $"{reference} · Case card", cancellationToken).ConfigureAwait(false);
+                    await ledger.KeepAsync(board, reference, copy with { Drawn = Drawn(hub) }, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -254,10 +262,14 @@ public sealed class CaseConversations(
             return false;
         }
 
-        await ledger.KeepAsync(board, reference, new SentCard(step, person.Id.Value, chat.ServiceUrl, chat.ConversationId, chat.TenantId, result.ActivityId, false), cancellationToken)
+        await ledger.KeepAsync(board, reference, new SentCard(step, person.Id.Value, chat.ServiceUrl, chat.ConversationId, chat.TenantId, result.ActivityId, false, Drawn(card)), cancellationToken)
             .ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>What a card says, as a short hash.</summary>
+    private static string Drawn(JsonObject card) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(card.ToJsonString()))).AsSpan(0, 32).ToString();
 
     private async Task<bool> UpdateAsync(SentCard copy, JsonObject card, string summary, CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ using ScrBot.Domain.Cases;
 namespace ScrBot.Bot.Conversations;
 
 /// <summary>One copy of a step's card in one person's chat: where it was sent, and whether it already says "done".</summary>
-public sealed record SentCard(string Step, string Person, Uri ServiceUrl, string ConversationId, string? TenantId, string ActivityId, bool Done);
+/// <param name="Drawn">A hash of the card as last sent, so that a copy is replaced only when what it says has changed.</param>
+public sealed record SentCard(string Step, string Person, Uri ServiceUrl, string ConversationId, string? TenantId, string ActivityId, bool Done, string? Drawn = null);
 
 /// <summary>
 /// Where every task card and hub card went, per case and step (the <c>TaskCards</c> table, with the case store's prefix): partition
@@ -28,7 +29,7 @@ public sealed class TaskLedger(BotTables tables, Storage.CaseStore cases)
         {
             rows.Add(new SentCard(
                 row.GetString("Step") ?? "", row.GetString("Person") ?? "", new Uri(row.GetString("ServiceUrl")!), row.GetString("ConversationId")!,
-                row.GetString("TenantId"), row.GetString("ActivityId")!, row.GetBoolean("Done") ?? false));
+                row.GetString("TenantId"), row.GetString("ActivityId")!, row.GetBoolean("Done") ?? false, row.GetString("Drawn")));
         }
 
         return rows;
@@ -46,6 +47,7 @@ public sealed class TaskLedger(BotTables tables, Storage.CaseStore cases)
             ["TenantId"] = card.TenantId,
             ["ActivityId"] = card.ActivityId,
             ["Done"] = card.Done,
+            ["Drawn"] = card.Drawn,
         }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
 
         await table.UpsertEntityAsync(

@@ -115,6 +115,46 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         Assert.True(CardBudget.Fits(hub.Card!), $"The hub card is {CardBudget.PayloadBytes(hub.Card!)} bytes.");
     }
 
+    [Fact]
+    public async Task ADiscrepancyOnePartnerReportsAlertsTheOtherPartnersOnTheirOpenChecks()
+    {
+        await using var bot = new BotFactory(
+            new Dictionary<string, string?>
+            {
+                ["Storage__TablesConnectionString"] = azurite.ConnectionString,
+                ["Directory__Path"] = _directoryPath,
+                ["CaseStore__TablePrefix"] = _prefix,
+            });
+        _ = bot.CreateClient();
+        var cases = bot.Services.GetRequiredService<CaseStore>();
+        var reference = await PreparedAsync(cases);
+        await bot.Services.GetRequiredService<CaseConversations>().SyncAsync(ReferralSamples.Staffordshire, reference, default);
+        var stored = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+
+        var data = new JsonObject
+        {
+            ["case"] = reference.Value, ["step"] = "check/" + Agency(1), ["agency"] = Agency(1), ["discrepancyAddress"] = "We have the family at 14 Example Road since June.",
+        };
+        for (var p = 0; p < CaseCommands.PeopleToCheck(stored.State).Count; p++)
+        {
+            data["person" + p] = "Known";
+        }
+
+        var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.check", data, conversationId: Chat(Representative(1)));
+        invoke["from"] = new JsonObject { ["id"] = "29:rep-1", ["name"] = "Representative 1", ["aadObjectId"] = Representative(1) };
+        using var response = await bot.PostActivityAsync(invoke);
+        Assert.True(response.IsSuccessStatusCode);
+
+        // Representative 2's records check card, still open, is updated in place with the other partner's discrepancy.
+        var alerted = await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(Representative(2))
+            && r.Card is { } card && Text(card).Contains("Partner agency 1: Address details: We have the family at 14 Example Road since June.", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60));
+        Assert.Contains("Discrepancies other partners reported", Text(alerted.Card!), StringComparison.Ordinal);
+        var hub = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
+        await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(hub) && r.Card is { } card
+            && Text(card).Contains("discrepancies: Address details: We have the family at 14 Example Road since June.", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+    }
+
     private static bool HubShowsAll(JsonObject? card) =>
         card is not null && Text(card) is var text && text.Contains("· Case card", StringComparison.Ordinal)
         && Enumerable.Range(1, Agencies).All(i => text.Contains($"Partner agency {i}: details sent · records not yet secured · checked: {(i % 2 == 0 ? "Known" : "Not known")}", StringComparison.Ordinal));
