@@ -91,6 +91,13 @@ public static partial class CaseCommands
             problems.Add("The Scoping Panel cannot be held without the Senior Investigating Officer: a criminal investigation is running, so the SIO must be invited.");
         }
 
+        var unsecured = state.Invitations.Where(i => i.Agency is { } a && !state.RecordsSecuredBy.Contains(a))
+            .Select(i => AgencyName(state, context, i.Agency!.Value)).Distinct().ToList();
+        if (unsecured.Count > 0)
+        {
+            problems.Add($"The Scoping Panel cannot be held while {Refusals.Both(unsecured)} {(unsecured.Count == 1 ? "has" : "have")} not secured {(unsecured.Count == 1 ? "its" : "their")} records.");
+        }
+
         if (NotInFuture(heldOn, "The date the Scoping Panel was held", context) is { } future)
         {
             problems.Add(future);
