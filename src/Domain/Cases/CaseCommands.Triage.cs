@@ -100,9 +100,9 @@ public static partial class CaseCommands
 
     /// <summary>
     /// The Board Manager settles a possible duplicate found at triage: the same child as the other case (the cases are
-    /// linked) or not the same child. Who and when are kept.
+    /// linked, on one clock from the earlier referral) or not the same child. Who and when are kept.
     /// </summary>
-    public static Outcome ResolvePossibleDuplicate(CaseState state, CommandContext context, CaseReference other, bool sameChild)
+    public static Outcome ResolvePossibleDuplicate(CaseState state, CommandContext context, CaseReference other, bool sameChild, DateOnly? otherReferredOn = null)
     {
         if (Check(state, context,
                 "settle a possible duplicate",
@@ -129,7 +129,7 @@ public static partial class CaseCommands
             return Refuse($"This case is already linked to {linked} as the same child.");
         }
 
-        return Accept(new PossibleDuplicateResolved(other, sameChild) { At = context.Now, By = context.Actor });
+        return Accept(new PossibleDuplicateResolved(other, sameChild, sameChild ? otherReferredOn : null) { At = context.Now, By = context.Actor });
     }
 
     /// <summary>

@@ -91,10 +91,11 @@ public sealed record NotifiableIncidentReported(DateOnly ReportedOn) : CaseEvent
 public sealed record SubgroupMeetingArranged(DateOnly MeetingDate, bool Extraordinary) : CaseEvent;
 
 /// <summary>
-/// The Board Manager settled a possible duplicate: the same child as <paramref name="Other"/> (the cases are linked),
-/// or not the same child.
+/// The Board Manager settled a possible duplicate: the same child as <paramref name="Other"/> (the cases are linked,
+/// and run on one clock: the board had notice from <paramref name="OtherReferredOn"/>, the other case's referral), or
+/// not the same child.
 /// </summary>
-public sealed record PossibleDuplicateResolved(CaseReference Other, bool SameChild) : CaseEvent;
+public sealed record PossibleDuplicateResolved(CaseReference Other, bool SameChild, DateOnly? OtherReferredOn = null) : CaseEvent;
 
 /// <summary>
 /// The routes the toolkit names, recorded with the case: a referral from the Child Death Overview Panel, a Domestic

@@ -269,6 +269,40 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
         Assert.Equal("Patti Fernandez", audit.Cast<AttemptRefused>().First().By.Name);
     }
 
+    [Fact]
+    public async Task APossibleDuplicateIsSettledFromTheTriageCardWithWhoAndWhen()
+    {
+        var (megan, _, _, _) = await PeopleReadyAsync();
+        var earlier = await ReferredAndTriagedAsync();
+        await TaskCardAsync(megan, earlier, "Arrange the sub-group meeting");
+        var reference = await ReferredAndTriagedAsync();
+
+        var triage = await megan.WaitForCardInPersonalChatAsync(m => JourneyHarness.Heading(m.Card!) == $"{reference} · New referral for triage");
+        var same = Nodes(triage.Card!).Single(n => n["title"]?.GetValue<string>() == $"Same child as {earlier}");
+        var answer = await megan.ExecuteAsync(triage, same["verb"]!.GetValue<string>(), (JsonObject)same["data"]!.DeepClone());
+        Assert.Contains("done by Megan Bowen", Text(answer.Card!), StringComparison.Ordinal);
+        await HubShowsAsync(megan, reference, "Same child as");
+
+        var again = await megan.ExecuteAsync(triage, same["verb"]!.GetValue<string>(), (JsonObject)same["data"]!.DeepClone());
+        Assert.StartsWith("Already recorded by Megan Bowen on ", again.Message, StringComparison.Ordinal);
+        var tampered = (JsonObject)same["data"]!.DeepClone();
+        tampered["other"] = "SCR-2026-9998";
+        tampered["step"] = "duplicate/SCR-2026-9998";
+        var refused = await megan.ExecuteAsync(triage, same["verb"]!.GetValue<string>(), tampered);
+        Assert.Equal("There is no case SCR-2026-9998 on this case's board.", refused.Message);
+
+        var stored = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
+        Assert.Equal(CaseReference.Parse(earlier), stored!.State.SameChildAs);
+        Assert.Equal("Megan Bowen", stored.State.DuplicateResolutions.Single().By.Name);
+    }
+
+    private static IEnumerable<JsonObject> Nodes(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Nodes(p.Value))),
+        JsonArray a => a.SelectMany(Nodes),
+        _ => [],
+    };
+
     // ── helpers ──
 
     private async Task<(PlaygroundSession Megan, PlaygroundSession Isaiah, PlaygroundSession Patti, PlaygroundSession Lynne)> PeopleReadyAsync()

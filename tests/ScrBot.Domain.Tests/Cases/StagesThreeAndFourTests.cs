@@ -33,6 +33,23 @@ public sealed class StagesThreeAndFourTests
     }
 
     [Fact]
+    public void TheSameChildRunsOnOneClockTheWrittenDecisionCountsFromTheEarlierReferral()
+    {
+        var profile = ScrBot.Domain.Obligations.ProcessProfile.Toolkit with { DecisionClock = ScrBot.Domain.Obligations.DecisionClockStart.BoardNotifiedOfIncident };
+        var story = CaseStory.AtSubgroupDecision()
+            .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "Criteria may be met."));
+        var alone = ScrBot.Domain.Obligations.ObligationRules.Derive(story.Facts, profile, profile.CreateCalendar(), Today).Single(o => o.Key == "D6");
+
+        var same = CaseStory.AtSubgroupDecision()
+            .Do(Manager, (s, c) => CaseCommands.ResolvePossibleDuplicate(s, c, new CaseReference(2026, 3), true, new DateOnly(2026, 2, 2)))
+            .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "Criteria may be met."));
+        var linked = ScrBot.Domain.Obligations.ObligationRules.Derive(same.Facts, profile, profile.CreateCalendar(), Today).Single(o => o.Key == "D6");
+
+        Assert.Equal(new DateOnly(2026, 2, 2), linked.StartsOn);
+        Assert.True(linked.DueOn < alone.DueOn);
+    }
+
+    [Fact]
     public void APossibleDuplicateDismissedLeavesTheCaseUnlinked()
     {
         var story = CaseStory.Referred().Do(Manager, (s, c) => CaseCommands.ResolvePossibleDuplicate(s, c, new CaseReference(2026, 3), sameChild: false));

@@ -1,6 +1,8 @@
 using System.Globalization;
 using ScrBot.Bot.Conversations;
 using ScrBot.Bot.Routing;
+using ScrBot.Bot.Storage;
+using ScrBot.Domain.Calendar;
 using ScrBot.Domain.Cases;
 
 namespace ScrBot.Bot.Stages.SubGroup;
@@ -9,7 +11,7 @@ namespace ScrBot.Bot.Stages.SubGroup;
 /// The buttons of stages 2–3 (<c>subgroup.*</c>): each turns the card's inputs into one domain command and hands it to
 /// <see cref="CaseConversations.ActAsync"/>, which checks, records, refuses and updates every card the one way.
 /// </summary>
-public sealed class SubGroupActions(CaseConversations conversations) : ICardActionHandler
+public sealed class SubGroupActions(CaseConversations conversations, CaseStore cases) : ICardActionHandler
 {
     public const string DuplicateVerb = "subgroup.duplicate";
     public const string OtherCase = "other";
@@ -17,7 +19,44 @@ public sealed class SubGroupActions(CaseConversations conversations) : ICardActi
 
     public string VerbPrefix => "subgroup.";
 
-    public Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)
+    public async Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        if (action.Verb == DuplicateVerb)
+        {
+            return await DuplicateAsync(context, action).ConfigureAwait(false);
+        }
+
+        return await HandleStepAsync(context, action).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Same child or not: the other case must be one of this case's board (a tampered reference is refused), and its
+    /// referral date puts the two cases on one clock.
+    /// </summary>
+    private async Task<CardActionResult> DuplicateAsync(TurnContext context, CardAction action)
+    {
+        var data = action.Data;
+        CaseReference? other = CaseReference.TryParse(TaskCard.Value(data, OtherCase), out var parsed) ? parsed : null;
+        DateOnly? otherReferredOn = null;
+        if (other is { } reference && CaseReference.TryParse(TaskCard.Value(data, TaskCard.CaseKey), out var current))
+        {
+            foreach (var board in await cases.FindBoardsForReferenceAsync(current.Value, context.CancellationToken).ConfigureAwait(false))
+            {
+                if (await cases.LoadAsync(board, reference, context.CancellationToken).ConfigureAwait(false) is { State.ReferredAt: { } at })
+                {
+                    otherReferredOn = LondonTime.DateOf(at);
+                }
+            }
+        }
+
+        return await conversations.ActAsync(context, action, "settle a possible duplicate", (s, c) =>
+            other is { } known && otherReferredOn is not null
+                ? CaseCommands.ResolvePossibleDuplicate(s, c, known, TaskCard.Value(data, SameChild) == "true", otherReferredOn)
+                : Outcome.Refused($"There is no case {TaskCard.Value(data, OtherCase)} on this case's board.")).ConfigureAwait(false);
+    }
+
+    private Task<CardActionResult> HandleStepAsync(TurnContext context, CardAction action)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
@@ -32,10 +71,6 @@ public sealed class SubGroupActions(CaseConversations conversations) : ICardActi
             RoutesCard.Verb => conversations.ActAsync(context, action, "record the routes", (s, c) =>
                 CaseCommands.RecordRoutes(s, c, V(RoutesCard.Cdop) == "true", V(RoutesCard.Dhr) == "true", V(RoutesCard.YouthJustice) == "true",
                     V(RoutesCard.Ombudsman) == "true", V(RoutesCard.Leads))),
-            DuplicateVerb => conversations.ActAsync(context, action, "settle a possible duplicate", (s, c) =>
-                CaseReference.TryParse(V(OtherCase), out var other)
-                    ? CaseCommands.ResolvePossibleDuplicate(s, c, other.Value, V(SameChild) == "true")
-                    : Outcome.Refused("That button does not name another case.")),
             SubgroupDecisionCard.Verb => conversations.ActAsync(context, action, "record the sub-group's decision", (s, c) =>
                 Enum.TryParse<SubgroupOutcome>(V(SubgroupDecisionCard.OutcomeInput), ignoreCase: false, out var outcome) && Enum.IsDefined(outcome)
                     ? CaseCommands.RecordSubgroupDecision(s, c, outcome, V(SubgroupDecisionCard.ReasonsInput))
