@@ -21,11 +21,12 @@ public static class ConversationsRegistration
         services.AddHostedService<CaseSyncWorker>();
         services.AddSingleton<IStageSteps, SubGroupSteps>();
         services.AddSingleton<IStageSteps, PreparingSteps>();
-        services.AddCommand<TasksCommand>();
+        services.AddSingleton<TasksCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<TasksCommand>());
         services.AddCardAction<OpenTaskAction>();
         services.AddCardAction<SubGroupActions>();
         services.AddCardAction<PreparingActions>();
-        services.AddHelpEntry(new HelpEntry("My tasks", "What you owe across all your cases, most urgent first", Command: TasksCommand.Word, Order: 20));
+        services.AddHelpEntry(new HelpEntry("My tasks", "What you owe across all your cases, most urgent first", Verb: TasksCard.ListVerb, Command: TasksCommand.Word, Order: 30));
         return services;
     }
 }

@@ -61,6 +61,9 @@ public static class TasksCard
 {
     public const int MaxButtons = 5;
 
+    /// <summary>The help card's "My tasks" button: the same answer as typing <c>tasks</c>.</summary>
+    public const string ListVerb = "task.list";
+
     public static JsonObject Build(IReadOnlyList<OwedStep> owed)
     {
         ArgumentNullException.ThrowIfNull(owed);
@@ -91,10 +94,11 @@ public static class TasksCard
 /// <summary>
 /// <c>task.open</c>: the hub's, <c>case</c>'s and <c>tasks</c>' buttons: the step's task card for the person who owes
 /// it; "Already recorded by … on …" once it is done; for a case they cannot see, the answer for one that does not exist.
+/// <c>task.list</c>: the help card's "My tasks", the same answer as typing <c>tasks</c>.
 /// </summary>
-public sealed class OpenTaskAction(CaseConversations conversations) : ICardActionHandler
+public sealed class OpenTaskAction(CaseConversations conversations, TasksCommand tasks) : ICardActionHandler
 {
-    public string VerbPrefix => HubCard.OpenVerb;
+    public string VerbPrefix => "task.";
 
     public async Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)
     {
@@ -104,6 +108,16 @@ public sealed class OpenTaskAction(CaseConversations conversations) : ICardActio
         if (caller.Person is not { } person)
         {
             return Caller.Refused(caller);
+        }
+
+        if (action.Verb == TasksCard.ListVerb)
+        {
+            return CardActionResult.ReplaceCard(TasksCard.Build(await tasks.OwedAsync(person.Id, context.CancellationToken).ConfigureAwait(false)));
+        }
+
+        if (action.Verb != HubCard.OpenVerb)
+        {
+            return CardActionResult.Error(Replies.UnknownButton, 400, "UnknownAction");
         }
 
         var found = await conversations.FindAsync(person, TaskCard.Value(action.Data, TaskCard.CaseKey), "open a step's card", context.CancellationToken).ConfigureAwait(false);

@@ -186,6 +186,14 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
             Assert.Contains($"{reference} · Arrange the sub-group meeting", answer.CardText, StringComparison.Ordinal);
         }
 
+        // The help card's "My tasks" gives the same list.
+        var help = await AskAsync(megan, "help", m => m.Card is { } card && JourneyHarness.Heading(card) == ScrBot.Bot.Routing.HelpCard.Title);
+        var listed = await megan.PressAsync(help, "My tasks");
+        foreach (var reference in references)
+        {
+            Assert.Contains($"{reference} · Arrange the sub-group meeting", Text(listed!.Card!), StringComparison.Ordinal);
+        }
+
         var first = answer.Buttons[0];
         var opened = await megan.PressAsync(answer, first.Title);
         Assert.True(opened!.Card is not null, $"{first.Title}: {opened.Message}");
@@ -277,8 +285,11 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
         await TaskCardAsync(megan, earlier, "Arrange the sub-group meeting");
         var reference = await ReferredAndTriagedAsync();
 
+        // The triage card offers the first possible duplicates found (here, the earlier referral of the same child).
         var triage = await megan.WaitForCardInPersonalChatAsync(m => JourneyHarness.Heading(m.Card!) == $"{reference} · New referral for triage");
-        var same = Nodes(triage.Card!).Single(n => n["title"]?.GetValue<string>() == $"Same child as {earlier}");
+        var same = Nodes(triage.Card!).First(n => n["title"]?.GetValue<string>() is { } title && title.StartsWith("Same child as SCR-", StringComparison.Ordinal));
+        var linkedTo = same["data"]!["other"]!.GetValue<string>();
+        Assert.True(CaseReference.TryParse(linkedTo, out _));
         var answer = await megan.ExecuteAsync(triage, same["verb"]!.GetValue<string>(), (JsonObject)same["data"]!.DeepClone());
         Assert.Contains("done by Megan Bowen", Text(answer.Card!), StringComparison.Ordinal);
         await HubShowsAsync(megan, reference, "Same child as");
@@ -292,7 +303,8 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
         Assert.Equal("There is no case SCR-2026-9998 on this case's board.", refused.Message);
 
         var stored = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
-        Assert.Equal(CaseReference.Parse(earlier), stored!.State.SameChildAs);
+        Assert.Equal(CaseReference.Parse(linkedTo), stored!.State.SameChildAs);
+        Assert.NotEqual(reference, linkedTo);
         Assert.Equal("Megan Bowen", stored.State.DuplicateResolutions.Single().By.Name);
     }
 
