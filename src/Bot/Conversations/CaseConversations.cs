@@ -37,6 +37,7 @@ public sealed class CaseConversations(
     BotSender sender,
     ProcessProfiles profiles,
     CaseSyncQueue syncs,
+    Graph.ITeamsAppInstaller installer,
     TimeProvider time,
     ILogger<CaseConversations> logger)
 {
@@ -177,7 +178,7 @@ public sealed class CaseConversations(
             var view = View(stored);
             var steps = StepsOf(view);
             var sent = await ledger.SentForCaseAsync(board, reference, cancellationToken).ConfigureAwait(false);
-            var unreached = new List<string>();
+            var reasons = new Dictionary<string, string>(StringComparer.Ordinal);
 
             foreach (var copy in sent.Where(c => c.Step != HubStep && !c.Done))
             {
@@ -212,16 +213,16 @@ public sealed class CaseConversations(
                         continue;
                     }
 
-                    if (await SendAsync(board, reference, step.Key, owner, card, summary, cancellationToken).ConfigureAwait(false) is not true)
+                    if (await SendAsync(board, reference, step.Key, owner, card, summary, cancellationToken).ConfigureAwait(false) is { } why)
                     {
-                        unreached.Add(owner.Name);
+                        reasons.TryAdd(owner.Name, why);
                     }
                 }
             }
 
             foreach (var manager in view.WithRole(Role.BoardManager))
             {
-                var hub = HubCard.Build(view, steps, unreached.Distinct().ToList());
+                var hub = HubCard.Build(view, steps, [.. reasons.Select(r => $"{r.Key} ({r.Value})")]);
                 var copy = sent.FirstOrDefault(c => c.Step == HubStep && c.Person == manager.Id.Value);
                 if (copy is null)
                 {
@@ -239,8 +240,11 @@ public sealed class CaseConversations(
         }
     }
 
-    /// <summary>Sends a card to a person's chat with ScrBot and keeps where it went. False when they cannot be reached.</summary>
-    private async Task<bool> SendAsync(BoardId board, CaseReference reference, string step, Actor person, JsonObject card, string summary, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a card to a person's chat with ScrBot and keeps where it went. Null when sent; otherwise why they could not
+    /// be reached. A person with no chat is first installed for through Microsoft Graph where the tenant allows it.
+    /// </summary>
+    private async Task<string?> SendAsync(BoardId board, CaseReference reference, string step, Actor person, JsonObject card, string summary, CancellationToken cancellationToken)
     {
         var chat = await conversations.FindPersonalAsync(person.Id.Value, cancellationToken).ConfigureAwait(false);
         if (chat is null && directory.Find(board)?.NoticeChannel is { } channelId
@@ -251,20 +255,23 @@ public sealed class CaseConversations(
 
         if (chat is null)
         {
-            logger.LogWarning("Case {Reference}: a card for step {Step} could not be sent: the person has no chat with ScrBot", reference.Value, step);
-            return false;
+            var installed = await installer.InstallForPersonAsync(person.Id.Value, cancellationToken).ConfigureAwait(false);
+            logger.LogWarning("Case {Reference}: a card for step {Step} could not be sent: the person has no chat with ScrBot ({Outcome})", reference.Value, step, installed.Outcome);
+            return installed.Reachable
+                ? "ScrBot has just been installed for them; their cards follow with the case's next change"
+                : installed.Reason ?? "ScrBot is not installed for them";
         }
 
         var result = await sender.SendAsync(chat, Activity.Card(card, summary), new SendOptions($"step:{reference}:{step}:{person.Id.Value}"), cancellationToken)
             .ConfigureAwait(false);
         if (!result.Delivered || result.ActivityId is null)
         {
-            return false;
+            return result.Problem ?? "the message was not delivered";
         }
 
         await ledger.KeepAsync(board, reference, new SentCard(step, person.Id.Value, chat.ServiceUrl, chat.ConversationId, chat.TenantId, result.ActivityId, false, Drawn(card)), cancellationToken)
             .ConfigureAwait(false);
-        return true;
+        return null;
     }
 
     /// <summary>What a card says, as a short hash.</summary>

@@ -16,6 +16,9 @@ public static class HubCard
 {
     public const string OpenVerb = "task.open";
 
+    /// <summary>The most steps listed as due, and as done (the latest), so that the card stays small for any board.</summary>
+    public const int MaxListed = 12;
+
     public static JsonObject Build(CaseView view, IReadOnlyList<CaseStep> steps, IReadOnlyList<string> unreached)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -47,13 +50,21 @@ public static class HubCard
         body.Add(Subheading("What is due, and by whom"));
         body.Add(open.Count == 0
             ? Text("Nothing is waiting on anyone at this stage.", subtle: true)
-            : Bullets(open.Select(s => $"{s.Title}: {Owners(s)}{(s.Due is { } due ? $", by {HumanDates.FormatWithRelative(due, view.Today, view.Calendar)}" : "")}")));
+            : Bullets(open.Take(MaxListed).Select(s => $"{s.Title}: {Owners(s)}{(s.Due is { } due ? $", by {HumanDates.FormatWithRelative(due, view.Today, view.Calendar)}" : "")}")));
+        if (open.Count > MaxListed)
+        {
+            body.Add(Text($"and {open.Count - MaxListed} more: each agency's line below says what it still owes.", subtle: true));
+        }
 
         var done = steps.Where(s => s.Done is not null).OrderBy(s => s.Done!.At).ToList();
         if (done.Count > 0)
         {
             body.Add(Subheading("Done"));
-            body.Add(Bullets(done.TakeLast(20).Select(s => TaskCard.DoneWords(s, s.Done!))));
+            body.Add(Bullets(done.TakeLast(MaxListed).Select(s => TaskCard.DoneWords(s, s.Done!))));
+            if (done.Count > MaxListed)
+            {
+                body.Add(Text($"and {done.Count - MaxListed} earlier steps: type case {view.Reference} for the whole record.", subtle: true));
+            }
         }
 
         if (state.ChosenAgencies.Count > 0 || state.PartnersSentChildDetails.Count > 0)
@@ -68,7 +79,8 @@ public static class HubCard
             body.Add(Container(
             [
                 Text("Could not be reached", strong: true),
-                Text($"{string.Join(", ", unreached)}: ScrBot is not installed for them, so their cards could not be delivered. ScrBot tries again after every change on this case; ask them to open ScrBot in Teams.", subtle: true),
+                Bullets(unreached.Select(u => CardBudget.Shorten(u, limit))),
+                Text("Their cards could not be delivered. ScrBot tries again after every change on this case; ask them to open ScrBot in Teams.", subtle: true),
             ], style: "attention"));
         }
 

@@ -215,7 +215,7 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
 
         // Grady Archie, the Vice-Chair, has not opened ScrBot: the hub names him as not reached.
         var hub = await HubShowsAsync(megan, reference, "Could not be reached");
-        Assert.Contains("Grady Archie", hub.CardText, StringComparison.Ordinal);
+        Assert.Contains("Grady Archie (ScrBot cannot install itself for people here because Microsoft Graph is not configured.)", hub.CardText, StringComparison.Ordinal);
         Assert.Contains("Declared direct involvement", hub.CardText, StringComparison.Ordinal);
 
         var refused = await isaiah.ExecuteAsync(decide, "subgroup.decide", new JsonObject { ["case"] = reference, ["step"] = "decide", ["outcome"] = "ConveneScopingPanel", ["reasons"] = "Criteria met." });
