@@ -278,7 +278,7 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
     }
 
     [Fact]
-    public async Task APossibleDuplicateIsSettledFromTheTriageCardWithWhoAndWhen()
+    public async Task APossibleDuplicateAndTheSubgroupMeetingAreSettledFromTheTriageCardAndEveryCopyFollows()
     {
         var (megan, _, _, _) = await PeopleReadyAsync();
         var earlier = await ReferredAndTriagedAsync();
@@ -302,8 +302,19 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
         var refused = await megan.ExecuteAsync(triage, same["verb"]!.GetValue<string>(), tampered);
         Assert.Equal("There is no case SCR-2026-9998 on this case's board.", refused.Message);
 
+        // The sub-group meeting arranged from the triage card: the task card asking for it is updated in place.
+        var task = await TaskCardAsync(megan, reference, "Arrange the sub-group meeting");
+        var arrange = Nodes(triage.Card!).Single(n => n["verb"]?.GetValue<string>() == "subgroup.arrange");
+        var data = (JsonObject)arrange["data"]!.DeepClone();
+        data["meetingDate"] = Iso(Today().AddDays(4));
+        data["extraordinary"] = "false";
+        await megan.ExecuteAsync(triage, "subgroup.arrange", data);
+        var updated = await megan.WaitForCardInPersonalChatAsync(m => m.MessageId == task.MessageId && m.CardText.Contains("done by Megan Bowen", StringComparison.Ordinal));
+        Assert.Empty(updated.Buttons);
+
         var stored = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
-        Assert.Equal(CaseReference.Parse(linkedTo), stored!.State.SameChildAs);
+        Assert.Equal(Today().AddDays(4), stored!.State.SubgroupMeetingDate);
+        Assert.Equal(CaseReference.Parse(linkedTo), stored.State.SameChildAs);
         Assert.NotEqual(reference, linkedTo);
         Assert.Equal("Megan Bowen", stored.State.DuplicateResolutions.Single().By.Name);
     }
