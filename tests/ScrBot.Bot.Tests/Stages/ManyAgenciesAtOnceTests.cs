@@ -66,18 +66,8 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task TwentyRecordChecksAtTheSameMomentAreAllKeptAndTheHubCardShowsThemAll()
     {
-        await using var bot = new BotFactory(
-            new Dictionary<string, string?>
-            {
-                ["Storage__TablesConnectionString"] = azurite.ConnectionString,
-                ["Directory__Path"] = _directoryPath,
-                ["CaseStore__TablePrefix"] = _prefix,
-            });
-        _ = bot.CreateClient();
-        var cases = bot.Services.GetRequiredService<CaseStore>();
-        var reference = await PreparedAsync(cases);
-        var conversations = bot.Services.GetRequiredService<CaseConversations>();
-        await conversations.SyncAsync(ReferralSamples.Staffordshire, reference, default);
+        await using var bot = StartBot();
+        var (cases, reference) = await PreparedAndSentAsync(bot);
 
         // Each representative got their records check card: all twenty press "Return the records check" at once.
         var stored = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
@@ -118,17 +108,8 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task ADiscrepancyOnePartnerReportsAlertsTheOtherPartnersOnTheirOpenChecks()
     {
-        await using var bot = new BotFactory(
-            new Dictionary<string, string?>
-            {
-                ["Storage__TablesConnectionString"] = azurite.ConnectionString,
-                ["Directory__Path"] = _directoryPath,
-                ["CaseStore__TablePrefix"] = _prefix,
-            });
-        _ = bot.CreateClient();
-        var cases = bot.Services.GetRequiredService<CaseStore>();
-        var reference = await PreparedAsync(cases);
-        await bot.Services.GetRequiredService<CaseConversations>().SyncAsync(ReferralSamples.Staffordshire, reference, default);
+        await using var bot = StartBot();
+        var (cases, reference) = await PreparedAndSentAsync(bot);
         var stored = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
 
         var data = new JsonObject
@@ -153,6 +134,28 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         var hub = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
         await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(hub) && r.Card is { } card
             && Text(card).Contains("discrepancies: Address details: We have the family at 14 Example Road since June.", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>The bot host on this test's tables and directory, with the system clock.</summary>
+    private BotFactory StartBot()
+    {
+        var bot = new BotFactory(new Dictionary<string, string?>
+        {
+            ["Storage__TablesConnectionString"] = azurite.ConnectionString,
+            ["Directory__Path"] = _directoryPath,
+            ["CaseStore__TablePrefix"] = _prefix,
+        });
+        _ = bot.CreateClient();
+        return bot;
+    }
+
+    /// <summary>A case whose details were sent to every partner, and their task cards sent.</summary>
+    private async Task<(CaseStore Cases, CaseReference Reference)> PreparedAndSentAsync(BotFactory bot)
+    {
+        var cases = bot.Services.GetRequiredService<CaseStore>();
+        var reference = await PreparedAsync(cases);
+        await bot.Services.GetRequiredService<CaseConversations>().SyncAsync(ReferralSamples.Staffordshire, reference, default);
+        return (cases, reference);
     }
 
     private static bool HubShowsAll(JsonObject? card) =>
