@@ -121,7 +121,7 @@ public static class TaskCard
         {
             Heading($"{view.Reference} · {step.Title}"),
             done is not null ? Good(DoneWords(step, done))
-                : step.Open ? Text($"This step is now with {string.Join(", ", step.Owners.Select(o => o.Name))}. Nothing more for you to do here.")
+                : step.Open && step.Owners.Count > 0 ? Text($"This step is now with {string.Join(", ", step.Owners.Select(o => o.Name))}. Nothing more for you to do here.")
                 : Text("This step is no longer needed. Nothing more to do here.", subtle: true),
             Text("Type tasks to see what you still owe, or case " + view.Reference + " for the case.", subtle: true),
         };

@@ -548,7 +548,8 @@ public static partial class CaseCommands
     /// criminal investigation runs (who decides whether a Disclosure Officer attends), the panel chair (the Sub-group
     /// Chair, or the Vice-Chair after the Chair declared direct involvement) and a minute taker who has had no
     /// involvement with the child or family. Refused until every involved agency's records check is in, unless the
-    /// Board Manager records why they proceed. The case is then ready for the meeting to be scheduled.
+    /// Board Manager records why they proceed. Partners not invited whose records do not know the child step back: their
+    /// representatives' role on the case is withdrawn. The case is then ready for the meeting to be scheduled.
     /// </summary>
     public static Outcome SendInvitations(
         CaseState state,
@@ -689,6 +690,16 @@ public static partial class CaseCommands
             }
         }
 
+        // The partners whose records do not know the child or the significant others, and who are not invited, step
+        // back: their representatives' role on the case (and so their sight of the child's details) is withdrawn.
+        var invitedAgencies = agencies.ToHashSet();
+        var steppingBack = state.Roles
+            .Where(r => r.Role == Role.AgencyRepresentative && r.Agency is { } a && !invitedAgencies.Contains(a)
+                        && state.RecordCheckOf(a)?.Result == RecordCheckResult.NotKnown
+                        && !state.Roles.Any(o => o.Person.Id == r.Person.Id && o.Role == Role.AgencyRepresentative && o.Agency is { } b && invitedAgencies.Contains(b)))
+            .Select(r => r.Person.Id)
+            .Distinct();
+        facts.AddRange(steppingBack.Select(person => new CaseRoleRemoved(person, Role.AgencyRepresentative) { At = context.Now, By = context.Actor }));
         facts.Add(new PanelChairAssigned(ActorFor(chair!), chairRole == Role.SubgroupViceChair, state.SubgroupChairInvolvement) { At = context.Now, By = context.Actor });
         facts.Add(new MinuteTakerAppointed(taker!, true) { At = context.Now, By = context.Actor });
         facts.Add(new InvitationsSent(missing.Count > 0 ? reason : null) { At = context.Now, By = context.Actor });

@@ -172,6 +172,26 @@ public sealed class StagesThreeAndFourTests
     }
 
     [Fact]
+    public void APartnerNotInvitedWhoseRecordsDoNotKnowTheChildStepsBackItsRoleWithdrawnAsAFact()
+    {
+        var story = DetailsSent();
+        story.Do(PoliceRep, (s, c) => CaseCommands.ReturnRecordCheck(s, c, Police, Rows(s, RecordCheckResult.Known), []));
+        story.Do(HealthRep, (s, c) => CaseCommands.ReturnRecordCheck(s, c, Health, Rows(s, RecordCheckResult.NotKnown), []));
+        Assert.True(CaseAccess.HasRoleOnCase(story.State, HealthRep.Id, TwoBoards));
+
+        story.Do(Manager, (s, c) => CaseCommands.SendInvitations(s, c, [Police], [], new Invitee("DI Sian Officer", "sian@example.org"),
+            new Invitee("Min Taker", "min@example.org"), null));
+
+        Assert.False(CaseAccess.HasRoleOnCase(story.State, HealthRep.Id, TwoBoards));
+        Assert.True(CaseAccess.HasRoleOnCase(story.State, PoliceRep.Id, TwoBoards));
+        // Health's representatives on the board: Hana Health, and the Sub-group Chair, who keeps her board-wide role.
+        var withdrawn = story.Facts.OfType<CaseRoleRemoved>().ToList();
+        Assert.Equal(new[] { SubgroupChair.Id, HealthRep.Id }.ToHashSet(), withdrawn.Select(w => w.Person).ToHashSet());
+        Assert.All(withdrawn, w => Assert.Equal((Role.AgencyRepresentative, Manager), (w.Role, w.By)));
+        Assert.Equal([Role.SubgroupChair], CaseAccess.RolesOnCase(story.State, SubgroupChair.Id, TwoBoards));
+    }
+
+    [Fact]
     public void TheSeniorInvestigatingOfficerMustBeInvitedWhenACriminalInvestigationRuns()
     {
         var story = DetailsSent();

@@ -39,8 +39,10 @@ public sealed class PreparingSteps : IStageSteps
         foreach (var agency in state.PartnersSentChildDetails)
         {
             var representatives = view.OnCase(Role.AgencyRepresentative, agency);
+            var steppedBack = state.InvitationsSentAt is not null && !state.Invitations.Any(i => i.Agency == agency)
+                              && state.RecordCheckOf(agency)?.Result == RecordCheckResult.NotKnown;
             yield return new CaseStep(SecurePrefix + agency.Value, $"Secure {view.AgencyName(agency)}'s records", representatives, state.RecordChecksDueBy,
-                Open: preparing && !state.RecordsSecuredBy.Contains(agency), view.Last<RecordsSecured>(f => f.Agency == agency), SecureRecordsCard.Build);
+                Open: preparing && !steppedBack && !state.RecordsSecuredBy.Contains(agency), view.Last<RecordsSecured>(f => f.Agency == agency), SecureRecordsCard.Build);
 
             yield return new CaseStep(CheckPrefix + agency.Value, $"Check {view.AgencyName(agency)}'s records", representatives,
                 view.DueOf($"D3/{agency.Value}") ?? state.RecordChecksDueBy,
