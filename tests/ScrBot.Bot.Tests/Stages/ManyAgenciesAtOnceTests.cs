@@ -136,6 +136,37 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
             && Text(card).Contains("discrepancies: Address details: We have the family at 14 Example Road since June.", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
     }
 
+    [Fact]
+    public async Task TasksListsWhatARepresentativeOwesOnThreeCasesMostUrgentFirst()
+    {
+        await using var bot = StartBot();
+        var cases = bot.Services.GetRequiredService<CaseStore>();
+        var conversations = bot.Services.GetRequiredService<CaseConversations>();
+        var due = new Dictionary<CaseReference, int>();
+        foreach (var days in new[] { 12, 5, 9 })
+        {
+            var reference = await PreparedAsync(cases, days);
+            await conversations.SyncAsync(ReferralSamples.Staffordshire, reference, default);
+            due[reference] = days;
+        }
+
+        var message = Activities.Message(_connector.ServiceUrl.AbsoluteUri, "tasks", Chat(Representative(3)));
+        message["from"] = new JsonObject { ["id"] = "29:rep-3", ["name"] = "Representative 3", ["aadObjectId"] = Representative(3) };
+        using var response = await bot.PostActivityAsync(message);
+        Assert.True(response.IsSuccessStatusCode);
+
+        var answer = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(3))
+            && r.Card is { } card && Text(card).StartsWith("Your tasks", StringComparison.Ordinal));
+        var lines = Text(answer.Card!).Split('\n').Where(l => l.StartsWith("SCR-", StringComparison.Ordinal)).ToList();
+        var order = due.OrderBy(d => d.Value).Select(d => d.Key.Value).ToList();
+        Assert.Equal(6, lines.Count);
+        Assert.Equal(
+            order.SelectMany(r => new[] { $"{r} · Secure Partner agency 3's records", $"{r} · Check Partner agency 3's records" }).ToHashSet(),
+            lines.ToHashSet());
+        Assert.Equal(order, lines.Select(l => l[..l.IndexOf(' ', StringComparison.Ordinal)]).Distinct());
+        Assert.Equal(TasksCard.MaxButtons, answer.Card!["actions"]!.AsArray().Count);
+    }
+
     /// <summary>The bot host on this test's tables and directory, with the system clock.</summary>
     private BotFactory StartBot()
     {
@@ -162,7 +193,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         card is not null && Text(card) is var text && text.Contains("· Case card", StringComparison.Ordinal)
         && Enumerable.Range(1, Agencies).All(i => text.Contains($"Partner agency {i}: details sent · records not yet secured · checked: {(i % 2 == 0 ? "Known" : "Not known")}", StringComparison.Ordinal));
 
-    private async Task<CaseReference> PreparedAsync(CaseStore cases)
+    private async Task<CaseReference> PreparedAsync(CaseStore cases, int checksDueInDays = 10)
     {
         var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
         var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), _directory, today).Form;
@@ -181,7 +212,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         await Do(Role.BoardManager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, today.AddDays(2), false));
         await Do(Role.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "Criteria may be met."));
         await Do(Role.BoardManager, (s, c) => CaseCommands.ChooseAgencies(s, c, [.. Enumerable.Range(1, Agencies).Select(i => new AgencyId(Agency(i)))]));
-        await Do(Role.BoardManager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, today.AddDays(10)));
+        await Do(Role.BoardManager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, today.AddDays(checksDueInDays)));
         return reference;
     }
 
