@@ -142,6 +142,14 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
         Assert.Contains(final.Facts, f => f is AttemptRefused { Attempt: "record that records are secured" });
         Assert.Contains(final.Facts, f => f is CaseRoleAssigned { Role: Domain.Boards.Role.AgencyRepresentative } r && r.Person.Name == "Patti Fernandez");
         Assert.Contains(final.Facts, f => f is CaseRoleAssigned { Role: Domain.Boards.Role.EducationSafeguardingOfficer } r && r.Person.Name == "Lynne Robbins");
+
+        // Nothing the bot logged on the way carries the child's details; the task cards table carries references and steps only.
+        var logged = string.Join("\n", playground.BotLogs.Lines.Select(l => l.Message));
+        Assert.Contains(reference, logged, StringComparison.Ordinal);
+        foreach (var detail in new[] { "Jamie", "Collins", "Example Road", "14 May 2016", "15 May 2016", "Example Primary" })
+        {
+            Assert.DoesNotContain(detail, logged, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Fact]
@@ -157,6 +165,11 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
 
         var hub = await HubShowsAsync(megan, reference, "Waiting for the Independent Chair");
         Assert.Contains("not to convene: no further action", hub.CardText, StringComparison.Ordinal);
+
+        // The Independent Chair sees, on the case, that it waits for her.
+        var adele = await playground.AsAsync("Adele Vance");
+        var seen = await AskAsync(adele, $"case {reference}");
+        Assert.Contains("Waiting for the Independent Chair: the sub-group recommends not to convene: no further action.", seen.CardText, StringComparison.Ordinal);
         var stored = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
         Assert.Equal(Stage.IndependentChairDecision, stored!.State.Stage);
         Assert.DoesNotContain(stored.Facts, f => f is CaseClosed);
