@@ -32,7 +32,7 @@ internal static class StageCardCatalogue
         yield return Task(story, SubGroupSteps.Arrange, Manager, "task-arrange-sub-group-meeting", picture: true);
         yield return Task(story, SubGroupSteps.Routes, Manager, "task-record-routes");
         yield return new("hub-at-triage", Hub(story));
-        story.Do(Manager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, ReferralSamples.Today.AddDays(5), true));
+        story.Do(Manager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, ReferralSamples.Today.AddDays(7), true));
         yield return new("task-done", TaskCard.Done(story.View(), story.Step(SubGroupSteps.Arrange)), Picture: true);
         yield return Task(story, SubGroupSteps.Decide, ReferralSamples.SubgroupChair, "task-sub-group-decision", picture: true);
 
