@@ -39,12 +39,20 @@ public sealed class CaseSyncQueue
     private static string Key(BoardId board, CaseReference reference) => $"{board.Value}|{reference.Value}";
 }
 
-/// <summary>Brings each queued case's cards up to date (<see cref="CaseConversations.SyncAsync"/>), one case at a time.</summary>
+/// <summary>
+/// Brings each queued case's cards up to date (<see cref="CaseConversations.SyncAsync"/>), one case at a time. When the
+/// bot starts, every case at a stage with task cards is queued once, so that what a restart interrupted is finished.
+/// </summary>
 public sealed class CaseSyncWorker(CaseSyncQueue queue, IServiceProvider services, ILogger<CaseSyncWorker> logger) : BackgroundService
 {
+    /// <summary>The stages whose steps reach people as task cards.</summary>
+    public static readonly IReadOnlyList<Stage> StagesWithTaskCards =
+        [Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel, Stage.IndependentChairDecision];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
+        await CatchUpAsync(stoppingToken).ConfigureAwait(false);
         CaseConversations? conversations = null;
         await foreach (var (board, reference) in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
@@ -57,6 +65,33 @@ public sealed class CaseSyncWorker(CaseSyncQueue queue, IServiceProvider service
             {
                 logger.LogError(e, "The cards of case {Reference} on board {Board} could not be brought up to date", reference.Value, board.Value);
             }
+        }
+    }
+
+    private async Task CatchUpAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var directory = services.GetRequiredService<BoardDirectory>();
+            var cases = services.GetRequiredService<Storage.CaseStore>();
+            var queued = 0;
+            foreach (var board in directory.Boards)
+            {
+                foreach (var entry in await cases.CasesOnBoardAsync(board.Id, stoppingToken).ConfigureAwait(false))
+                {
+                    if (StagesWithTaskCards.Contains(entry.Stage))
+                    {
+                        queue.Enqueue(board.Id, entry.Reference);
+                        queued++;
+                    }
+                }
+            }
+
+            logger.LogInformation("Case cards catch-up: {Count} cases queued", queued);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "The cases whose cards may need catching up could not be listed");
         }
     }
 }

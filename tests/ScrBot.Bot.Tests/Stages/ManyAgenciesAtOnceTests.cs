@@ -167,6 +167,22 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(TasksCard.MaxButtons, answer.Card!["actions"]!.AsArray().Count);
     }
 
+    [Fact]
+    public async Task ACaseChangedWhileNoBotWasRunningHasItsCardsSentWhenTheNextOneStarts()
+    {
+        var cases = new CaseStore(azurite.ServiceClient(), _time, new ObligationRulesIndexSource(new ProcessProfiles(), _time), new CaseStoreOptions { TablePrefix = _prefix });
+        var reference = await PreparedAsync(cases);
+        Assert.DoesNotContain(_connector.Requests, r => r.Operation == "send");
+
+        await using var bot = StartBot();
+        var check = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(5))
+            && r.Card is { } card && Text(card).Contains($"{reference} · Check Partner agency 5's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.Contains("Jamie Collins", Text(check.Card!), StringComparison.Ordinal);
+        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
+        await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(manager) && r.Card is { } card
+            && Text(card).Contains($"{reference} · Case card", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+    }
+
     /// <summary>The bot host on this test's tables and directory, with the system clock.</summary>
     private BotFactory StartBot()
     {
