@@ -183,6 +183,36 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
             && Text(card).Contains($"{reference} · Case card", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
     }
 
+    [Fact]
+    public async Task TwoPeopleRecordingTheSameStepAtOnceOneIsKeptTheOtherIsToldWhoDidIt()
+    {
+        await using var bot = StartBot();
+        var (cases, reference) = await PreparedAndSentAsync(bot);
+        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
+        var data = new JsonObject
+        {
+            ["case"] = reference.Value, ["step"] = "secure/" + Agency(7), ["agency"] = Agency(7), ["electronic"] = "true", ["paper"] = "true", ["historical"] = "true",
+        };
+
+        async Task<JsonNode> PressAsync(string person, string name)
+        {
+            var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.secure", (JsonObject)data.DeepClone(), conversationId: Chat(person));
+            invoke["from"] = new JsonObject { ["id"] = "29:" + person, ["name"] = name, ["aadObjectId"] = person };
+            using var response = await bot.PostActivityAsync(invoke);
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        }
+
+        var answers = await Task.WhenAll(PressAsync(Representative(7), "Representative 7"), PressAsync(manager.Person.Value, manager.Name));
+
+        var stored = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+        var secured = Assert.Single(stored.Facts.OfType<RecordsSecured>());
+        var refused = Assert.Single(stored.Facts.OfType<AttemptRefused>());
+        Assert.NotEqual(secured.By.Id, refused.By.Id);
+        Assert.Single(answers, a => a["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive");
+        var told = Assert.Single(answers, a => a["type"]!.GetValue<string>() == "application/vnd.microsoft.activity.message");
+        Assert.StartsWith($"Already recorded by {secured.By.Name} on ", told["value"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     /// <summary>The bot host on this test's tables and directory, with the system clock.</summary>
     private BotFactory StartBot()
     {
