@@ -82,8 +82,8 @@ public sealed class CaseConversations(
 
             if (!CaseAccess.HasRoleOnCase(stored.State, person.Id, directory))
             {
-                await cases.ExecuteAsync(board, reference, attempt, person,
-                    (_, _) => Outcome.Refused("The person has no role on this case."), cancellationToken).ConfigureAwait(false);
+                await cases.RecordRefusedLookAsync(board, reference, attempt, person,
+                    Outcome.Refused("The person has no role on this case."), cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
