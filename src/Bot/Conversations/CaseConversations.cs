@@ -133,8 +133,9 @@ public sealed class CaseConversations(
         var step = StepsOf(afterView).FirstOrDefault(s => s.Key == stepKey);
         if (result.IsRefused)
         {
-            // Two people at once: the other one got there first. Say so, rather than the rule that refused it.
-            return step is { Open: false, Done: not null } && step.Done.By.Id != actor.Id
+            // Two clicks at once (two people, or one person twice): the other got there first. Say so, rather than the
+            // rule that refused this one.
+            return step is { Open: false, Done: not null }
                 ? CardActionResult.Message(TaskCard.AlreadyRecorded(step, step.Done))
                 : CardActionResult.Message(result.Outcome.Explanation);
         }

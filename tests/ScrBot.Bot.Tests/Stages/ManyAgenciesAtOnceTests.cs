@@ -87,15 +87,27 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         }).ToList();
         var answered = await Task.WhenAll(answers);
 
-        Assert.All(answered, a => Assert.Equal("application/vnd.microsoft.card.adaptive", a["type"]!.GetValue<string>()));
-        var after = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
-        Assert.Equal(Agencies, after.State.RecordChecks.Count);
-        Assert.Equal(Agencies, after.Facts.OfType<RecordCheckReturned>().Count());
-        Assert.Equal(Agencies / 2, after.State.RecordChecks.Count(c => c.Result == RecordCheckResult.Known));
+        // Each press is answered with its step done, or (when the host must answer before the work is through) asked to
+        // look again in a moment; either way the answer is kept and the card updated in place.
+        Assert.All(answered, a => Assert.True(
+            a["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive" || a["value"]!.GetValue<string>().StartsWith("ScrBot is still working on that.", StringComparison.Ordinal),
+            a.ToJsonString()));
 
         // The hub card, updated in place after the last answer, shows every agency's check.
         var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
         var hub = await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(manager) && HubShowsAll(r.Card), TimeSpan.FromSeconds(60));
+        var after = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+        Assert.Equal(Agencies, after.State.RecordChecks.Count);
+        Assert.Equal(Agencies, after.Facts.OfType<RecordCheckReturned>().Count());
+        Assert.Equal(Agencies / 2, after.State.RecordChecks.Count(c => c.Result == RecordCheckResult.Known));
+        for (var i = 1; i <= Agencies; i++)
+        {
+            var rep = Chat(Representative(i));
+            var name = $"Representative {i}";
+            await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == rep && r.Card is { } card
+                && Text(card).Contains($"Check Partner agency {i}'s records: done by {name} on ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        }
+
         var text = Text(hub.Card!);
         for (var i = 1; i <= Agencies; i++)
         {
@@ -213,7 +225,10 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         Assert.StartsWith($"Already recorded by {secured.By.Name} on ", told["value"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
-    /// <summary>The bot host on this test's tables and directory, with the system clock.</summary>
+    /// <summary>
+    /// The bot host on this test's tables and directory, with the system clock, answering a button within Teams'
+    /// longest wait (so that two presses at once are both answered with their outcome on a busy test machine).
+    /// </summary>
     private BotFactory StartBot()
     {
         var bot = new BotFactory(new Dictionary<string, string?>
@@ -221,6 +236,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
             ["Storage__TablesConnectionString"] = azurite.ConnectionString,
             ["Directory__Path"] = _directoryPath,
             ["CaseStore__TablePrefix"] = _prefix,
+            ["Bot__AnswerWithin"] = "00:00:12",
         });
         _ = bot.CreateClient();
         return bot;
