@@ -1,3 +1,4 @@
+using ScrBot.Bot.Conversations;
 using ScrBot.Bot.Hosting;
 using ScrBot.Bot.Referral;
 
@@ -8,6 +9,9 @@ builder.Services.AddScrBot();
 
 // The referral journey: `refer`, the notification form's buttons, triage, `case <reference>`, the board directory.
 builder.Services.AddReferralJourney();
+
+// Stages 3–4 and the interaction model every stage uses: task cards, updates in place, the hub card, `tasks`.
+builder.Services.AddCaseStages();
 
 // Deadline nudges: each working day at Nudges__TimeOfDay (08:00 London), owners are nudged and each board's channel reminded.
 builder.Services.AddDeadlineNudges();

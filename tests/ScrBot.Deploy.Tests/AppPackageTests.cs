@@ -109,7 +109,7 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
     }
 
     [Fact]
-    public void TheCommandMenuOffersHelpReferAndCaseInPersonalChat()
+    public void TheCommandMenuOffersHelpReferCaseAndTasksInPersonalChat()
     {
         var commands = CommandsFor("personal");
 
@@ -117,7 +117,8 @@ public sealed class AppPackageTests(AppPackageFixture package) : IClassFixture<A
             [
                 ("help", "Show what ScrBot can do"),
                 ("refer", "Refer a case to the board (notification form)"),
-                ("case", "Show a case's status: case SCR-2026-0007"),
+                ("case", "A case you are part of: its stage, your steps, the referral"),
+                ("tasks", "What you owe across all your cases, most urgent first"),
             ],
             commands);
     }

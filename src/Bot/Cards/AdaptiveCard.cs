@@ -393,11 +393,15 @@ public static class AdaptiveCard
         return array;
     }
 
-    /// <summary>Every action on a card, nested ones included (cards.md: no more than five).</summary>
+    /// <summary>
+    /// Every action on a card, those in its body included (cards.md: no more than five). The card an
+    /// <c>Action.ShowCard</c> opens is a card of its own, counted on its own.
+    /// </summary>
     public static int ActionCount(JsonNode? node) => node switch
     {
         JsonObject o => (o["type"]?.GetValue<string>() is { } t && t.StartsWith("Action.", StringComparison.Ordinal) ? 1 : 0) +
-                        o.Where(p => p.Key != "selectAction").Sum(p => ActionCount(p.Value)),
+                        o.Where(p => p.Key != "selectAction" && !(p.Key == "card" && o["type"]?.GetValue<string>() == "Action.ShowCard"))
+                            .Sum(p => ActionCount(p.Value)),
         JsonArray a => a.Sum(ActionCount),
         _ => 0,
     };

@@ -16,7 +16,7 @@ public static partial class FactWords
         {
             CaseReferred r => $"Referred by {by} to {directory.Find(r.LeadBoard)?.Name ?? r.LeadBoard.Value}",
             CaseRoleAssigned a => $"{a.Person.Name} given the role of {RoleNames.Of(a.Role)}",
-            CaseRoleRemoved => "A role on the case was removed",
+            CaseRoleRemoved r => $"{directory.Boards.SelectMany(b => b.Members).FirstOrDefault(m => m.Person == r.Person)?.Name ?? "Someone"} no longer has the role of {RoleNames.Of(r.Role)} ({by})",
             ChairsInformed c => $"The Independent Chair and the Sub-group Chair told of the referral ({string.Join(", ", c.Informed.Select(i => i.Name))})",
             LeadBoardHandedOver h => $"Handed by {by} to {directory.Find(h.To)?.Name ?? h.To.Value}, which leads from now on: {h.Reason}",
             NotifiableIncidentReported n => $"Ofsted and the board notified of a notifiable incident on {Words.Date(n.ReportedOn)}",
@@ -24,9 +24,12 @@ public static partial class FactWords
             SubgroupDecided d => d.Outcome switch
             {
                 SubgroupOutcome.ConveneScopingPanel => "The sub-group decided to convene a Scoping Panel",
-                SubgroupOutcome.AnotherLearningReview => "The sub-group decided on another learning review",
-                _ => "The sub-group decided on no further action",
+                SubgroupOutcome.AnotherLearningReview => "The sub-group recommended to the Independent Chair not to convene a Scoping Panel: another learning review",
+                _ => "The sub-group recommended to the Independent Chair not to convene a Scoping Panel: no further action",
             },
+            PossibleDuplicateResolved p => p.SameChild ? $"Confirmed as the same child as {p.Other} ({by})" : $"Confirmed as not the same child as {p.Other} ({by})",
+            DirectInvolvementDeclared => $"The Sub-group Chair declared direct involvement with the child; the Vice-Chair decides ({by})",
+            CaseDetailsCorrected => $"The case's details corrected and sent to the partners again ({by})",
             ScopingPanelScheduled s => $"Scoping Panel scheduled for {Words.DateAndTime(s.Start)}",
             ScopingPanelHeld h => $"Scoping Panel held on {Words.Date(h.HeldOn)}",
             RecommendationMade => "The panel made its recommendation to the Independent Chair",

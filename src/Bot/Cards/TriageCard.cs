@@ -15,6 +15,17 @@ public sealed record PossibleDuplicate(CaseReference Reference, string Why, Date
 /// </summary>
 public static class TriageCard
 {
+    /// <summary>Possible duplicates settled from the card, each behind its own button (cards.md: at most five actions).</summary>
+    public const int MaxDuplicateButtons = 2;
+
+    /// <summary><c>Same child as SCR-…</c> / <c>Not the same child</c>: the Board Manager settles a possible duplicate.</summary>
+    public static IEnumerable<JsonNode> DuplicateButtons(CaseReference reference, CaseReference other)
+    {
+        JsonObject Data(bool same) => new() { ["case"] = reference.Value, ["step"] = "duplicate/" + other.Value, ["other"] = other.Value, ["same"] = same ? "true" : "false" };
+        yield return Execute($"Same child as {other}", "subgroup.duplicate", Data(true), sendInputs: false);
+        yield return Execute($"Not the same child as {other}", "subgroup.duplicate", Data(false), sendInputs: false);
+    }
+
     public static JsonObject Build(
         CaseReferred referral,
         CriteriaAdvice advice,
@@ -89,6 +100,9 @@ public static class TriageCard
                     Text(duplicates.Count == 1 ? "Possible duplicate" : $"{duplicates.Count} possible duplicates", strong: true),
                     Bullets(duplicates.Select(d => $"{d.Reference} (referred {Words.Date(d.ReferredAt)}): {d.Why}")),
                     Text("Check whether this referral is about the same child before the sub-group meets.", subtle: true),
+                    ActionSet([.. duplicates.Take(MaxDuplicateButtons).Select(d => ShowCard($"Settle {d.Reference}",
+                        [Text($"Is this referral about the same child as {d.Reference}?")],
+                        [.. DuplicateButtons(referral.Reference, d.Reference)]))]),
                 ], style: "attention"));
             }
 
@@ -121,7 +135,16 @@ public static class TriageCard
             }
 
             body.AddRange(ReferralDetails.Sections(form, directory, limit));
-            return Card(body, HandOverAction(referral, directory));
+            return Card(body,
+            [
+                ShowCard("Arrange the sub-group meeting",
+                [
+                    .. WithError(DateInput("meetingDate", "Date of the sub-group meeting", "", required: true), null, "Give the date of the sub-group meeting."),
+                    Toggle("extraordinary", "Extraordinary meeting", "This is an extraordinary meeting of the sub-group", "false"),
+                ],
+                [Execute("Arrange the meeting", "subgroup.arrange", new JsonObject { ["case"] = referral.Reference.Value, ["step"] = "arrange" })]),
+                .. HandOverAction(referral, directory),
+            ]);
         });
     }
 }

@@ -48,6 +48,12 @@ public enum DeliveryOutcome
 public sealed record DeliveryResult(DeliveryOutcome Outcome, string? Reason = null)
 {
     public bool Delivered => Outcome == DeliveryOutcome.Delivered;
+
+    /// <summary>Where a delivered card went: the person's chat, so that it can be updated in place later.</summary>
+    public ConversationReference? Chat { get; init; }
+
+    /// <summary>The delivered card's activity id in that chat.</summary>
+    public string? ActivityId { get; init; }
 }
 
 /// <summary>
@@ -86,7 +92,7 @@ public sealed class PersonDelivery(
                 .ConfigureAwait(false);
             if (sent.Delivered)
             {
-                return new DeliveryResult(DeliveryOutcome.Delivered);
+                return new DeliveryResult(DeliveryOutcome.Delivered) { Chat = chat, ActivityId = sent.ActivityId };
             }
 
             reason = $"Teams did not accept the message ({sent.Problem}).";
@@ -103,7 +109,7 @@ public sealed class PersonDelivery(
 
             reason = installed.Outcome == AppInstallOutcome.AlreadyInstalled
                 ? "ScrBot is installed for them, but they have not opened their chat with it yet."
-                : "They have not opened ScrBot in Teams, and " + Lower(installed.Reason ?? "ScrBot could not install itself for them.");
+                : "They have not opened ScrBot in Teams. " + (installed.Reason ?? "ScrBot could not install itself for them.");
         }
 
         // Told once per held card: when it is first held, or when a card held for an install turns out unreachable
@@ -240,6 +246,4 @@ public sealed class PersonDelivery(
 
     private string? EmailOf(string person) =>
         directory.Boards.SelectMany(b => b.Members).FirstOrDefault(m => m.Person.Value == person && m.Email is not null)?.Email;
-
-    private static string Lower(string text) => text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 }

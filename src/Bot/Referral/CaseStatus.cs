@@ -13,7 +13,12 @@ namespace ScrBot.Bot.Referral;
 /// Where a case stands, for the people with a role on it. Anyone else gets exactly the answer a reference that does
 /// not exist gets, so the reply never shows that a case exists; the refused look is kept in the case's audit trail as one row, nothing else rewritten.
 /// </summary>
-public sealed class CaseStatusService(CaseStore cases, BoardDirectory directory, TimeProvider time, ProcessProfiles profiles)
+public sealed class CaseStatusService(
+    CaseStore cases,
+    BoardDirectory directory,
+    TimeProvider time,
+    ProcessProfiles profiles,
+    Conversations.CaseConversations? conversations = null)
 {
     /// <summary>
     /// The answer for a case that does not exist and for a case the person has no role on: the same words, which do
@@ -49,7 +54,15 @@ public sealed class CaseStatusService(CaseStore cases, BoardDirectory directory,
                 .Where(o => o.IsOutstanding)
                 .Select(o => new OpenObligation(o.Code.ToString(), o.Title, o.DueOn, o.OwnerPerson is { } who ? $"{o.Owner} ({who.Name})" : o.Owner))
                 .ToList();
-            return CaseStatusCard.Build(stored.State, stored.Facts, open, directory, today, calendar);
+            var status = CaseStatusCard.Build(stored.State, stored.Facts, open, directory, today, calendar);
+            if (conversations is null)
+            {
+                return status;
+            }
+
+            // The person's role view: their steps with their buttons, and the full referral in expandable sections.
+            var view = conversations.View(stored);
+            return Conversations.RoleView.Extend(status, view, conversations.StepsOf(view), person);
         }
 
         return null;
@@ -63,7 +76,7 @@ public sealed class CaseCommand(CaseStatusService status) : ICommandHandler
 
     public string Command => Word;
 
-    public string Description => "See where a case you are part of stands: type case and its reference";
+    public string Description => "See a case you are part of: its stage, your steps and the referral. Type case and its reference";
 
     /// <summary>A bare reference (<c>SCR-2026-0007</c>) is read as <c>case SCR-2026-0007</c>.</summary>
     public bool Understands(string text) => CaseReference.TryParse(text, out _);

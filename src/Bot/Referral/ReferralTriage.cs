@@ -483,6 +483,12 @@ public sealed class TriageWorker(
                 if (work is { } referral)
                 {
                     await triage.RunAsync(referral.Board, referral.Reference, stoppingToken).ConfigureAwait(false);
+
+                    // From triage on, the case's cards (the Board Manager's hub and task cards) follow its facts.
+                    if (services.GetService<Conversations.CaseConversations>() is { } conversations)
+                    {
+                        await conversations.SyncAsync(referral.Board, referral.Reference, stoppingToken).ConfigureAwait(false);
+                    }
                 }
                 else
                 {

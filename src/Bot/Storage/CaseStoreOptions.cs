@@ -27,8 +27,14 @@ public sealed record CaseTableNames(string Cases, string CaseIndex, string CaseL
             throw new ArgumentException("A table prefix starts with a letter and has only letters and digits.", nameof(prefix));
         }
 
-        return new(prefix + "Cases", prefix + "CaseIndex", prefix + "CaseLookup", prefix + "CaseCounters", prefix + "Obligations");
+        return new(prefix + "Cases", prefix + "CaseIndex", prefix + "CaseLookup", prefix + "CaseCounters", prefix + "Obligations")
+        {
+            TaskCards = prefix + "TaskCards",
+        };
     }
+
+    /// <summary>Where each case's task cards and hub card were sent (see <c>Conversations.TaskLedger</c>), with the same prefix.</summary>
+    public string TaskCards { get; init; } = "TaskCards";
 
     public IReadOnlyList<string> All => [Cases, CaseIndex, CaseLookup, CaseCounters, Obligations];
 }

@@ -10,8 +10,8 @@ public static partial class CaseCommands
     private const string AfterConvening = "the sub-group has decided to convene a Scoping Panel";
 
     /// <summary>
-    /// The Board Manager chooses the agencies to involve (agencies of cooperating boards too). Their board agency
-    /// representatives get the agency representative role on the case.
+    /// The Board Manager chooses the agencies to involve (agencies of cooperating boards too). Nobody gets a role from
+    /// this: the partners' representatives get theirs when the child's details are sent to them.
     /// </summary>
     public static Outcome ChooseAgencies(CaseState state, CommandContext context, IReadOnlyList<AgencyId> agencies)
     {
@@ -43,7 +43,12 @@ public static partial class CaseCommands
             return Refuse("Those agencies have already been chosen.");
         }
 
-        return Accept([new AgenciesChosen(fresh) { At = context.Now, By = context.Actor }, .. AssignRepresentatives(state, context, fresh)]);
+        if (state.ChildDetailsSentAt is not null)
+        {
+            return Refuse("The agencies cannot be changed after the child's details have been sent to the partners.");
+        }
+
+        return Accept(new AgenciesChosen(fresh) { At = context.Now, By = context.Actor });
     }
 
     /// <summary>
@@ -83,7 +88,14 @@ public static partial class CaseCommands
             return Refuse("The child's details have already been sent to every partner.");
         }
 
-        return Accept([new ChildDetailsSentToPartners(partners, checksDueBy) { At = context.Now, By = context.Actor }, .. AssignRepresentatives(state, context, partners)]);
+        var officers = context.Directory.WithRole(state.LeadBoard, Role.EducationSafeguardingOfficer)
+            .Where(m => !state.HasRole(m.Person, Role.EducationSafeguardingOfficer))
+            .Select(m => new CaseRoleAssigned(ActorFor(m), Role.EducationSafeguardingOfficer, m.Agency) { At = context.Now, By = context.Actor });
+        return Accept([
+            new ChildDetailsSentToPartners(partners, checksDueBy) { At = context.Now, By = context.Actor },
+            .. AssignRepresentatives(state, context, partners),
+            .. officers,
+        ]);
     }
 
     /// <summary>An agency secures its records on the case against loss or interference (recorded by its representative or the Board Manager).</summary>
@@ -122,7 +134,50 @@ public static partial class CaseCommands
         CommandContext context,
         AgencyId agency,
         RecordCheckResult result,
+        IReadOnlyList<Discrepancy> discrepancies) =>
+        ReturnRecordCheck(state, context, agency, result, discrepancies, null);
+
+    /// <summary>
+    /// The records check with one row per person named in the details sent (the child first, then each significant
+    /// other): known or not known. The agency's answer is "known" when anyone is known to it.
+    /// </summary>
+    public static Outcome ReturnRecordCheck(
+        CaseState state,
+        CommandContext context,
+        AgencyId agency,
+        IReadOnlyList<PersonCheck> people,
         IReadOnlyList<Discrepancy> discrepancies)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var named = PeopleToCheck(state);
+        if (state.Exists && (people.Count != named.Count || people.Where((p, i) => p.Person != named[i]).Any()))
+        {
+            return Refuse("The records check must have one row for each person in the details sent: the child and each significant other.");
+        }
+
+        if (people.Any(p => !Enum.IsDefined(p.Result)))
+        {
+            return Refuse("Each person in a records check is either known or not known.");
+        }
+
+        var result = people.Any(p => p.Result == RecordCheckResult.Known) ? RecordCheckResult.Known : RecordCheckResult.NotKnown;
+        return ReturnRecordCheck(state, context, agency, result, discrepancies, people);
+    }
+
+    /// <summary>The people a records check is about: the child, then each significant other, by name.</summary>
+    public static IReadOnlyList<string> PeopleToCheck(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Form is { } form ? [form.Child.Name, .. form.SignificantOthers.Select(o => o.Name)] : [];
+    }
+
+    private static Outcome ReturnRecordCheck(
+        CaseState state,
+        CommandContext context,
+        AgencyId agency,
+        RecordCheckResult result,
+        IReadOnlyList<Discrepancy> discrepancies,
+        IReadOnlyList<PersonCheck>? people)
     {
         ArgumentNullException.ThrowIfNull(discrepancies);
         var name = AgencyName(state, context, agency);
@@ -166,7 +221,13 @@ public static partial class CaseCommands
         }
 
         var trimmed = discrepancies.Select(d => d with { Details = d.Details.Trim() }).ToList();
-        return Accept(new RecordCheckReturned(agency, result, trimmed) { At = context.Now, By = context.Actor });
+        if (state.RecordCheckOf(agency) is { } earlier && (state.DetailsCorrectedAt is not { } corrected || earlier.At >= corrected)
+            && earlier.Result == result && earlier.Discrepancies.SequenceEqual(trimmed) && earlier.People.SequenceEqual(people ?? []))
+        {
+            return Refuse($"{name}'s records check was already returned with the same answers by {earlier.By.Name}.");
+        }
+
+        return Accept(new RecordCheckReturned(agency, result, trimmed, people) { At = context.Now, By = context.Actor });
     }
 
     /// <summary>The Board Manager schedules (or reschedules) the Scoping Panel meeting.</summary>
@@ -222,11 +283,6 @@ public static partial class CaseCommands
                 Stage.PreparingScopingPanel) is { } refused)
         {
             return refused;
-        }
-
-        if (state.ScheduledPanel is null)
-        {
-            return Refuse("Invitations to the Scoping Panel cannot be sent before the panel has been scheduled.");
         }
 
         if (state.ChildDetailsSentAt is null)
@@ -386,6 +442,306 @@ public static partial class CaseCommands
 
         return Accept(new MinuteTakerAppointed(minuteTaker, true) { At = context.Now, By = context.Actor });
     }
+
+    /// <summary>
+    /// The Board Manager corrects the child's details and the significant others from the partners' discrepancies. The
+    /// corrected details go to the partners again: a records check returned before the correction is due again.
+    /// </summary>
+    public static Outcome CorrectCaseDetails(CaseState state, CommandContext context, ChildDetails child, IReadOnlyList<SignificantOther> significantOthers)
+    {
+        ArgumentNullException.ThrowIfNull(child);
+        ArgumentNullException.ThrowIfNull(significantOthers);
+        if (Check(state, context,
+                "correct the case's details",
+                "The case's details cannot be corrected",
+                AfterConvening,
+                [Who.BoardManager],
+                Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.ChildDetailsSentAt is null)
+        {
+            return Refuse("The case's details are corrected from the partners' records checks, and none has been sent the details yet.");
+        }
+
+        var problems = new List<Refusal>();
+        if (TextProblem(child.Name, "The child's name", FormLimits.Name) is { } name)
+        {
+            problems.Add(new Refusal(name, "Child's name"));
+        }
+
+        if (OptionalTextProblem(child.Address, "The address", FormLimits.Address) is { } address)
+        {
+            problems.Add(new Refusal(address, "Address"));
+        }
+
+        if (child.DateOfBirth is { } born && born > context.Today)
+        {
+            problems.Add(new Refusal("Date of birth is in the future.", "Date of birth"));
+        }
+
+        for (var i = 0; i < significantOthers.Count; i++)
+        {
+            if (TextProblem(significantOthers[i].Name, $"The name of significant other {i + 1}", FormLimits.Name) is { } other)
+            {
+                problems.Add(new Refusal(other));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refuse(problems);
+        }
+
+        var form = state.Form!;
+        var trimmedOthers = significantOthers.Select(o => o with { Name = o.Name.Trim(), Relationship = o.Relationship.Trim() }).ToList();
+        var trimmedChild = child with { Name = child.Name.Trim(), Address = child.Address.Trim() };
+        if (trimmedChild == form.Child && trimmedOthers.SequenceEqual(form.SignificantOthers))
+        {
+            return Refuse("Those are the details the partners already have; nothing was corrected.");
+        }
+
+        return Accept(new CaseDetailsCorrected(trimmedChild, trimmedOthers) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// The Education Safeguarding Officer records the child's current and past schools, checked and informed of the
+    /// scoping process (schools are not represented on the board).
+    /// </summary>
+    public static Outcome RecordSchoolsChecked(CaseState state, CommandContext context, IReadOnlyList<string> schools)
+    {
+        ArgumentNullException.ThrowIfNull(schools);
+        if (Check(state, context,
+                "record the schools checked and informed",
+                "The schools cannot be recorded as checked",
+                AfterConvening,
+                [Who.Holding(Role.EducationSafeguardingOfficer)],
+                Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.SchoolsChecked is not null)
+        {
+            return Refuse("The child's schools have already been recorded as checked and informed.");
+        }
+
+        var named = schools.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s.Trim()).ToList();
+        if (named.Count == 0)
+        {
+            return Refuse("Name at least one school the child attends or attended.", "Schools");
+        }
+
+        if (named.Any(s => s.Length > FormLimits.Contact))
+        {
+            return Refuse(Refusals.TooLong("A school's name", FormLimits.Contact), "Schools");
+        }
+
+        return Accept(new SchoolsChecked(named) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// The Board Manager sends the invitations to the Scoping Panel, in the toolkit's order: the chosen agencies'
+    /// representatives (senior enough to decide for their agency), experts, the Senior Investigating Officer when a
+    /// criminal investigation runs (who decides whether a Disclosure Officer attends), the panel chair (the Sub-group
+    /// Chair, or the Vice-Chair after the Chair declared direct involvement) and a minute taker who has had no
+    /// involvement with the child or family. Refused until every involved agency's records check is in, unless the
+    /// Board Manager records why they proceed. Partners not invited whose records do not know the child step back: their
+    /// representatives' role on the case is withdrawn. The case is then ready for the meeting to be scheduled.
+    /// </summary>
+    public static Outcome SendInvitations(
+        CaseState state,
+        CommandContext context,
+        IReadOnlyList<AgencyId> agencies,
+        IReadOnlyList<Invitee> experts,
+        Invitee? seniorInvestigatingOfficer,
+        Invitee? minuteTaker,
+        string? proceedBecause)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        ArgumentNullException.ThrowIfNull(experts);
+        if (Check(state, context,
+                "send the invitations to the Scoping Panel",
+                "Invitations to the Scoping Panel cannot be sent",
+                AfterConvening,
+                [Who.BoardManager],
+                Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.InvitationsSentAt is { } sent)
+        {
+            return Refuse($"The invitations to the Scoping Panel were already sent on {Refusals.DateWords(Calendar.LondonTime.DateOf(sent))}.");
+        }
+
+        if (state.ChildDetailsSentAt is null)
+        {
+            return Refuse("Invitations to the Scoping Panel cannot be sent before the partners have been sent the child's details to check their records.");
+        }
+
+        var reason = string.IsNullOrWhiteSpace(proceedBecause) ? null : proceedBecause.Trim();
+        var missing = state.ChosenAgencies.Where(a => !CheckIsIn(state, a)).Select(a => AgencyName(state, context, a)).ToList();
+        var problems = new List<Refusal>();
+        if (missing.Count > 0 && reason is null)
+        {
+            problems.Add(new Refusal($"Not every involved agency's information is in ({Refusals.Both(missing)}); wait for it, or record why you proceed."));
+        }
+
+        if (OptionalTextProblem(reason, "The reason to proceed") is { } longReason)
+        {
+            problems.Add(new Refusal(longReason));
+        }
+
+        if (agencies.Count == 0)
+        {
+            problems.Add(new Refusal("Choose at least one agency to invite.", "Agencies"));
+        }
+
+        var invited = new List<(Actor Person, PanelCapacity Capacity, AgencyId? Agency, string? Email)>();
+        foreach (var agency in agencies.Distinct())
+        {
+            var agencyName = AgencyName(state, context, agency);
+            if (!state.PartnersSentChildDetails.Contains(agency))
+            {
+                problems.Add(new Refusal($"{agencyName} was not sent the child's details, so it cannot be invited.", "Agencies"));
+                continue;
+            }
+
+            var representatives = RepresentativesOf(state, context.Directory, agency).ToList();
+            if (representatives.Count == 0)
+            {
+                problems.Add(new Refusal($"{agencyName} has no representative in the board's directory to invite.", "Agencies"));
+            }
+
+            invited.AddRange(representatives.Select(m => (ActorFor(m), PanelCapacity.AgencyRepresentative, (AgencyId?)agency, m.Email)));
+        }
+
+        foreach (var expert in experts)
+        {
+            if (InviteeProblem(expert, "An expert") is { } problem)
+            {
+                problems.Add(new Refusal(problem, "Experts"));
+                continue;
+            }
+
+            invited.Add((InviteeActor(state, context, expert), PanelCapacity.Expert, null, expert.Email.Trim()));
+        }
+
+        if (seniorInvestigatingOfficer is { } sio)
+        {
+            if (InviteeProblem(sio, "The Senior Investigating Officer") is { } problem)
+            {
+                problems.Add(new Refusal(problem, "Senior Investigating Officer"));
+            }
+            else
+            {
+                invited.Add((InviteeActor(state, context, sio), PanelCapacity.SeniorInvestigatingOfficer, null, sio.Email.Trim()));
+            }
+        }
+        else if (state.CriminalInvestigation)
+        {
+            problems.Add(new Refusal("A criminal investigation runs in parallel, so the Senior Investigating Officer must be invited.", "Senior Investigating Officer"));
+        }
+
+        var chairRole = state.SubgroupChairInvolvement is null ? Role.SubgroupChair : Role.SubgroupViceChair;
+        var chair = context.Directory.WithRole(state.LeadBoard, chairRole).FirstOrDefault();
+        if (chair is null)
+        {
+            problems.Add(new Refusal($"The board has no {RoleNames(chairRole)} in its directory to chair the Scoping Panel."));
+        }
+
+        Actor? taker = null;
+        if (minuteTaker is null)
+        {
+            problems.Add(new Refusal("A professional minute taker who has had no involvement with the child or family is required.", "Minute taker"));
+        }
+        else if (InviteeProblem(minuteTaker, "The minute taker") is { } problem)
+        {
+            problems.Add(new Refusal(problem, "Minute taker"));
+        }
+        else
+        {
+            taker = InviteeActor(state, context, minuteTaker);
+            var practitioner = state.Roles.Any(r => r.Person.Id == taker.Id && r.Role is Role.Referrer or Role.AgencyRepresentative)
+                               || invited.Any(i => i.Person.Id == taker.Id);
+            if (practitioner)
+            {
+                problems.Add(new Refusal(
+                    $"The minute taker must have had no involvement with the child or family; {taker.Name} already takes part in this case, so choose someone else.",
+                    "Minute taker"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refuse(problems);
+        }
+
+        var facts = new List<CaseEvent>();
+        foreach (var (person, capacity, agency, email) in invited.DistinctBy(i => i.Person.Id))
+        {
+            facts.Add(new PanelMemberInvited(person, capacity, agency, email) { At = context.Now, By = context.Actor });
+            if (!state.HasRole(person.Id, Role.PanelMember))
+            {
+                facts.Add(new CaseRoleAssigned(person, Role.PanelMember, agency) { At = context.Now, By = context.Actor });
+            }
+        }
+
+        // The partners whose records do not know the child or the significant others, and who are not invited, step
+        // back: their representatives' role on the case (and so their sight of the child's details) is withdrawn.
+        var invitedAgencies = agencies.ToHashSet();
+        var steppingBack = state.Roles
+            .Where(r => r.Role == Role.AgencyRepresentative && r.Agency is { } a && !invitedAgencies.Contains(a)
+                        && state.RecordCheckOf(a)?.Result == RecordCheckResult.NotKnown
+                        && !state.Roles.Any(o => o.Person.Id == r.Person.Id && o.Role == Role.AgencyRepresentative && o.Agency is { } b && invitedAgencies.Contains(b)))
+            .Select(r => r.Person.Id)
+            .Distinct();
+        facts.AddRange(steppingBack.Select(person => new CaseRoleRemoved(person, Role.AgencyRepresentative) { At = context.Now, By = context.Actor }));
+        facts.Add(new PanelChairAssigned(ActorFor(chair!), chairRole == Role.SubgroupViceChair, state.SubgroupChairInvolvement) { At = context.Now, By = context.Actor });
+        facts.Add(new MinuteTakerAppointed(taker!, true) { At = context.Now, By = context.Actor });
+        facts.Add(new InvitationsSent(missing.Count > 0 ? reason : null) { At = context.Now, By = context.Actor });
+        return Accept(facts);
+    }
+
+    /// <summary>Whether an agency's records check is in and answers the details as last corrected.</summary>
+    public static bool CheckIsIn(CaseState state, AgencyId agency)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.RecordCheckOf(agency) is { } check && (state.DetailsCorrectedAt is not { } corrected || check.At >= corrected);
+    }
+
+    private static string? InviteeProblem(Invitee invitee, string who)
+    {
+        if (string.IsNullOrWhiteSpace(invitee.Name) || string.IsNullOrWhiteSpace(invitee.Email))
+        {
+            return $"{who} needs a name and an email address.";
+        }
+
+        var email = invitee.Email.Trim();
+        if (invitee.Name.Trim().Length > FormLimits.Name || email.Length > FormLimits.Contact)
+        {
+            return $"{who}'s name or email address is too long.";
+        }
+
+        return email.Count(c => c == '@') == 1 && email.IndexOf('@', StringComparison.Ordinal) > 0 && !email.EndsWith('@') && !email.Contains(' ', StringComparison.Ordinal)
+            ? null
+            : $"{who}'s email address ({email}) is not an email address.";
+    }
+
+    /// <summary>A person on the board's directory (matched by email) keeps their identity; anyone else is known by their email address.</summary>
+    private static Actor InviteeActor(CaseState state, CommandContext context, Invitee invitee)
+    {
+        var email = invitee.Email.Trim();
+        var member = new[] { state.LeadBoard }.Concat(state.CooperatingBoards)
+            .Select(context.Directory.Find).OfType<Board>().SelectMany(b => b.Members)
+            .FirstOrDefault(m => string.Equals(m.Email, email, StringComparison.OrdinalIgnoreCase));
+        return member is not null ? ActorFor(member) : new Actor(new PersonId("mail:" + email.ToLowerInvariant()), invitee.Name.Trim());
+    }
+
+    private static string RoleNames(Role role) => Refusals.RoleWords(role)["the ".Length..];
 
     private static bool IsInvolved(CaseState state, AgencyId agency) =>
         state.ChosenAgencies.Contains(agency) || state.PartnersSentChildDetails.Contains(agency) || state.Invitations.Any(i => i.Agency == agency);

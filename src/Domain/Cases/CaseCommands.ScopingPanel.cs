@@ -91,6 +91,13 @@ public static partial class CaseCommands
             problems.Add("The Scoping Panel cannot be held without the Senior Investigating Officer: a criminal investigation is running, so the SIO must be invited.");
         }
 
+        var unsecured = state.Invitations.Where(i => i.Agency is { } a && !state.RecordsSecuredBy.Contains(a))
+            .Select(i => AgencyName(state, context, i.Agency!.Value)).Distinct().ToList();
+        if (unsecured.Count > 0)
+        {
+            problems.Add($"The Scoping Panel cannot be held while {Refusals.Both(unsecured)} {(unsecured.Count == 1 ? "has" : "have")} not secured {(unsecured.Count == 1 ? "its" : "their")} records.");
+        }
+
         if (NotInFuture(heldOn, "The date the Scoping Panel was held", context) is { } future)
         {
             problems.Add(future);
@@ -315,7 +322,12 @@ public static partial class CaseCommands
             return refused;
         }
 
-        var recommended = state.Recommendation!.Option;
+        if (state.Recommendation is not { } recommendation)
+        {
+            return Refuse("The sub-group recommended not to convene a Scoping Panel; the Independent Chair's decision on that recommendation is not taken with this command.");
+        }
+
+        var recommended = recommendation.Option;
         var actions = (furtherActions ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
         var problems = new List<string>();
         switch (decision)

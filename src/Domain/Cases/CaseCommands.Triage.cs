@@ -142,11 +142,130 @@ public static partial class CaseCommands
         return Accept(new NotifiableIncidentReported(reportedOn) { At = context.Now, By = context.Actor });
     }
 
+    /// <summary>
+    /// The Board Manager settles a possible duplicate found at triage: the same child as the other case (the cases are
+    /// linked, on one clock from the earlier referral) or not the same child. Who and when are kept.
+    /// </summary>
+    public static Outcome ResolvePossibleDuplicate(CaseState state, CommandContext context, CaseReference other, bool sameChild, DateOnly? otherReferredOn = null)
+    {
+        if (Check(state, context,
+                "settle a possible duplicate",
+                "A possible duplicate cannot be settled",
+                "the referral has been received",
+                [Who.BoardManager],
+                Stage.Triage, Stage.SubgroupDecision) is { } refused)
+        {
+            return refused;
+        }
+
+        if (other == state.Reference)
+        {
+            return Refuse("A case cannot be a duplicate of itself.");
+        }
+
+        if (state.DuplicateResolutions.FirstOrDefault(d => d.Other == other) is { } done)
+        {
+            return Refuse($"Whether this is the same child as {other} was already recorded by {done.By.Name}.");
+        }
+
+        if (sameChild && state.SameChildAs is { } linked)
+        {
+            return Refuse($"This case is already linked to {linked} as the same child.");
+        }
+
+        return Accept(new PossibleDuplicateResolved(other, sameChild, sameChild ? otherReferredOn : null) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// The Board Manager records the routes the toolkit names: a referral from the Child Death Overview Panel, a Domestic
+    /// Homicide Review (the SCR takes precedence for a victim under 18), and parallel reviews whose leads must be engaged
+    /// from the scoping stage.
+    /// </summary>
+    public static Outcome RecordRoutes(
+        CaseState state,
+        CommandContext context,
+        bool fromChildDeathOverviewPanel,
+        bool domesticHomicideReview,
+        bool youthJusticeBoardReview,
+        bool probationOmbudsmanInvestigation,
+        string? leads)
+    {
+        if (Check(state, context,
+                "record the routes of a case",
+                "The routes cannot be recorded",
+                "the referral has been received",
+                [Who.BoardManager],
+                Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        var trimmed = string.IsNullOrWhiteSpace(leads) ? null : leads.Trim();
+        if (OptionalTextProblem(trimmed, "The leads of the parallel reviews") is { } tooLong)
+        {
+            return Refuse(tooLong);
+        }
+
+        if ((youthJusticeBoardReview || probationOmbudsmanInvestigation) && trimmed is null)
+        {
+            return Refuse("Name who leads the parallel review, so that they are engaged from the scoping stage.");
+        }
+
+        if (state.Routes is { } current && current.FromChildDeathOverviewPanel == fromChildDeathOverviewPanel
+            && current.DomesticHomicideReview == domesticHomicideReview && current.YouthJusticeBoardReview == youthJusticeBoardReview
+            && current.ProbationOmbudsmanInvestigation == probationOmbudsmanInvestigation && current.Leads == trimmed)
+        {
+            return Refuse($"Those routes were already recorded by {current.By.Name}.");
+        }
+
+        return Accept(new RoutesRecorded(fromChildDeathOverviewPanel, domesticHomicideReview, youthJusticeBoardReview, probationOmbudsmanInvestigation, trimmed)
+        {
+            At = context.Now,
+            By = context.Actor,
+        });
+    }
+
     // ── Stage 3: the sub-group decision ───────────────────────────────────────────────────────────────────
 
     /// <summary>
-    /// The sub-group decides whether to convene a Scoping Panel. If not, the case closes with the reason (another
-    /// learning review, or none).
+    /// The Sub-group Chair declares direct involvement with the child: the Sub-group Vice-Chair records the decision
+    /// and chairs the Scoping Panel instead.
+    /// </summary>
+    public static Outcome DeclareDirectInvolvement(CaseState state, CommandContext context, string details)
+    {
+        if (Check(state, context,
+                "declare the Sub-group Chair's direct involvement with the child",
+                "Direct involvement cannot be declared",
+                "the sub-group meeting has been arranged",
+                [Who.SubgroupChair],
+                Stage.SubgroupDecision) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.SubgroupChairInvolvement is not null)
+        {
+            return Refuse("The Sub-group Chair's direct involvement with the child has already been declared.");
+        }
+
+        if (TextProblem(details, "What the direct involvement was") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        if (context.Directory.WithRole(state.LeadBoard, Role.SubgroupViceChair).Count == 0)
+        {
+            return Refuse("The board has no Sub-group Vice-Chair in its directory to take the decision instead; ask the Board Manager.");
+        }
+
+        return Accept(new DirectInvolvementDeclared(details.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// The sub-group decides whether to convene a Scoping Panel. Not convening (another learning review, or no further
+    /// action, with reasons) never closes the case: it is a recommendation to the Independent Chair, who makes the final
+    /// decision, and the case waits for the Chair. After the Sub-group Chair declared direct involvement with the child,
+    /// only the Vice-Chair records it.
     /// </summary>
     public static Outcome RecordSubgroupDecision(CaseState state, CommandContext context, SubgroupOutcome outcome, string reasons)
     {
@@ -160,6 +279,11 @@ public static partial class CaseCommands
             return refused;
         }
 
+        if (state.SubgroupChairInvolvement is not null && !Who.SubgroupViceChair.Allows(state, context))
+        {
+            return Refuse("The Sub-group Chair has declared direct involvement with this child, so only the Sub-group Vice-Chair can record the sub-group's decision.");
+        }
+
         if (!Enum.IsDefined(outcome))
         {
             return Refuse("The sub-group's decision must be to convene a Scoping Panel, another learning review, or no further action.");
@@ -170,16 +294,7 @@ public static partial class CaseCommands
             return Refuse(problem);
         }
 
-        var decided = new SubgroupDecided(outcome, reasons.Trim()) { At = context.Now, By = context.Actor };
-        var closing = outcome switch
-        {
-            SubgroupOutcome.AnotherLearningReview => "The sub-group decided not to convene a Scoping Panel; another learning review will take place instead.",
-            SubgroupOutcome.NoFurtherAction => "The sub-group decided not to convene a Scoping Panel and that no further action is needed.",
-            _ => null,
-        };
-        return closing is null
-            ? Accept(decided)
-            : Accept(decided, new CaseClosed(closing) { At = context.Now, By = context.Actor });
+        return Accept(new SubgroupDecided(outcome, reasons.Trim()) { At = context.Now, By = context.Actor });
     }
 
     // ── Roles given on one case ───────────────────────────────────────────────────────────────────────────

@@ -16,7 +16,13 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(NotifiableIncidentReported), "notifiableIncidentReported")]
 [JsonDerivedType(typeof(LeadBoardHandedOver), "leadBoardHandedOver")]
 [JsonDerivedType(typeof(SubgroupMeetingArranged), "subgroupMeetingArranged")]
+[JsonDerivedType(typeof(PossibleDuplicateResolved), "possibleDuplicateResolved")]
+[JsonDerivedType(typeof(RoutesRecorded), "routesRecorded")]
+[JsonDerivedType(typeof(DirectInvolvementDeclared), "directInvolvementDeclared")]
 [JsonDerivedType(typeof(SubgroupDecided), "subgroupDecided")]
+[JsonDerivedType(typeof(CaseDetailsCorrected), "caseDetailsCorrected")]
+[JsonDerivedType(typeof(SchoolsChecked), "schoolsChecked")]
+[JsonDerivedType(typeof(InvitationsSent), "invitationsSent")]
 [JsonDerivedType(typeof(AgenciesChosen), "agenciesChosen")]
 [JsonDerivedType(typeof(ChildDetailsSentToPartners), "childDetailsSent")]
 [JsonDerivedType(typeof(RecordsSecured), "recordsSecured")]
@@ -91,7 +97,30 @@ public sealed record NotifiableIncidentReported(DateOnly ReportedOn) : CaseEvent
 /// <summary>The Board Manager decided when the sub-group meets about this case.</summary>
 public sealed record SubgroupMeetingArranged(DateOnly MeetingDate, bool Extraordinary) : CaseEvent;
 
+/// <summary>
+/// The Board Manager settled a possible duplicate: the same child as <paramref name="Other"/> (the cases are linked,
+/// and run on one clock: the board had notice from <paramref name="OtherReferredOn"/>, the other case's referral), or
+/// not the same child.
+/// </summary>
+public sealed record PossibleDuplicateResolved(CaseReference Other, bool SameChild, DateOnly? OtherReferredOn = null) : CaseEvent;
+
+/// <summary>
+/// The routes the toolkit names, recorded with the case: a referral from the Child Death Overview Panel, a Domestic
+/// Homicide Review (for a victim under 18 the SCR takes precedence), and parallel reviews whose leads must be engaged
+/// from the scoping stage (a Youth Justice Board serious incident review, a prisons and probation ombudsman
+/// investigation).
+/// </summary>
+public sealed record RoutesRecorded(
+    bool FromChildDeathOverviewPanel,
+    bool DomesticHomicideReview,
+    bool YouthJusticeBoardReview,
+    bool ProbationOmbudsmanInvestigation,
+    string? Leads) : CaseEvent;
+
 // ── Stage 3: sub-group decision ────────────────────────────────────────────────────────────────────────────
+
+/// <summary>The Sub-group Chair has had direct involvement with the child: the Vice-Chair takes the decision and chairs.</summary>
+public sealed record DirectInvolvementDeclared(string Details) : CaseEvent;
 
 [JsonConverter(typeof(JsonStringEnumConverter<SubgroupOutcome>))]
 public enum SubgroupOutcome
@@ -133,7 +162,29 @@ public enum DiscrepancyKind
 /// <summary>A difference between the agency's records and the details the board sent. Case partition only.</summary>
 public sealed record Discrepancy(DiscrepancyKind Kind, string Details);
 
-public sealed record RecordCheckReturned(AgencyId Agency, RecordCheckResult Result, IReadOnlyList<Discrepancy> Discrepancies) : CaseEvent;
+/// <summary>One row of a records check: a person named in the details sent (the child or a significant other), known or not.</summary>
+public sealed record PersonCheck(string Person, RecordCheckResult Result);
+
+/// <summary>
+/// An agency's records check: one row per person (<paramref name="People"/>), the overall answer (known when anyone is
+/// known), and any discrepancies. Case partition only.
+/// </summary>
+public sealed record RecordCheckReturned(AgencyId Agency, RecordCheckResult Result, IReadOnlyList<Discrepancy> Discrepancies, IReadOnlyList<PersonCheck>? People = null) : CaseEvent;
+
+/// <summary>
+/// The Board Manager corrected the child's details and the significant others from the partners' discrepancies; the
+/// corrected details go to the partners again, whose checks are then due again. Case partition only.
+/// </summary>
+public sealed record CaseDetailsCorrected(ChildDetails Child, IReadOnlyList<SignificantOther> SignificantOthers) : CaseEvent;
+
+/// <summary>The Education Safeguarding Officer checked the child's current and past schools and informed them of the scoping.</summary>
+public sealed record SchoolsChecked(IReadOnlyList<string> Schools) : CaseEvent;
+
+/// <summary>
+/// The invitations to the Scoping Panel went out; <paramref name="ProceededBecause"/> is the Board Manager's recorded
+/// reason when not every involved agency's information was in. The meeting's time is booked next.
+/// </summary>
+public sealed record InvitationsSent(string? ProceededBecause) : CaseEvent;
 
 public sealed record ScopingPanelScheduled(DateTimeOffset Start, DateTimeOffset End, string? MeetingId) : CaseEvent;
 
@@ -147,6 +198,9 @@ public enum PanelCapacity
     DisclosureOfficer,
     EducationSafeguardingOfficer,
 }
+
+/// <summary>Someone to invite who may be outside the board's directory (an expert, the SIO, a minute taker): a name and an email address.</summary>
+public sealed record Invitee(string Name, string Email);
 
 /// <summary>An invitation to the Scoping Panel, sent with the Pre-Scoping Information Request, Chronology Guidance and Template (D4 starts).</summary>
 public sealed record PanelMemberInvited(Actor Member, PanelCapacity Capacity, AgencyId? Agency, string? Email) : CaseEvent;

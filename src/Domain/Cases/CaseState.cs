@@ -9,7 +9,24 @@ namespace ScrBot.Domain.Cases;
 public sealed record CaseRole(Actor Person, Role Role, AgencyId? Agency);
 
 /// <summary>An agency's answer to the records check: the latest one counts (a correction is a new answer).</summary>
-public sealed record RecordCheck(AgencyId Agency, RecordCheckResult Result, ImmutableList<Discrepancy> Discrepancies, DateTimeOffset At, Actor By);
+public sealed record RecordCheck(AgencyId Agency, RecordCheckResult Result, ImmutableList<Discrepancy> Discrepancies, DateTimeOffset At, Actor By)
+{
+    /// <summary>One row per person checked.</summary>
+    public ImmutableList<PersonCheck> People { get; init; } = [];
+}
+
+/// <summary>A possible duplicate the Board Manager settled: the same child or not, who and when.</summary>
+public sealed record DuplicateResolution(CaseReference Other, bool SameChild, DateTimeOffset At, Actor By);
+
+/// <summary>The routes recorded with the case (see <see cref="RoutesRecorded"/>).</summary>
+public sealed record CaseRoutes(
+    bool FromChildDeathOverviewPanel,
+    bool DomesticHomicideReview,
+    bool YouthJusticeBoardReview,
+    bool ProbationOmbudsmanInvestigation,
+    string? Leads,
+    DateTimeOffset At,
+    Actor By);
 
 /// <summary>When the Scoping Panel meets (the meeting a confidentiality statement is signed for).</summary>
 public sealed record PanelMeeting(DateTimeOffset Start, DateTimeOffset End, string? MeetingId);
@@ -115,7 +132,18 @@ public sealed record CaseState
 
     public bool SubgroupMeetingExtraordinary { get; init; }
 
+    /// <summary>Possible duplicates the Board Manager settled.</summary>
+    public ImmutableList<DuplicateResolution> DuplicateResolutions { get; init; } = [];
+
+    /// <summary>The other case about the same child, when a possible duplicate was confirmed (the cases are linked).</summary>
+    public CaseReference? SameChildAs { get; init; }
+
+    public CaseRoutes? Routes { get; init; }
+
     // ── Sub-group decision ──
+
+    /// <summary>What the Sub-group Chair declared of their direct involvement with the child (the Vice-Chair then acts).</summary>
+    public string? SubgroupChairInvolvement { get; init; }
 
     public SubgroupOutcome? SubgroupOutcome { get; init; }
 
@@ -135,6 +163,17 @@ public sealed record CaseState
     public DateTimeOffset? ChildDetailsSentAt { get; init; }
 
     public ImmutableList<AgencyId> RecordsSecuredBy { get; init; } = [];
+
+    /// <summary>When the Board Manager last corrected the case's details; a records check returned before it is due again.</summary>
+    public DateTimeOffset? DetailsCorrectedAt { get; init; }
+
+    /// <summary>The schools the Education Safeguarding Officer checked and informed (null until done).</summary>
+    public ImmutableList<string>? SchoolsChecked { get; init; }
+
+    public DateTimeOffset? InvitationsSentAt { get; init; }
+
+    /// <summary>The Board Manager's reason for inviting before every involved agency's information was in.</summary>
+    public string? InvitationsProceededBecause { get; init; }
 
     /// <summary>Each partner's latest answer to the records check.</summary>
     public ImmutableList<RecordCheck> RecordChecks { get; init; } = [];
@@ -294,12 +333,26 @@ public sealed record CaseState
                 SubgroupMeetingExtraordinary = arranged.Extraordinary,
                 Stage = Stage == Stage.Triage ? Stage.SubgroupDecision : Stage,
             },
+            PossibleDuplicateResolved resolved => this with
+            {
+                DuplicateResolutions = DuplicateResolutions.RemoveAll(d => d.Other == resolved.Other)
+                    .Add(new DuplicateResolution(resolved.Other, resolved.SameChild, resolved.At, resolved.By)),
+                SameChildAs = resolved.SameChild ? resolved.Other : SameChildAs == resolved.Other ? null : SameChildAs,
+            },
+            RoutesRecorded routes => this with
+            {
+                Routes = new CaseRoutes(routes.FromChildDeathOverviewPanel, routes.DomesticHomicideReview, routes.YouthJusticeBoardReview,
+                    routes.ProbationOmbudsmanInvestigation, routes.Leads, routes.At, routes.By),
+            },
+            DirectInvolvementDeclared involvement => this with { SubgroupChairInvolvement = involvement.Details },
             SubgroupDecided decided => this with
             {
                 SubgroupOutcome = decided.Outcome,
                 SubgroupReasons = decided.Reasons,
                 SubgroupDecidedAt = decided.At,
-                Stage = decided.Outcome == Cases.SubgroupOutcome.ConveneScopingPanel ? Stage.PreparingScopingPanel : Stage,
+
+                // Not convening is a recommendation to the Independent Chair, who makes the final decision: the case waits for the Chair.
+                Stage = decided.Outcome == Cases.SubgroupOutcome.ConveneScopingPanel ? Stage.PreparingScopingPanel : Stage.IndependentChairDecision,
             },
 
             AgenciesChosen chosen => this with { ChosenAgencies = Union(ChosenAgencies, chosen.Agencies) },
@@ -314,8 +367,15 @@ public sealed record CaseState
             {
                 RecordChecks = RecordChecks
                     .RemoveAll(c => c.Agency == check.Agency)
-                    .Add(new RecordCheck(check.Agency, check.Result, [.. check.Discrepancies], check.At, check.By)),
+                    .Add(new RecordCheck(check.Agency, check.Result, [.. check.Discrepancies], check.At, check.By) { People = [.. check.People ?? []] }),
             },
+            CaseDetailsCorrected corrected => this with
+            {
+                Form = Form is null ? null : Form with { Child = corrected.Child, SignificantOthers = [.. corrected.SignificantOthers] },
+                DetailsCorrectedAt = corrected.At,
+            },
+            SchoolsChecked schools => this with { SchoolsChecked = [.. schools.Schools] },
+            InvitationsSent sent => this with { InvitationsSentAt = sent.At, InvitationsProceededBecause = sent.ProceededBecause },
             ScopingPanelScheduled scheduled => this with { ScheduledPanel = new PanelMeeting(scheduled.Start, scheduled.End, scheduled.MeetingId) },
             PanelMemberInvited invited => this with
             {

@@ -352,6 +352,12 @@ public static class ObligationRules
                     noticed = reported.ReportedOn;
                 }
 
+                // One clock for the same child: the board had notice from the earlier referral it was linked to.
+                if (facts.OfType<PossibleDuplicateResolved>().LastOrDefault() is { SameChild: true, OtherReferredOn: { } earlier } && earlier < noticed)
+                {
+                    noticed = earlier;
+                }
+
                 var decided = First<ChairDecided>(-1);
                 yield return Make(
                     ObligationCode.D6,

@@ -106,8 +106,9 @@ internal static class CardCatalogue
         cards.Add(new("unreachable", UnreachableCard.Build(new ScrBot.Bot.Delivery.HeldCard(
             ReferralSamples.IndependentChair.Id.Value, $"triage:{referred.Reference}:chair-IndependentChair", "triage", "staffordshire", referred.Reference.Value,
             ReferralSamples.IndependentChair.Name, "the notice of a new referral",
-            "They have not opened ScrBot in Teams, and ScrBot cannot install itself for people here because Microsoft Graph is not configured.",
+            "They have not opened ScrBot in Teams. ScrBot cannot install itself for people here because Microsoft Graph is not configured.",
             ReferralSamples.Now), "adelev@board.example"), Picture: true));
+        cards.AddRange(StageCardCatalogue.All());
         return cards;
     }
 

@@ -24,7 +24,10 @@ public sealed class CardRulesTests
 
     /// <summary>The only cards of the journey that carry nothing about a child: every other one may, and says so.</summary>
     private static readonly HashSet<string> CardsWithoutAChildsDetails =
-        ["channel-notice", "case-lookup", "case-lookup-error", "draft-discarded", "form-closed", "form-being-sent", "nudge", "channel-reminder", "referral-reached", "unreachable"];
+        ["channel-notice", "case-lookup", "case-lookup-error", "draft-discarded", "form-closed", "form-being-sent", "nudge", "channel-reminder",
+         "referral-reached", "unreachable",
+         "task-arrange-sub-group-meeting", "task-record-routes", "task-done", "task-passed-to-the-vice-chair", "task-choose-agencies",
+         "task-secure-records", "task-invitations", "task-chronology", "tasks", "tasks-none"];
 
     private static JsonObject Card(string name) => Cards.Single(c => c.Name == name).Card;
 
@@ -49,6 +52,11 @@ public sealed class CardRulesTests
     {
         var card = Card(name);
         Assert.InRange(AdaptiveCard.ActionCount(card), 0, 5);
+        foreach (var shown in Actions(card).Where(a => a["type"]?.GetValue<string>() == "Action.ShowCard"))
+        {
+            Assert.InRange(AdaptiveCard.ActionCount(shown["card"]), 1, 5);
+        }
+
         var positive = Actions(card).Where(a => a["style"]?.GetValue<string>() == "positive").ToList();
         Assert.True(positive.Count <= 1, "at most one primary action");
         if (positive.Count == 1)

@@ -47,7 +47,7 @@ public sealed class HelpInThePlaygroundTests(GreetingPlaygroundFixture playgroun
         var help = await alex.WaitForCardInPersonalChatAsync(m => m.CardText.StartsWith(HelpCard.Title, StringComparison.Ordinal));
 
         Assert.True(help.FromBot(playground.Tenant));
-        Assert.Equal(["New referral", "Case status", "Say hello", GreetingPlaygroundFixture.PlannedButton], help.Buttons.Select(b => b.Title));
+        Assert.Equal(["New referral", "Case status", "My tasks", "Say hello", GreetingPlaygroundFixture.PlannedButton], help.Buttons.Select(b => b.Title));
         Assert.Contains("Show what I can do", help.CardText, StringComparison.Ordinal);
 
         var answer = await alex.PressAsync(help, "Say hello");

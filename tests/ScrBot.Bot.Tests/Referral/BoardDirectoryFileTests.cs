@@ -37,7 +37,7 @@ public sealed class BoardDirectoryFileTests
         Assert.Equal([Role.IndependentChair], directory.RolesOf(ReferralSamples.IndependentChair.Id, staffordshire));
         Assert.Equal([Role.SubgroupChair], directory.RolesOf(ReferralSamples.SubgroupChair.Id, staffordshire));
         Assert.Equal([Role.AgencyRepresentative], directory.RolesOf(ReferralSamples.AgencyRepresentative.Id, staffordshire));
-        Assert.Empty(directory.BoardsOf(ReferralSamples.NoRole.Id));
+        Assert.Equal([Role.EducationSafeguardingOfficer], directory.RolesOf(ReferralSamples.NoRole.Id, staffordshire));
         Assert.Empty(directory.BoardsOf(ReferralSamples.Referrer.Id));
         Assert.Equal("19:scr-subgroup@thread.tacv2", directory.Find(staffordshire)!.NoticeChannel);
         Assert.Equal(2, directory.Boards.Count);

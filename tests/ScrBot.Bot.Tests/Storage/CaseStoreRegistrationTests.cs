@@ -48,7 +48,9 @@ public sealed class CaseStoreRegistrationTests(AzuriteFixture azurite)
 
         var store = provider.GetRequiredService<CaseStore>();
 
-        Assert.Equal(new CaseTableNames("scrtestCases", "scrtestCaseIndex", "scrtestCaseLookup", "scrtestCaseCounters", "scrtestObligations"), store.Tables);
+        Assert.Equal(
+            new CaseTableNames("scrtestCases", "scrtestCaseIndex", "scrtestCaseLookup", "scrtestCaseCounters", "scrtestObligations") { TaskCards = "scrtestTaskCards" },
+            store.Tables);
         Assert.Equal(5, provider.GetRequiredService<IOptions<CaseStoreOptions>>().Value.MaxAttempts);
         Assert.IsType<ObligationRulesIndexSource>(provider.GetRequiredService<IObligationIndexSource>());
     }

@@ -30,7 +30,9 @@ public sealed class CaseAccessTests
         Assert.False(CaseAccess.HasRoleOnCase(story.State, PoliceRep.Id, TwoBoards));
 
         story.Do(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [Police]));
+        Assert.False(CaseAccess.HasRoleOnCase(story.State, PoliceRep.Id, TwoBoards));
 
+        story.Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, new DateOnly(2026, 3, 20)));
         Assert.True(CaseAccess.HasRoleOnCase(story.State, PoliceRep.Id, TwoBoards));
         Assert.Equal([Role.AgencyRepresentative], CaseAccess.RolesOnCase(story.State, PoliceRep.Id, TwoBoards));
     }

@@ -82,6 +82,7 @@ internal sealed class CaseStory
             .Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, new DateOnly(2026, 3, 17)))
             .Do(PoliceRep, (s, c) => CaseCommands.SecureRecords(s, c, Police))
             .Do(PoliceRep, (s, c) => CaseCommands.ReturnRecordCheck(s, c, Police, RecordCheckResult.Known, [new Discrepancy(DiscrepancyKind.SpellingOrAlias, "Known as Child Aa.")]))
+            .Do(HealthRep, (s, c) => CaseCommands.SecureRecords(s, c, Health))
             .Do(HealthRep, (s, c) => CaseCommands.ReturnRecordCheck(s, c, Health, RecordCheckResult.Known, []))
             .Do(CscRep, (s, c) => CaseCommands.ReturnRecordCheck(s, c, Csc, RecordCheckResult.Known, []))
             .Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, PanelStart, PanelEnd, "graph-event-1"))

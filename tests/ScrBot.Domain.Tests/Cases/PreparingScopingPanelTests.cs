@@ -7,15 +7,18 @@ namespace ScrBot.Domain.Tests.Cases;
 public sealed class PreparingScopingPanelTests
 {
     [Fact]
-    public void ChoosingAgenciesGivesTheirRepresentativesARoleOnTheCase()
+    public void ChoosingAgenciesGivesNobodyARoleSendingTheDetailsGivesThePartnersTheirs()
     {
         var story = CaseStory.PreparingPanel().Do(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [Police, Health]));
 
         Assert.Equal([Police, Health], story.State.ChosenAgencies);
+        Assert.False(CaseAccess.HasRoleOnCase(story.State, PoliceRep.Id, TwoBoards));
+
+        story.Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, new DateOnly(2026, 3, 20)));
         Assert.True(CaseAccess.RepresentsAgency(story.State, PoliceRep.Id, Police));
         Assert.True(CaseAccess.RepresentsAgency(story.State, HealthRep.Id, Health));
         Assert.True(CaseAccess.HasRoleOnCase(story.State, PoliceRep.Id, TwoBoards));
-        Assert.False(CaseAccess.RepresentsAgency(story.State, CscRep.Id, Csc));
+        Assert.Contains(story.Facts, f => f is CaseRoleAssigned { Role: Role.AgencyRepresentative } assigned && assigned.Person.Id == PoliceRep.Id);
     }
 
     [Fact]
@@ -144,11 +147,12 @@ public sealed class PreparingScopingPanelTests
     }
 
     [Fact]
-    public void InvitationsWaitUntilThePanelIsScheduled()
+    public void InvitationsGoOutBeforeThePanelIsScheduledWhichComesNext()
     {
-        var outcome = DetailsSent().Try(Manager, (s, c) => CaseCommands.InvitePanelMember(s, c, PoliceRep, PanelCapacity.AgencyRepresentative, Police, null));
+        var story = DetailsSent().Do(Manager, (s, c) => CaseCommands.InvitePanelMember(s, c, PoliceRep, PanelCapacity.AgencyRepresentative, Police, null));
 
-        Assert.Equal("Invitations to the Scoping Panel cannot be sent before the panel has been scheduled.", outcome.Explanation);
+        Assert.Single(story.State.Invitations);
+        Assert.Null(story.State.ScheduledPanel);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ internal static class Samples
     public static readonly Actor Expert = new(new PersonId("aad-expert"), "Dr Exa Expert");
     public static readonly Actor Sio = new(new PersonId("aad-sio"), "DI Sian Officer");
     public static readonly Actor MinuteTaker = new(new PersonId("aad-minutes"), "Min Taker");
+    public static readonly Actor EducationOfficer = new(new PersonId("aad-eso"), "Esme Education");
     public static readonly Actor Stranger = new(new PersonId("aad-stranger"), "Stan Stranger");
     public static readonly Actor StokeManager = new(new PersonId("aad-stoke-manager"), "Stella Stoke");
 
@@ -55,6 +56,7 @@ internal static class Samples
                 Member(PoliceRep, Role.AgencyRepresentative, Police),
                 Member(HealthRep, Role.AgencyRepresentative, Health),
                 Member(CscRep, Role.AgencyRepresentative, Csc),
+                Member(EducationOfficer, Role.EducationSafeguardingOfficer, Education),
             ],
             "19:channel@thread.tacv2"),
         new Board(

@@ -98,6 +98,7 @@ public sealed class ScopingPanelTests
         var story = CaseStory.PreparingPanel()
             .Do(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [Police]))
             .Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, new DateOnly(2026, 3, 17)))
+            .Do(PoliceRep, (s, c) => CaseCommands.SecureRecords(s, c, Police))
             .Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, CaseStory.PanelStart, CaseStory.PanelEnd, null))
             .Do(Manager, (s, c) => CaseCommands.InvitePanelMember(s, c, PoliceRep, PanelCapacity.AgencyRepresentative, Police, null))
             .Do(Manager, (s, c) => CaseCommands.AssignPanelChair(s, c, SubgroupChair, null))
@@ -110,21 +111,39 @@ public sealed class ScopingPanelTests
         Assert.Equal("The Scoping Panel cannot be held without the Senior Investigating Officer: a criminal investigation is running, so the SIO must be invited.", outcome.Explanation);
     }
 
-    [Fact]
-    public void WithoutACriminalInvestigationThePanelIsHeldWithoutTheSeniorInvestigatingOfficer()
+    /// <summary>A panel with health only, no criminal investigation, everyone signed; health's records secured or not.</summary>
+    private static CaseStory HealthOnlyWithoutCriminalInvestigation(bool secured)
     {
         var form = Form() with { ParallelProcesses = Form().ParallelProcesses with { CriminalInvestigation = false, SeniorInvestigatingOfficerContact = null } };
         var story = CaseStory.PreparingPanel(form)
             .Do(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [Health]))
-            .Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, new DateOnly(2026, 3, 17)))
+            .Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, new DateOnly(2026, 3, 17)));
+        if (secured)
+        {
+            story.Do(HealthRep, (s, c) => CaseCommands.SecureRecords(s, c, Health));
+        }
+
+        return story
             .Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, CaseStory.PanelStart, CaseStory.PanelEnd, null))
             .Do(Manager, (s, c) => CaseCommands.InvitePanelMember(s, c, HealthRep, PanelCapacity.AgencyRepresentative, Health, null))
             .Do(Manager, (s, c) => CaseCommands.AssignPanelChair(s, c, SubgroupChair, null))
             .Do(Manager, (s, c) => CaseCommands.AppointMinuteTaker(s, c, MinuteTaker, true))
             .Do(SubgroupChair, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel))
             .Do(HealthRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+    }
 
-        var outcome = Hold(story, SubgroupChair, HealthRep);
+    [Fact]
+    public void ThePanelCannotBeHeldWhileAnInvitedAgencyHasNotSecuredItsRecords()
+    {
+        var outcome = Hold(HealthOnlyWithoutCriminalInvestigation(secured: false), SubgroupChair, HealthRep);
+
+        Assert.Equal("The Scoping Panel cannot be held while Midlands Partnership NHS Trust has not secured its records.", outcome.Explanation);
+    }
+
+    [Fact]
+    public void WithoutACriminalInvestigationThePanelIsHeldWithoutTheSeniorInvestigatingOfficer()
+    {
+        var outcome = Hold(HealthOnlyWithoutCriminalInvestigation(secured: true), SubgroupChair, HealthRep);
 
         Assert.False(outcome.IsRefused, outcome.Explanation);
     }
@@ -135,6 +154,7 @@ public sealed class ScopingPanelTests
         var story = CaseStory.PreparingPanel()
             .Do(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [Police]))
             .Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, new DateOnly(2026, 3, 17)))
+            .Do(PoliceRep, (s, c) => CaseCommands.SecureRecords(s, c, Police))
             .Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, CaseStory.PanelStart, CaseStory.PanelEnd, null))
             .Do(Manager, (s, c) => CaseCommands.InvitePanelMember(s, c, Sio, PanelCapacity.SeniorInvestigatingOfficer, Police, null))
             .Do(Sio, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
@@ -254,6 +274,7 @@ public sealed class ScopingPanelTests
         var story = CaseStory.PreparingPanel()
             .Do(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [Police]))
             .Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, new DateOnly(2026, 3, 17)))
+            .Do(PoliceRep, (s, c) => CaseCommands.SecureRecords(s, c, Police))
             .Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, CaseStory.PanelStart, CaseStory.PanelEnd, null))
             .Do(Manager, (s, c) => CaseCommands.InvitePanelMember(s, c, Sio, PanelCapacity.SeniorInvestigatingOfficer, Police, null))
             .Do(Manager, (s, c) => CaseCommands.AssignPanelChair(s, c, ViceChair, "The Sub-group Chair treated the child."))

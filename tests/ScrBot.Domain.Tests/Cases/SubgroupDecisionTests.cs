@@ -26,33 +26,40 @@ public sealed class SubgroupDecisionTests
     }
 
     [Fact]
-    public void NotConveningAPanelClosesTheCaseForAnotherLearningReview()
+    public void NotConveningNeverClosesTheCaseItWaitsForTheIndependentChair()
     {
         var story = CaseStory.AtSubgroupDecision()
             .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.AnotherLearningReview, "A single-agency review fits better."));
 
-        Assert.Equal(Stage.Closed, story.State.Stage);
-        Assert.Equal("The sub-group decided not to convene a Scoping Panel; another learning review will take place instead.", story.State.ClosedReason);
+        Assert.Equal(Stage.IndependentChairDecision, story.State.Stage);
+        Assert.Null(story.State.ClosedReason);
+        Assert.Equal(SubgroupOutcome.AnotherLearningReview, story.State.SubgroupOutcome);
+        Assert.DoesNotContain(story.Facts, f => f is CaseClosed);
     }
 
     [Fact]
-    public void NoFurtherActionClosesTheCaseWithTheReason()
+    public void NoFurtherActionIsARecommendationToTheIndependentChairWithTheReasons()
     {
         var story = CaseStory.AtSubgroupDecision()
             .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.NoFurtherAction, "No concerns about working together."));
 
-        Assert.Equal(Stage.Closed, story.State.Stage);
-        Assert.Equal("The sub-group decided not to convene a Scoping Panel and that no further action is needed.", story.State.ClosedReason);
+        Assert.Equal(Stage.IndependentChairDecision, story.State.Stage);
+        Assert.Equal("No concerns about working together.", story.State.SubgroupReasons);
+        var outcome = story.Try(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [Police]));
+        Assert.Equal("Agencies cannot be chosen at this stage (the case is at: Independent Chair's decision).", outcome.Explanation);
     }
 
     [Fact]
-    public void NothingMoreHappensOnAClosedCase()
+    public void AfterTheSubgroupChairDeclaresDirectInvolvementOnlyTheViceChairDecides()
     {
-        var outcome = CaseStory.AtSubgroupDecision()
-            .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.NoFurtherAction, "No concerns."))
-            .Try(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [Police]));
+        var story = CaseStory.AtSubgroupDecision()
+            .Do(SubgroupChair, (s, c) => CaseCommands.DeclareDirectInvolvement(s, c, "I supervised the child's social worker."));
 
-        Assert.Equal("Agencies cannot be chosen because the case is closed.", outcome.Explanation);
+        var refused = story.Try(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "Criteria may be met."));
+        Assert.Equal("The Sub-group Chair has declared direct involvement with this child, so only the Sub-group Vice-Chair can record the sub-group's decision.", refused.Explanation);
+
+        story.Do(ViceChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "Criteria may be met."));
+        Assert.Equal(Stage.PreparingScopingPanel, story.State.Stage);
     }
 
     [Fact]

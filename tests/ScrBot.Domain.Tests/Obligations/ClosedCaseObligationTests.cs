@@ -18,10 +18,14 @@ public sealed class ClosedCaseObligationTests
     private static IReadOnlyList<ObligationIndexEntry> Index(CaseStory story, DateOnly today) =>
         ObligationIndex.EntriesFor(story.Facts, ProcessProfile.Toolkit, ProcessProfile.Toolkit.CreateCalendar(), today);
 
-    /// <summary>Children's social care refers, having become aware on Monday 2 March 2026.</summary>
+    /// <summary>
+    /// A case closed at the sub-group stage, as cases closed there before the Independent Chair took that decision are
+    /// stored; children's social care referred, having become aware on Monday 2 March 2026.
+    /// </summary>
     private static CaseStory ClosedBySubgroup() =>
         CaseStory.AtSubgroupDecision(Form() with { Incident = Form().Incident with { DateChildrensSocialCareAware = new DateOnly(2026, 3, 2) } })
-            .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.NoFurtherAction, "No concerns about working together."));
+            .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.NoFurtherAction, "No concerns about working together."))
+            .Do(Manager, (s, c) => Outcome.Accepted(new CaseClosed("No further action.") { At = c.Now, By = c.Actor }));
 
     [Fact]
     public void ANotifiableIncidentIsStillOwedToOfstedAfterTheSubgroupClosesTheCase()

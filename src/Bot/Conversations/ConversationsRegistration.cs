@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using ScrBot.Bot.Hosting;
+using ScrBot.Bot.Routing;
+using ScrBot.Bot.Stages.Preparing;
+using ScrBot.Bot.Stages.SubGroup;
+
+namespace ScrBot.Bot.Conversations;
+
+public static class ConversationsRegistration
+{
+    /// <summary>
+    /// The interaction model (task cards, updates in place, the hub card, <c>tasks</c>, the step buttons of
+    /// <c>case</c>) and the stages that use it: the sub-group's decision (stage 3) and preparing the Scoping Panel
+    /// (stage 4). Needs <c>AddReferralJourney()</c> first (the case store and the board directory).
+    /// </summary>
+    public static IServiceCollection AddCaseStages(this IServiceCollection services)
+    {
+        services.AddSingleton<TaskLedger>();
+        services.AddSingleton<CaseConversations>();
+        services.AddSingleton<CaseSyncQueue>();
+        services.AddSingleton<ScrBot.Bot.Delivery.IHeldCardSender, CaseStepHeldCards>();
+        services.AddHostedService<CaseSyncWorker>();
+        services.AddSingleton<IStageSteps, SubGroupSteps>();
+        services.AddSingleton<IStageSteps, PreparingSteps>();
+        services.AddSingleton<TasksCommand>();
+        services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<TasksCommand>());
+        services.AddCardAction<OpenTaskAction>();
+        services.AddCardAction<SubGroupActions>();
+        services.AddCardAction<PreparingActions>();
+        services.AddHelpEntry(new HelpEntry("My tasks", "What you owe across all your cases, most urgent first", Verb: TasksCard.ListVerb, Command: TasksCommand.Word, Order: 30));
+        return services;
+    }
+}

@@ -1,0 +1,78 @@
+using Azure;
+using Azure.Data.Tables;
+using ScrBot.Bot.Connector;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Cases;
+
+namespace ScrBot.Bot.Conversations;
+
+/// <summary>One copy of a step's card in one person's chat: where it was sent, and whether it already says "done".</summary>
+/// <param name="Drawn">A hash of the card as last sent, so that a copy is replaced only when what it says has changed.</param>
+public sealed record SentCard(string Step, string Person, Uri ServiceUrl, string ConversationId, string? TenantId, string ActivityId, bool Done, string? Drawn = null);
+
+/// <summary>
+/// Where every task card and hub card went, per case and step (the <c>TaskCards</c> table, with the case store's prefix): partition
+/// <c>case|{board}|{reference}</c>, a row per step and person with the sent activity's id, so that every copy is updated
+/// in place when the step is done. Partition <c>person|{entra object id}</c> holds the cases a person has been asked to
+/// act on, for <c>tasks</c>. References, step keys and ids only: nothing about the child.
+/// </summary>
+public sealed class TaskLedger(BotTables tables, Storage.CaseStore cases)
+{
+    /// <summary>The table's name: <c>TaskCards</c>, after the case store's table prefix.</summary>
+    public string Table => cases.Tables.TaskCards;
+
+    public async Task<IReadOnlyList<SentCard>> SentForCaseAsync(BoardId board, CaseReference reference, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Table, cancellationToken).ConfigureAwait(false);
+        var rows = new List<SentCard>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == CasePartition(board, reference), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new SentCard(
+                row.GetString("Step") ?? "", row.GetString("Person") ?? "", new Uri(row.GetString("ServiceUrl")!), row.GetString("ConversationId")!,
+                row.GetString("TenantId"), row.GetString("ActivityId")!, row.GetBoolean("Done") ?? false, row.GetString("Drawn")));
+        }
+
+        return rows;
+    }
+
+    public async Task KeepAsync(BoardId board, CaseReference reference, SentCard card, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Table, cancellationToken).ConfigureAwait(false);
+        await table.UpsertEntityAsync(new TableEntity(CasePartition(board, reference), TableKeys.Encode($"{card.Step}|{card.Person}"))
+        {
+            ["Step"] = card.Step,
+            ["Person"] = card.Person,
+            ["ServiceUrl"] = card.ServiceUrl.AbsoluteUri,
+            ["ConversationId"] = card.ConversationId,
+            ["TenantId"] = card.TenantId,
+            ["ActivityId"] = card.ActivityId,
+            ["Done"] = card.Done,
+            ["Drawn"] = card.Drawn,
+        }, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+
+        await table.UpsertEntityAsync(
+            new TableEntity(TableKeys.Encode("person|" + card.Person), TableKeys.Encode($"{board.Value}|{reference.Value}"))
+            {
+                ["Board"] = board.Value,
+                ["Reference"] = reference.Value,
+            },
+            TableUpdateMode.Replace,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The cases this person has been sent a card for, newest first is not promised.</summary>
+    public async Task<IReadOnlyList<(BoardId Board, string Reference)>> CasesOfAsync(PersonId person, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Table, cancellationToken).ConfigureAwait(false);
+        var found = new List<(BoardId, string)>();
+        var partition = TableKeys.Encode("person|" + person.Value);
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            found.Add((new BoardId(row.GetString("Board")!), row.GetString("Reference")!));
+        }
+
+        return found;
+    }
+
+    private static string CasePartition(BoardId board, CaseReference reference) => TableKeys.Encode($"case|{board.Value}|{reference.Value}");
+}

@@ -1,0 +1,185 @@
+using System.Text.Json.Nodes;
+using ScrBot.Bot.Cards;
+using ScrBot.Bot.Conversations;
+using ScrBot.Bot.Referral;
+using ScrBot.Bot.Stages.Preparing;
+using ScrBot.Bot.Stages.SubGroup;
+using ScrBot.Bot.Tests.Referral;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Cases;
+using ScrBot.Domain.Obligations;
+using ScrBot.Domain.Referral;
+
+namespace ScrBot.Bot.Tests.Cards;
+
+/// <summary>
+/// Every card of stages 3–4 and of the interaction model: each step's task card as its owner receives it, the card a
+/// step becomes once done (or passed on), the Board Manager's hub card as the case goes along and at its longest (twenty
+/// agencies with the longest discrepancies), <c>tasks</c>, and <c>case</c>'s role view with the referral in full.
+/// </summary>
+internal static class StageCardCatalogue
+{
+    private static readonly BoardId Board = ReferralSamples.Staffordshire;
+    private static readonly AgencyId Police = new("staffs-police");
+    private static readonly Actor Manager = ReferralSamples.BoardManager;
+    private static readonly Actor Patti = ReferralSamples.AgencyRepresentative;
+    private static readonly Actor Lynne = ReferralSamples.NoRole;
+
+    public static IEnumerable<CatalogueCard> All()
+    {
+        var story = new Story(ReferralSamples.FilledDraft(), CardCatalogue.Directory);
+        story.Do(Manager, CaseCommands.InformChairs);
+        yield return Task(story, SubGroupSteps.Arrange, Manager, "task-arrange-sub-group-meeting", picture: true);
+        yield return Task(story, SubGroupSteps.Routes, Manager, "task-record-routes");
+        yield return new("hub-at-triage", Hub(story));
+        story.Do(Manager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, ReferralSamples.Today.AddDays(7), true));
+        yield return new("task-done", TaskCard.Done(story.View(), story.Step(SubGroupSteps.Arrange)), Picture: true);
+        yield return Task(story, SubGroupSteps.Decide, ReferralSamples.SubgroupChair, "task-sub-group-decision", picture: true);
+
+        var notConvened = story.Copy();
+        notConvened.Do(ReferralSamples.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.AnotherLearningReview, "A single-agency learning review fits better."));
+        yield return new("hub-waiting-for-the-independent-chair", Hub(notConvened), Picture: true);
+
+        var involved = story.Copy();
+        involved.Do(ReferralSamples.SubgroupChair, (s, c) => CaseCommands.DeclareDirectInvolvement(s, c, "I chaired the child's protection conference."));
+        yield return new("task-passed-to-the-vice-chair", TaskCard.Done(involved.View(), involved.Step(SubGroupSteps.Decide)));
+        var viceChair = CardCatalogue.Directory.WithRole(Board, Role.SubgroupViceChair).Select(m => new Actor(m.Person, m.Name)).Single();
+        yield return Task(involved, SubGroupSteps.Decide, viceChair, "task-sub-group-decision-vice-chair");
+
+        story.Do(ReferralSamples.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "The information suggests the criteria may be met."));
+        yield return Task(story, PreparingSteps.Agencies, Manager, "task-choose-agencies");
+        story.Do(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [Police, new AgencyId("staffs-health")]));
+        yield return Task(story, PreparingSteps.Details, Manager, "task-send-details");
+        story.Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, ReferralSamples.Today.AddDays(10)));
+        yield return Task(story, PreparingSteps.SecurePrefix + Police, Patti, "task-secure-records", picture: true);
+        yield return Task(story, PreparingSteps.CheckPrefix + Police, Patti, "task-record-check", picture: true);
+        yield return Task(story, PreparingSteps.Schools, Lynne, "task-schools");
+
+        story.Do(Patti, (s, c) => CaseCommands.SecureRecords(s, c, Police));
+        story.Do(Patti, (s, c) => CaseCommands.ReturnRecordCheck(s, c, Police,
+            CaseCommands.PeopleToCheck(s).Select((p, i) => new PersonCheck(p, i == 0 ? RecordCheckResult.Known : RecordCheckResult.NotKnown)).ToList(),
+            [new Discrepancy(DiscrepancyKind.DateOfBirth, "Our records give 15 May 2016.")]));
+        yield return Task(story, PreparingSteps.Correct, Manager, "task-correct-details", picture: true);
+        yield return Task(story, PreparingSteps.Invite, Manager, "task-invitations", picture: true);
+        yield return new("hub-preparing", Hub(story), Picture: true);
+
+        story.Do(Manager, (s, c) => CaseCommands.SendInvitations(s, c, [Police], [new Invitee("Dr Ada Lovelace", "ada@example.org")],
+            new Invitee("DI Sam Vimes", "sam.vimes@police.example"), new Invitee("Diego Siciliani", "diegos@board.example"), "Health's check is late."));
+        yield return Task(story, PreparingSteps.ChronologyPrefix + Police, Patti, "task-chronology");
+        yield return new("hub-ready-to-schedule", Hub(story));
+
+        var view = story.View();
+        var owed = new[] { story, notConvened, involved }.SelectMany(s => s.Steps().Where(st => st.Open).Select(st => new OwedStep(s.View(), st))).ToList();
+        yield return new("tasks", TasksCard.Build(owed), Picture: true);
+        yield return new("tasks-none", TasksCard.Build([]));
+        var status = CaseStatusCard.Build(view.State, story.Facts, [], CardCatalogue.Directory, view.Today, view.Calendar);
+        yield return new("case-role-view", RoleView.Extend(status, view, story.Steps(), Patti), Picture: true);
+
+        yield return new("hub-longest", Longest(), Picture: false);
+        yield return new("task-record-check-longest", LongestCheck());
+    }
+
+    private static CatalogueCard Task(Story story, string key, Actor viewer, string name, bool picture = false)
+    {
+        var step = story.Step(key);
+        Assert.True(step.IsOwedBy(viewer.Id), $"{viewer.Name} owes {key}");
+        return new(name, step.TaskCard(new StepView(story.View(), step, viewer)), Picture: picture);
+    }
+
+    private static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), []);
+
+    /// <summary>Twenty agencies, each with every discrepancy at its longest: the hub still fits, shortened.</summary>
+    private static JsonObject Longest()
+    {
+        var (story, agencies) = TwentyAgencies();
+        foreach (var agency in agencies)
+        {
+            var rep = story.Representative(agency);
+            story.Do(rep, (s, c) => CaseCommands.ReturnRecordCheck(s, c, agency,
+                CaseCommands.PeopleToCheck(s).Select(p => new PersonCheck(p, RecordCheckResult.Known)).ToList(),
+                RecordCheckCard.Kinds.Select(k => new Discrepancy(k, Long())).ToList()));
+        }
+
+        return HubCard.Build(story.View(), story.Steps(), [.. agencies.Select(a => story.Representative(a).Name)]);
+    }
+
+    private static JsonObject LongestCheck()
+    {
+        var (story, agencies) = TwentyAgencies();
+        foreach (var agency in agencies.Skip(1))
+        {
+            story.Do(story.Representative(agency), (s, c) => CaseCommands.ReturnRecordCheck(s, c, agency,
+                CaseCommands.PeopleToCheck(s).Select(p => new PersonCheck(p, RecordCheckResult.Known)).ToList(),
+                RecordCheckCard.Kinds.Select(k => new Discrepancy(k, Long())).ToList()));
+        }
+
+        var step = story.Step(PreparingSteps.CheckPrefix + agencies[0]);
+        return step.TaskCard(new StepView(story.View(), step, story.Representative(agencies[0])));
+    }
+
+    private static (Story Story, IReadOnlyList<AgencyId> Agencies) TwentyAgencies()
+    {
+        var local = CardCatalogue.Directory.Find(Board)!;
+        var agencies = Enumerable.Range(1, 20).Select(i => new Agency(new AgencyId($"agency-{i:D2}"), $"Partner agency {i} with a long name of the kind boards use", AgencyKind.Other)).ToList();
+        var members = agencies.Select((a, i) => new BoardMember(new PersonId($"rep-{i:D2}"), $"Representative {i + 1}", Role.AgencyRepresentative, a.Id, null));
+        var widened = local with { Agencies = [.. local.Agencies, .. agencies], Members = [.. local.Members, .. members] };
+        var directory = new BoardDirectory([.. CardCatalogue.Directory.Boards.Select(b => b.Id == Board ? widened : b)]);
+        var story = new Story(ReferralSamples.FilledDraft(), directory);
+        story.Do(Manager, CaseCommands.InformChairs);
+        story.Do(Manager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, ReferralSamples.Today.AddDays(5), false));
+        story.Do(ReferralSamples.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, Long()));
+        story.Do(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [.. agencies.Select(a => a.Id)]));
+        story.Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, ReferralSamples.Today.AddDays(10)));
+        return (story, agencies.Select(a => a.Id).ToList());
+    }
+
+    private static string Long() => string.Concat(Enumerable.Repeat("Zoë's address differs — ‘12 Example Road’ & <b>13</b>. ", 80))[..4000];
+
+    /// <summary>A case told fact by fact through the domain's commands, with its view and steps as the bot derives them.</summary>
+    private sealed class Story
+    {
+        private readonly BoardDirectory _directory;
+        private readonly List<CaseEvent> _facts = [];
+
+        public Story(FormDraft draft, BoardDirectory directory)
+        {
+            _directory = directory;
+            var form = FormCheck.CheckAll(draft, CardCatalogue.Directory, ReferralSamples.Today).Form;
+            var outcome = CaseCommands.Refer(new CaseReference(2026, 7), form, new CommandContext(ReferralSamples.Referrer, ReferralSamples.Now, directory));
+            Assert.False(outcome.IsRefused, outcome.Explanation);
+            _facts.AddRange(outcome.Facts);
+        }
+
+        private Story(BoardDirectory directory, IEnumerable<CaseEvent> facts)
+        {
+            _directory = directory;
+            _facts.AddRange(facts);
+        }
+
+        public IReadOnlyList<CaseEvent> Facts => _facts;
+
+        public Story Copy() => new(_directory, _facts);
+
+        public void Do(Actor actor, Func<CaseState, CommandContext, Outcome> command)
+        {
+            var outcome = command(CaseState.Fold(_facts), new CommandContext(actor, ReferralSamples.Now, _directory));
+            Assert.False(outcome.IsRefused, outcome.Explanation);
+            _facts.AddRange(outcome.Facts);
+        }
+
+        public CaseView View()
+        {
+            var calendar = ProcessProfile.Toolkit.CreateCalendar();
+            return new CaseView(Board, CaseState.Fold(_facts), _facts, ObligationRules.Derive(_facts, ProcessProfile.Toolkit, calendar, ReferralSamples.Today),
+                _directory, ReferralSamples.Today, calendar);
+        }
+
+        public IReadOnlyList<CaseStep> Steps() =>
+            [.. new SubGroupSteps().Steps(View()), .. new PreparingSteps().Steps(View())];
+
+        public CaseStep Step(string key) => Steps().Single(s => s.Key == key);
+
+        public Actor Representative(AgencyId agency) =>
+            _directory.Find(Board)!.Members.Where(m => m.Agency == agency && m.Role == Role.AgencyRepresentative).Select(m => new Actor(m.Person, m.Name)).First();
+    }
+}

@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ScrBot.Bot.Cards;
+using ScrBot.Bot.Connector;
+using ScrBot.Bot.Conversations;
+using ScrBot.Bot.Referral;
+using ScrBot.Bot.Storage;
+using ScrBot.Bot.Tests.Connector;
+using ScrBot.Bot.Tests.Infrastructure;
+using ScrBot.Bot.Tests.Referral;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Cases;
+using ScrBot.Domain.Referral;
+
+namespace ScrBot.Bot.Tests.Stages;
+
+/// <summary>
+/// Twenty agency representatives answer their records checks at the same moment, through the real bot host on Azurite
+/// with the Bot Connector stand-in: every answer is kept (a write that loses the race is re-run against the new state),
+/// and the Board Manager's hub card, updated in place, shows all twenty.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private const int Agencies = 20;
+    private readonly string _prefix = "t" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _directoryPath = Path.Combine(Path.GetTempPath(), $"scrbot-directory-{Guid.NewGuid():N}.json");
+    private readonly string _people = Guid.NewGuid().ToString("N")[..8];
+    /// <summary>The system clock: lost races back off on the store's timer, which a fake clock would never fire.</summary>
+    private readonly TimeProvider _time = TimeProvider.System;
+    private FakeBotConnector _connector = null!;
+    private BoardDirectory _directory = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeBotConnector.StartAsync();
+        var json = JsonNode.Parse((await File.ReadAllTextAsync(ReferralSamples.LocalDirectoryPath))
+            .Replace("5c0b5a7e-0000-4000-8000-0000000000", $"{_people}-0000-4000-8000-0000000000", StringComparison.Ordinal))!;
+        var board = json["boards"]![0]!;
+        board["noticeChannel"] = $"19:{Guid.NewGuid():N}@thread.tacv2";
+        for (var i = 1; i <= Agencies; i++)
+        {
+            board["agencies"]!.AsArray().Add(new JsonObject { ["id"] = Agency(i), ["name"] = $"Partner agency {i}", ["kind"] = "Other" });
+            board["members"]!.AsArray().Add(new JsonObject
+            {
+                ["entraObjectId"] = Representative(i), ["name"] = $"Representative {i}", ["role"] = "AgencyRepresentative", ["agency"] = Agency(i),
+            });
+        }
+
+        await File.WriteAllTextAsync(_directoryPath, json.ToJsonString());
+        _directory = ScrBot.Bot.Boards.DirectoryFile.Load(_directoryPath);
+        var chats = new ConversationReferencesTable(new BotTables(azurite.ServiceClient()));
+        foreach (var member in _directory.Find(ReferralSamples.Staffordshire)!.Members)
+        {
+            await chats.SaveAsync(new ConversationReference(_connector.ServiceUrl, Chat(member.Person.Value), Activities.TenantId, ConversationTypes.Personal, member.Person.Value), default);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _connector.DisposeAsync();
+        File.Delete(_directoryPath);
+    }
+
+    [Fact]
+    public async Task TwentyRecordChecksAtTheSameMomentAreAllKeptAndTheHubCardShowsThemAll()
+    {
+        await using var bot = StartBot();
+        var (cases, reference) = await PreparedAndSentAsync(bot);
+
+        // Each representative got their records check card: all twenty press "Return the records check" at once.
+        var stored = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+        var people = CaseCommands.PeopleToCheck(stored.State);
+        var answers = Enumerable.Range(1, Agencies).Select(async i =>
+        {
+            var data = new JsonObject { ["case"] = reference.Value, ["step"] = "check/" + Agency(i), ["agency"] = Agency(i) };
+            for (var p = 0; p < people.Count; p++)
+            {
+                data["person" + p] = i % 2 == 0 ? "Known" : "NotKnown";
+            }
+
+            var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.check", data, conversationId: Chat(Representative(i)));
+            invoke["from"] = new JsonObject { ["id"] = "29:rep-" + i, ["name"] = $"Representative {i}", ["aadObjectId"] = Representative(i) };
+            using var response = await bot.PostActivityAsync(invoke);
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        }).ToList();
+        var answered = await Task.WhenAll(answers);
+
+        // Each press is answered with its step done, or (when the host must answer before the work is through) asked to
+        // look again in a moment; either way the answer is kept and the card updated in place.
+        Assert.All(answered, a => Assert.True(
+            a["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive" || a["value"]!.GetValue<string>().StartsWith("ScrBot is still working on that.", StringComparison.Ordinal),
+            a.ToJsonString()));
+
+        // The hub card, updated in place after the last answer, shows every agency's check.
+        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
+        var hub = await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(manager) && HubShowsAll(r.Card), TimeSpan.FromSeconds(60));
+        var after = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+        Assert.Equal(Agencies, after.State.RecordChecks.Count);
+        Assert.Equal(Agencies, after.Facts.OfType<RecordCheckReturned>().Count());
+        Assert.Equal(Agencies / 2, after.State.RecordChecks.Count(c => c.Result == RecordCheckResult.Known));
+        for (var i = 1; i <= Agencies; i++)
+        {
+            var rep = Chat(Representative(i));
+            var name = $"Representative {i}";
+            await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == rep && r.Card is { } card
+                && Text(card).Contains($"Check Partner agency {i}'s records: done by {name} on ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        }
+
+        var text = Text(hub.Card!);
+        for (var i = 1; i <= Agencies; i++)
+        {
+            Assert.Contains($"Partner agency {i}", text, StringComparison.Ordinal);
+        }
+
+        Assert.True(CardBudget.Fits(hub.Card!), $"The hub card is {CardBudget.PayloadBytes(hub.Card!)} bytes.");
+    }
+
+    [Fact]
+    public async Task ADiscrepancyOnePartnerReportsAlertsTheOtherPartnersOnTheirOpenChecks()
+    {
+        await using var bot = StartBot();
+        var (cases, reference) = await PreparedAndSentAsync(bot);
+        var stored = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+
+        var data = new JsonObject
+        {
+            ["case"] = reference.Value, ["step"] = "check/" + Agency(1), ["agency"] = Agency(1), ["discrepancyAddress"] = "We have the family at 14 Example Road since June.",
+        };
+        for (var p = 0; p < CaseCommands.PeopleToCheck(stored.State).Count; p++)
+        {
+            data["person" + p] = "Known";
+        }
+
+        var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.check", data, conversationId: Chat(Representative(1)));
+        invoke["from"] = new JsonObject { ["id"] = "29:rep-1", ["name"] = "Representative 1", ["aadObjectId"] = Representative(1) };
+        using var response = await bot.PostActivityAsync(invoke);
+        Assert.True(response.IsSuccessStatusCode);
+
+        // Representative 2's records check card, still open, is updated in place with the other partner's discrepancy.
+        var alerted = await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(Representative(2))
+            && r.Card is { } card && Text(card).Contains("Partner agency 1: Address details: We have the family at 14 Example Road since June.", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60));
+        Assert.Contains("Discrepancies other partners reported", Text(alerted.Card!), StringComparison.Ordinal);
+        var hub = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
+        await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(hub) && r.Card is { } card
+            && Text(card).Contains("discrepancies: Address details: We have the family at 14 Example Road since June.", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task TasksListsWhatARepresentativeOwesOnThreeCasesMostUrgentFirst()
+    {
+        await using var bot = StartBot();
+        var cases = bot.Services.GetRequiredService<CaseStore>();
+        var conversations = bot.Services.GetRequiredService<CaseConversations>();
+        var due = new Dictionary<CaseReference, int>();
+        foreach (var days in new[] { 12, 5, 9 })
+        {
+            var reference = await PreparedAsync(cases, days);
+            await conversations.SyncAsync(ReferralSamples.Staffordshire, reference, default);
+            due[reference] = days;
+        }
+
+        var message = Activities.Message(_connector.ServiceUrl.AbsoluteUri, "tasks", Chat(Representative(3)));
+        message["from"] = new JsonObject { ["id"] = "29:rep-3", ["name"] = "Representative 3", ["aadObjectId"] = Representative(3) };
+        using var response = await bot.PostActivityAsync(message);
+        Assert.True(response.IsSuccessStatusCode);
+
+        var answer = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(3))
+            && r.Card is { } card && Text(card).StartsWith("Your tasks", StringComparison.Ordinal));
+        var lines = Text(answer.Card!).Split('\n').Where(l => l.StartsWith("SCR-", StringComparison.Ordinal)).ToList();
+        var order = due.OrderBy(d => d.Value).Select(d => d.Key.Value).ToList();
+        Assert.Equal(6, lines.Count);
+        Assert.Equal(
+            order.SelectMany(r => new[] { $"{r} · Secure Partner agency 3's records", $"{r} · Check Partner agency 3's records" }).ToHashSet(),
+            lines.ToHashSet());
+        Assert.Equal(order, lines.Select(l => l[..l.IndexOf(' ', StringComparison.Ordinal)]).Distinct());
+        Assert.Equal(TasksCard.MaxButtons, answer.Card!["actions"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task ACaseChangedWhileNoBotWasRunningHasItsCardsSentWhenTheNextOneStarts()
+    {
+        var cases = new CaseStore(azurite.ServiceClient(), _time, new ObligationRulesIndexSource(new ProcessProfiles(), _time), new CaseStoreOptions { TablePrefix = _prefix });
+        var reference = await PreparedAsync(cases);
+        Assert.DoesNotContain(_connector.Requests, r => r.Operation == "send");
+
+        await using var bot = StartBot();
+        var check = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(5))
+            && r.Card is { } card && Text(card).Contains($"{reference} · Check Partner agency 5's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.Contains("Jamie Collins", Text(check.Card!), StringComparison.Ordinal);
+        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
+        await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(manager) && r.Card is { } card
+            && Text(card).Contains($"{reference} · Case card", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task TwoPeopleRecordingTheSameStepAtOnceOneIsKeptTheOtherIsToldWhoDidIt()
+    {
+        await using var bot = StartBot();
+        var (cases, reference) = await PreparedAndSentAsync(bot);
+        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
+        var data = new JsonObject
+        {
+            ["case"] = reference.Value, ["step"] = "secure/" + Agency(7), ["agency"] = Agency(7), ["electronic"] = "true", ["paper"] = "true", ["historical"] = "true",
+        };
+
+        async Task<JsonNode> PressAsync(string person, string name)
+        {
+            var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.secure", (JsonObject)data.DeepClone(), conversationId: Chat(person));
+            invoke["from"] = new JsonObject { ["id"] = "29:" + person, ["name"] = name, ["aadObjectId"] = person };
+            using var response = await bot.PostActivityAsync(invoke);
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        }
+
+        var answers = await Task.WhenAll(PressAsync(Representative(7), "Representative 7"), PressAsync(manager.Person.Value, manager.Name));
+
+        var stored = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+        var secured = Assert.Single(stored.Facts.OfType<RecordsSecured>());
+        var refused = Assert.Single(stored.Facts.OfType<AttemptRefused>());
+        Assert.NotEqual(secured.By.Id, refused.By.Id);
+        Assert.Single(answers, a => a["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive");
+        var told = Assert.Single(answers, a => a["type"]!.GetValue<string>() == "application/vnd.microsoft.activity.message");
+        Assert.StartsWith($"Already recorded by {secured.By.Name} on ", told["value"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The bot host on this test's tables and directory, with the system clock, answering a button within Teams'
+    /// longest wait (so that two presses at once are both answered with their outcome on a busy test machine).
+    /// </summary>
+    private BotFactory StartBot()
+    {
+        var bot = new BotFactory(new Dictionary<string, string?>
+        {
+            ["Storage__TablesConnectionString"] = azurite.ConnectionString,
+            ["Directory__Path"] = _directoryPath,
+            ["CaseStore__TablePrefix"] = _prefix,
+            ["Bot__AnswerWithin"] = "00:00:12",
+        });
+        _ = bot.CreateClient();
+        return bot;
+    }
+
+    /// <summary>A case whose details were sent to every partner, and their task cards sent.</summary>
+    private async Task<(CaseStore Cases, CaseReference Reference)> PreparedAndSentAsync(BotFactory bot)
+    {
+        var cases = bot.Services.GetRequiredService<CaseStore>();
+        var reference = await PreparedAsync(cases);
+        await bot.Services.GetRequiredService<CaseConversations>().SyncAsync(ReferralSamples.Staffordshire, reference, default);
+        return (cases, reference);
+    }
+
+    private static bool HubShowsAll(JsonObject? card) =>
+        card is not null && Text(card) is var text && text.Contains("· Case card", StringComparison.Ordinal)
+        && Enumerable.Range(1, Agencies).All(i => text.Contains($"Partner agency {i}: details sent · records not yet secured · checked: {(i % 2 == 0 ? "Known" : "Not known")}", StringComparison.Ordinal));
+
+    private async Task<CaseReference> PreparedAsync(CaseStore cases, int checksDueInDays = 10)
+    {
+        var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
+        var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), _directory, today).Form;
+        var referred = await cases.ReferAsync(ReferralSamples.Staffordshire, today.Year, ReferralSamples.Referrer,
+            r => CaseCommands.Refer(r, form, new CommandContext(ReferralSamples.Referrer, _time.GetUtcNow(), _directory)));
+        var reference = referred.State.Reference!.Value;
+        Actor Who(Role role) => _directory.WithRole(ReferralSamples.Staffordshire, role).Select(m => new Actor(m.Person, m.Name)).First();
+        async Task Do(Role role, Func<CaseState, CommandContext, Outcome> command)
+        {
+            var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", Who(role),
+                (s, _) => command(s, new CommandContext(Who(role), _time.GetUtcNow(), _directory)));
+            Assert.False(result.IsRefused, result.Outcome.Explanation);
+        }
+
+        await Do(Role.BoardManager, CaseCommands.InformChairs);
+        await Do(Role.BoardManager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, today.AddDays(2), false));
+        await Do(Role.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "Criteria may be met."));
+        await Do(Role.BoardManager, (s, c) => CaseCommands.ChooseAgencies(s, c, [.. Enumerable.Range(1, Agencies).Select(i => new AgencyId(Agency(i)))]));
+        await Do(Role.BoardManager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, today.AddDays(checksDueInDays)));
+        return reference;
+    }
+
+    private static string Agency(int i) => "agency-" + i.ToString("D2", CultureInfo.InvariantCulture);
+
+    private string Representative(int i) => $"{_people}-0000-4000-8000-0000000001{i:D2}";
+
+    private static string Chat(string person) => "a:" + person;
+
+    private static string Text(JsonObject card) => string.Join("\n", Texts(card));
+
+    private static IEnumerable<string> Texts(JsonNode node) => node switch
+    {
+        JsonObject o when o["type"]?.GetValue<string>() == "TextBlock" => [o["text"]?.GetValue<string>() ?? ""],
+        JsonObject o when o["type"]?.GetValue<string>() == "FactSet" => o["facts"]!.AsArray().SelectMany(f => new[] { f!["title"]!.GetValue<string>(), f["value"]!.GetValue<string>() }),
+        JsonObject o => o.Where(p => p.Value is not null).SelectMany(p => Texts(p.Value!)),
+        JsonArray a => a.Where(n => n is not null).SelectMany(n => Texts(n!)),
+        _ => [],
+    };
+}
