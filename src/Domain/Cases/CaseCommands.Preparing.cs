@@ -231,7 +231,7 @@ public static partial class CaseCommands
     }
 
     /// <summary>The Board Manager schedules (or reschedules) the Scoping Panel meeting.</summary>
-    public static Outcome ScheduleScopingPanel(CaseState state, CommandContext context, DateTimeOffset start, DateTimeOffset end, string? meetingId)
+    public static Outcome ScheduleScopingPanel(CaseState state, CommandContext context, DateTimeOffset start, DateTimeOffset end, string? meetingId, string? joinUrl = null)
     {
         if (Check(state, context,
                 "schedule the Scoping Panel",
@@ -258,7 +258,7 @@ public static partial class CaseCommands
             return Refuse("The Scoping Panel is already scheduled for that time.");
         }
 
-        return Accept(new ScopingPanelScheduled(start, end, meetingId) { At = context.Now, By = context.Actor });
+        return Accept(new ScopingPanelScheduled(start, end, meetingId) { JoinUrl = joinUrl, At = context.Now, By = context.Actor });
     }
 
     /// <summary>
@@ -326,8 +326,11 @@ public static partial class CaseCommands
             : Accept(invited, new CaseRoleAssigned(member, Role.PanelMember, agency) { At = context.Now, By = context.Actor });
     }
 
-    /// <summary>An invited member says whether they will attend the Scoping Panel.</summary>
-    public static Outcome AnswerAttendance(CaseState state, CommandContext context, bool attending)
+    /// <summary>
+    /// An invited member says whether they will attend the Scoping Panel: attending, sending a named deputy in their place
+    /// (their agency is then attending), or not attending.
+    /// </summary>
+    public static Outcome AnswerAttendance(CaseState state, CommandContext context, bool attending, string? deputy = null)
     {
         if (Check(state, context,
                 "answer an invitation to the Scoping Panel",
@@ -339,12 +342,30 @@ public static partial class CaseCommands
             return refused;
         }
 
-        if (state.InvitationOf(context.Actor.Id)?.Attending == attending)
+        var named = string.IsNullOrWhiteSpace(deputy) ? null : deputy.Trim();
+        if (named is not null && !attending)
         {
-            return Refuse(attending ? "You have already said you will attend the Scoping Panel." : "You have already said you cannot attend the Scoping Panel.");
+            return Refuse("A deputy is sent to attend in your place: choose Sending a deputy, not Cannot attend.");
         }
 
-        return Accept(new AttendanceAnswered(context.Actor.Id, attending) { At = context.Now, By = context.Actor });
+        if (OptionalTextProblem(named, "The deputy's name", FormLimits.Contact) is { } tooLong)
+        {
+            return Refuse(tooLong);
+        }
+
+        if (state.PanelHeld is not null)
+        {
+            return Refuse("The Scoping Panel has already been held.");
+        }
+
+        if (state.InvitationOf(context.Actor.Id) is { } invitation && invitation.Attending == attending && invitation.Deputy == named)
+        {
+            return Refuse(!attending ? "You have already said you cannot attend the Scoping Panel."
+                : named is null ? "You have already said you will attend the Scoping Panel."
+                : $"You have already said {named} will attend the Scoping Panel in your place.");
+        }
+
+        return Accept(new AttendanceAnswered(context.Actor.Id, attending) { Deputy = named, At = context.Now, By = context.Actor });
     }
 
     /// <summary>An invited agency sent its chronology copy before the panel (D4): recorded by its representative or the Board Manager.</summary>

@@ -9,9 +9,14 @@ public static partial class CaseCommands
 
     /// <summary>
     /// An attendee (someone invited, the panel chair or the minute taker) signs the Scoping Panel Confidentiality
-    /// Statement for the meeting now scheduled: the signature records the statement's version and hash.
+    /// Statement for the meeting now scheduled, typing their full name: the signature records the person, their agency,
+    /// the typed name, the statement's version and the SHA-256 of its text, the meeting and the time. It cannot be made
+    /// for someone else (the typed name must be the signer's own), twice for one meeting, or against a text that is not
+    /// the published text of its version.
     /// </summary>
-    public static Outcome SignConfidentialityStatement(CaseState state, CommandContext context, ConfidentialityStatement statement)
+    /// <param name="typedName">The full name the attendee typed.</param>
+    /// <param name="shownSha256">The hash of the text the attendee was shown (the card's); null when it is the statement's own.</param>
+    public static Outcome SignConfidentialityStatement(CaseState state, CommandContext context, ConfidentialityStatement statement, string typedName, string? shownSha256 = null)
     {
         ArgumentNullException.ThrowIfNull(statement);
         if (Check(state, context,
@@ -34,13 +39,39 @@ public static partial class CaseCommands
             return Refuse("The confidentiality statement to sign has no text or no version.");
         }
 
+        if (ConfidentialityStatement.OfVersion(statement.Version) is not { } published || published.Sha256 != statement.Sha256
+            || state.Signatures.Any(s => s.StatementVersion == statement.Version && s.StatementSha256 != statement.Sha256))
+        {
+            return Refuse($"This text is not the published text of version {statement.Version} of the confidentiality statement. A changed text is signed only as a new version.");
+        }
+
+        if (shownSha256 is not null && shownSha256 != statement.Sha256)
+        {
+            return Refuse($"The statement you were shown is not the text of version {statement.Version}. Nothing was signed: sign the statement on a fresh card.");
+        }
+
         if (state.HasSignedForScheduledPanel(context.Actor.Id))
         {
             return Refuse("You have already signed the confidentiality statement for this meeting.");
         }
 
+        var name = string.Join(' ', (typedName ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (name.Length == 0)
+        {
+            return Refuse("Type your full name to sign the confidentiality statement.");
+        }
+
+        var own = string.Join(' ', context.Actor.Name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (!string.Equals(name, own, StringComparison.OrdinalIgnoreCase))
+        {
+            return Refuse($"A confidentiality statement is signed only by the person themselves: type your own full name ({own}) to sign it.");
+        }
+
+        var agency = state.InvitationOf(context.Actor.Id)?.Agency;
         return Accept(new ConfidentialityStatementSigned(context.Actor.Id, statement.Version, statement.Sha256, panel.Start)
         {
+            TypedName = name,
+            Agency = agency,
             At = context.Now,
             By = context.Actor,
         });
@@ -140,7 +171,11 @@ public static partial class CaseCommands
             return Refuse(problems.Select(p => new Refusal(p)).ToList());
         }
 
-        return Accept(new ScopingPanelHeld(heldOn, people, agenciesWithoutInformation.Distinct().ToList()) { At = context.Now, By = context.Actor });
+        // The Senior Investigating Officer has no further involvement after the Scoping Panel (toolkit): their role ends.
+        var facts = new List<CaseEvent> { new ScopingPanelHeld(heldOn, people, agenciesWithoutInformation.Distinct().ToList()) { At = context.Now, By = context.Actor } };
+        facts.AddRange(state.Invitations.Where(i => i.Capacity == PanelCapacity.SeniorInvestigatingOfficer && state.HasRole(i.Member.Id, Role.PanelMember))
+            .Select(i => new CaseRoleRemoved(i.Member.Id, Role.PanelMember) { At = context.Now, By = context.Actor }));
+        return Accept(facts);
     }
 
     /// <summary>
@@ -225,6 +260,38 @@ public static partial class CaseCommands
         return Accept(new MinutesCirculated(circulatedOn, recordsDisagreements) { At = context.Now, By = context.Actor });
     }
 
+    /// <summary>An invited agency's representative confirms that the circulated minutes are accurate.</summary>
+    public static Outcome ConfirmMinutes(CaseState state, CommandContext context, AgencyId agency)
+    {
+        var name = AgencyName(state, context, agency);
+        if (Check(state, context,
+                "confirm that the minutes are accurate",
+                "The minutes cannot be confirmed",
+                "the Scoping Panel has been held",
+                [Who.RepresentativeOf(agency, name)],
+                Stage.ScopingPanel, Stage.IndependentChairDecision, Stage.AfterDecision) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!state.Invitations.Any(i => i.Agency == agency))
+        {
+            return Refuse($"{name} was not invited to the Scoping Panel, so it has no minutes to confirm.");
+        }
+
+        if (state.MinutesCirculatedOn is null)
+        {
+            return Refuse("The minutes cannot be confirmed before they have been circulated.");
+        }
+
+        if (state.MinutesConfirmedBy.Contains(agency))
+        {
+            return Refuse($"{name} has already confirmed the minutes.");
+        }
+
+        return Accept(new MinutesConfirmed(agency) { At = context.Now, By = context.Actor });
+    }
+
     /// <summary>
     /// The panel chair makes the panel's written recommendation to the Independent Chair: one of the six options, with
     /// optional areas of focus and a methodology for a review.
@@ -236,7 +303,8 @@ public static partial class CaseCommands
         ReviewMethodology? methodology,
         bool multiAgencyReviewCommissioned,
         IReadOnlyList<string> areasOfFocus,
-        string rationale)
+        string rationale,
+        FamilyInvolvement? family = null)
     {
         ArgumentNullException.ThrowIfNull(areasOfFocus);
         if (Check(state, context,
@@ -285,6 +353,19 @@ public static partial class CaseCommands
             }
         }
 
+        if (family is not null)
+        {
+            if (TextProblem(family.Members, "The family members to be involved") is { } members)
+            {
+                problems.Add(members);
+            }
+
+            if (OptionalTextProblem(family.Factors, "The factors affecting the family's involvement") is { } factors)
+            {
+                problems.Add(factors);
+            }
+        }
+
         if (problems.Count > 0)
         {
             return Refuse(problems.Select(p => new Refusal(p)).ToList());
@@ -292,6 +373,7 @@ public static partial class CaseCommands
 
         return Accept(new RecommendationMade(option, methodology, multiAgencyReviewCommissioned, areasOfFocus.Select(a => a.Trim()).ToList(), rationale.Trim())
         {
+            Family = family is null ? null : new FamilyInvolvement(family.Members.Trim(), string.IsNullOrWhiteSpace(family.Factors) ? null : family.Factors.Trim(), family.GenogramPrepared),
             At = context.Now,
             By = context.Actor,
         });

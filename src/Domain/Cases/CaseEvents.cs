@@ -35,6 +35,7 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(MinuteTakerAppointed), "minuteTakerAppointed")]
 [JsonDerivedType(typeof(ConfidentialityStatementSigned), "statementSigned")]
 [JsonDerivedType(typeof(ScopingPanelHeld), "panelHeld")]
+[JsonDerivedType(typeof(MinutesConfirmed), "minutesConfirmed")]
 [JsonDerivedType(typeof(ScopingPanelReconvened), "panelReconvened")]
 [JsonDerivedType(typeof(RiskOfSignificantHarmIdentified), "riskOfSignificantHarm")]
 [JsonDerivedType(typeof(MinutesCirculated), "minutesCirculated")]
@@ -186,7 +187,11 @@ public sealed record SchoolsChecked(IReadOnlyList<string> Schools) : CaseEvent;
 /// </summary>
 public sealed record InvitationsSent(string? ProceededBecause) : CaseEvent;
 
-public sealed record ScopingPanelScheduled(DateTimeOffset Start, DateTimeOffset End, string? MeetingId) : CaseEvent;
+public sealed record ScopingPanelScheduled(DateTimeOffset Start, DateTimeOffset End, string? MeetingId) : CaseEvent
+{
+    /// <summary>The Teams meeting's join link; null when Teams gave none (the Board Manager is told).</summary>
+    public string? JoinUrl { get; init; }
+}
 
 [JsonConverter(typeof(JsonStringEnumConverter<PanelCapacity>))]
 public enum PanelCapacity
@@ -205,7 +210,11 @@ public sealed record Invitee(string Name, string Email);
 /// <summary>An invitation to the Scoping Panel, sent with the Pre-Scoping Information Request, Chronology Guidance and Template (D4 starts).</summary>
 public sealed record PanelMemberInvited(Actor Member, PanelCapacity Capacity, AgencyId? Agency, string? Email) : CaseEvent;
 
-public sealed record AttendanceAnswered(PersonId Member, bool Attending) : CaseEvent;
+public sealed record AttendanceAnswered(PersonId Member, bool Attending) : CaseEvent
+{
+    /// <summary>The deputy the member sends in their place (attending for their agency), when they send one.</summary>
+    public string? Deputy { get; init; }
+}
 
 /// <summary>An invited agency sent its chronology copy before the panel (D4).</summary>
 public sealed record ChronologyReceived(AgencyId Agency) : CaseEvent;
@@ -222,7 +231,14 @@ public sealed record MinuteTakerAppointed(Actor MinuteTaker, bool DeclaredNoInvo
 /// The Scoping Panel Confidentiality Statement (Appendix C), signed: who, when (<see cref="CaseEvent.At"/>), which
 /// statement text (version and SHA-256 hash), for which meeting.
 /// </summary>
-public sealed record ConfidentialityStatementSigned(PersonId Member, string StatementVersion, string StatementSha256, DateTimeOffset MeetingStart) : CaseEvent;
+public sealed record ConfidentialityStatementSigned(PersonId Member, string StatementVersion, string StatementSha256, DateTimeOffset MeetingStart) : CaseEvent
+{
+    /// <summary>The full name the member typed to sign.</summary>
+    public string? TypedName { get; init; }
+
+    /// <summary>The agency the member signed for, when they represent one.</summary>
+    public AgencyId? Agency { get; init; }
+}
 
 public sealed record ScopingPanelHeld(DateOnly HeldOn, IReadOnlyList<PersonId> Attended, IReadOnlyList<AgencyId> AgenciesWithoutInformation) : CaseEvent;
 
@@ -234,6 +250,9 @@ public sealed record RiskOfSignificantHarmIdentified(string Details) : CaseEvent
 
 /// <summary>Minutes (recording any disagreements) went to every invited agency (D5).</summary>
 public sealed record MinutesCirculated(DateOnly CirculatedOn, bool RecordsDisagreements) : CaseEvent;
+
+/// <summary>An invited agency confirms that the circulated minutes are accurate.</summary>
+public sealed record MinutesConfirmed(AgencyId Agency) : CaseEvent;
 
 /// <summary>The six options the Scoping Panel may recommend to the Independent Chair.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RecommendationOption>))]
@@ -263,7 +282,17 @@ public sealed record RecommendationMade(
     ReviewMethodology? Methodology,
     bool MultiAgencyReviewCommissioned,
     IReadOnlyList<string> AreasOfFocus,
-    string Rationale) : CaseEvent;
+    string Rationale) : CaseEvent
+{
+    /// <summary>The family members the panel decided to involve, and the factors that affect their involvement.</summary>
+    public FamilyInvolvement? Family { get; init; }
+}
+
+/// <summary>
+/// The panel's discussion of the family's involvement (toolkit, "The Scoping Panel meeting"): which family members will be
+/// involved, any factors that affect their involvement, and whether a genogram was prepared (never published).
+/// </summary>
+public sealed record FamilyInvolvement(string Members, string? Factors, bool GenogramPrepared);
 
 // ── Stage 6: the Independent Chair's decision ──────────────────────────────────────────────────────────────
 

@@ -29,10 +29,10 @@ public sealed record CaseRoutes(
     Actor By);
 
 /// <summary>When the Scoping Panel meets (the meeting a confidentiality statement is signed for).</summary>
-public sealed record PanelMeeting(DateTimeOffset Start, DateTimeOffset End, string? MeetingId);
+public sealed record PanelMeeting(DateTimeOffset Start, DateTimeOffset End, string? MeetingId, string? JoinUrl = null);
 
 /// <summary>An invitation to the Scoping Panel and the member's answer (null until they answer).</summary>
-public sealed record PanelInvitation(Actor Member, PanelCapacity Capacity, AgencyId? Agency, string? Email, DateTimeOffset InvitedAt, bool? Attending);
+public sealed record PanelInvitation(Actor Member, PanelCapacity Capacity, AgencyId? Agency, string? Email, DateTimeOffset InvitedAt, bool? Attending, string? Deputy = null);
 
 /// <summary>A signed Scoping Panel Confidentiality Statement: who, when, which text, for which meeting.</summary>
 public sealed record StatementSignature(PersonId Member, string StatementVersion, string StatementSha256, DateTimeOffset MeetingStart, DateTimeOffset SignedAt);
@@ -51,7 +51,8 @@ public sealed record PanelRecommendation(
     ImmutableList<string> AreasOfFocus,
     string Rationale,
     DateTimeOffset At,
-    Actor By);
+    Actor By,
+    FamilyInvolvement? Family = null);
 
 /// <summary>The Independent Chair's written decision.</summary>
 public sealed record ChairDecision(
@@ -211,6 +212,9 @@ public sealed record CaseState
     public DateOnly? MinutesCirculatedOn { get; init; }
 
     public bool MinutesRecordDisagreements { get; init; }
+
+    /// <summary>The invited agencies that confirmed the circulated minutes are accurate.</summary>
+    public ImmutableList<AgencyId> MinutesConfirmedBy { get; init; } = [];
 
     public PanelRecommendation? Recommendation { get; init; }
 
@@ -376,7 +380,7 @@ public sealed record CaseState
             },
             SchoolsChecked schools => this with { SchoolsChecked = [.. schools.Schools] },
             InvitationsSent sent => this with { InvitationsSentAt = sent.At, InvitationsProceededBecause = sent.ProceededBecause },
-            ScopingPanelScheduled scheduled => this with { ScheduledPanel = new PanelMeeting(scheduled.Start, scheduled.End, scheduled.MeetingId) },
+            ScopingPanelScheduled scheduled => this with { ScheduledPanel = new PanelMeeting(scheduled.Start, scheduled.End, scheduled.MeetingId, scheduled.JoinUrl) },
             PanelMemberInvited invited => this with
             {
                 Invitations = Invitations
@@ -385,7 +389,7 @@ public sealed record CaseState
             },
             AttendanceAnswered answered => this with
             {
-                Invitations = Invitations.Select(i => i.Member.Id == answered.Member ? i with { Attending = answered.Attending } : i).ToImmutableList(),
+                Invitations = Invitations.Select(i => i.Member.Id == answered.Member ? i with { Attending = answered.Attending, Deputy = answered.Attending ? answered.Deputy : null } : i).ToImmutableList(),
             },
             ChronologyReceived chronology => this with { ChronologiesReceived = Union(ChronologiesReceived, [chronology.Agency]) },
             PanelChairAssigned chair => this with
@@ -414,6 +418,7 @@ public sealed record CaseState
                 ScheduledPanel = null,
                 MinutesCirculatedOn = null,
                 MinutesRecordDisagreements = false,
+                MinutesConfirmedBy = [],
                 Invitations = Invitations.Select(i => i with { Attending = null }).ToImmutableList(),
                 Stage = Stage.PreparingScopingPanel,
             },
@@ -426,10 +431,11 @@ public sealed record CaseState
                 MinutesCirculatedOn = minutes.CirculatedOn,
                 MinutesRecordDisagreements = minutes.RecordsDisagreements,
             },
+            MinutesConfirmed confirmed => this with { MinutesConfirmedBy = Union(MinutesConfirmedBy, [confirmed.Agency]) },
             RecommendationMade made => this with
             {
                 Recommendation = new PanelRecommendation(made.Option, made.Methodology, made.MultiAgencyReviewCommissioned, [.. made.AreasOfFocus],
-                    made.Rationale, made.At, made.By),
+                    made.Rationale, made.At, made.By, made.Family),
                 Stage = Stage.IndependentChairDecision,
             },
 

@@ -4,38 +4,50 @@ using System.Text;
 namespace ScrBot.Domain.Cases;
 
 /// <summary>
-/// The Scoping Panel Confidentiality Statement (toolkit Appendix C) as shown to a panel member. A signature records the
+/// The Scoping Panel Confidentiality Statement (toolkit Appendix C no. 7) as shown to a panel member. Each version's
+/// text is its own file in <c>src/Domain/Cases/Statements</c> (<c>scoping-panel-confidentiality-statement.v1.txt</c>);
+/// a published version's text never changes: a changed text is a new file with a new version. A signature records the
 /// <see cref="Version"/> and the SHA-256 hash of exactly this <see cref="Text"/>, so it is always clear what was signed.
 /// </summary>
 public sealed record ConfidentialityStatement(string Version, string Text)
 {
-    /// <summary>The statement every Scoping Panel attendee signs.</summary>
-    public static ConfidentialityStatement ScopingPanel { get; } = new(
-        "4 (14 June 2016)",
-        """
-        Scoping Panel Confidentiality Statement
+    private const string FilePrefix = "statements/scoping-panel-confidentiality-statement.v";
 
-        I understand that the information shared at this Scoping Panel is confidential. It is shared so that the panel can
-        learn lessons about the services provided to the child and their family, and decide whether the criteria for a
-        Serious Case Review are met.
+    /// <summary>Every published version of the statement, oldest first.</summary>
+    public static IReadOnlyList<ConfidentialityStatement> Published { get; } = Load();
 
-        I will use the information only for the purposes of the Scoping Panel and any review that follows. I will not pass
-        it on to anyone else, except as the Local Safeguarding Children Board's procedures allow, and I will keep any
-        records of it marked confidential and protected with a password, in line with my agency's information governance.
-
-        I understand that information from the review process may need to be shared with the police, and that nothing
-        should be discussed at the panel which relates to the potential guilt of any suspect or defendant.
-
-        If, during the panel or later, I am concerned that any child is suffering, or is at risk of suffering, significant
-        harm, I will make sure that safeguarding children procedures are started at once.
-        """);
+    /// <summary>The statement every Scoping Panel attendee signs now: the latest published version.</summary>
+    public static ConfidentialityStatement ScopingPanel => Published[^1];
 
     /// <summary>The SHA-256 hash of the UTF-8 text, in lower-case hexadecimal.</summary>
     public string Sha256 => Hash(Text);
+
+    /// <summary>The published statement of this version, if any.</summary>
+    public static ConfidentialityStatement? OfVersion(string version) => Published.FirstOrDefault(s => s.Version == version);
 
     public static string Hash(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static List<ConfidentialityStatement> Load()
+    {
+        var assembly = typeof(ConfidentialityStatement).Assembly;
+        var statements = new List<ConfidentialityStatement>();
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(FilePrefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var text = reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+            statements.Add(new ConfidentialityStatement(name[FilePrefix.Length..^".txt".Length], text));
+        }
+
+        if (statements.Count == 0)
+        {
+            throw new InvalidOperationException("No confidentiality statement is published (src/Domain/Cases/Statements).");
+        }
+
+        return [.. statements.OrderBy(s => int.Parse(s.Version, System.Globalization.CultureInfo.InvariantCulture))];
     }
 }

@@ -100,7 +100,7 @@ internal sealed class CaseStory
     {
         foreach (var attendee in Attendees)
         {
-            Do(attendee, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+            Do(attendee, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name));
         }
 
         return this;

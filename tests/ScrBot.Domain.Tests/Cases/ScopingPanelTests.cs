@@ -15,7 +15,7 @@ public sealed class ScopingPanelTests
     public void ASignedStatementRecordsWhoWhenWhichTextAndWhichMeeting()
     {
         var story = CaseStory.ReadyForPanel()
-            .Do(PoliceRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+            .Do(PoliceRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name));
 
         var signed = Assert.IsType<ConfidentialityStatementSigned>(story.Facts[^1]);
         Assert.Equal(PoliceRep.Id, signed.Member);
@@ -39,7 +39,7 @@ public sealed class ScopingPanelTests
     public void SomeoneNotInvitedCannotSignTheStatement()
     {
         var outcome = CaseStory.ReadyForPanel()
-            .Try(Stranger, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+            .Try(Stranger, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name));
 
         Assert.Equal("Only someone invited to the Scoping Panel, its chair or its minute taker can sign the Scoping Panel's confidentiality statement.", outcome.Explanation);
     }
@@ -48,8 +48,8 @@ public sealed class ScopingPanelTests
     public void TheStatementIsSignedOncePerMeeting()
     {
         var outcome = CaseStory.ReadyForPanel()
-            .Do(PoliceRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel))
-            .Try(PoliceRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+            .Do(PoliceRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name))
+            .Try(PoliceRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name));
 
         Assert.Equal("You have already signed the confidentiality statement for this meeting.", outcome.Explanation);
     }
@@ -70,7 +70,7 @@ public sealed class ScopingPanelTests
         var story = CaseStory.ReadyForPanel();
         foreach (var attendee in CaseStory.Attendees.Where(a => a != HealthRep))
         {
-            story.Do(attendee, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+            story.Do(attendee, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name));
         }
 
         var outcome = Hold(story, CaseStory.Attendees);
@@ -103,8 +103,8 @@ public sealed class ScopingPanelTests
             .Do(Manager, (s, c) => CaseCommands.InvitePanelMember(s, c, PoliceRep, PanelCapacity.AgencyRepresentative, Police, null))
             .Do(Manager, (s, c) => CaseCommands.AssignPanelChair(s, c, SubgroupChair, null))
             .Do(Manager, (s, c) => CaseCommands.AppointMinuteTaker(s, c, MinuteTaker, true))
-            .Do(SubgroupChair, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel))
-            .Do(PoliceRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+            .Do(SubgroupChair, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name))
+            .Do(PoliceRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name));
 
         var outcome = Hold(story, SubgroupChair, PoliceRep);
 
@@ -128,8 +128,8 @@ public sealed class ScopingPanelTests
             .Do(Manager, (s, c) => CaseCommands.InvitePanelMember(s, c, HealthRep, PanelCapacity.AgencyRepresentative, Health, null))
             .Do(Manager, (s, c) => CaseCommands.AssignPanelChair(s, c, SubgroupChair, null))
             .Do(Manager, (s, c) => CaseCommands.AppointMinuteTaker(s, c, MinuteTaker, true))
-            .Do(SubgroupChair, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel))
-            .Do(HealthRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+            .Do(SubgroupChair, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name))
+            .Do(HealthRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name));
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class ScopingPanelTests
             .Do(PoliceRep, (s, c) => CaseCommands.SecureRecords(s, c, Police))
             .Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, CaseStory.PanelStart, CaseStory.PanelEnd, null))
             .Do(Manager, (s, c) => CaseCommands.InvitePanelMember(s, c, Sio, PanelCapacity.SeniorInvestigatingOfficer, Police, null))
-            .Do(Sio, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+            .Do(Sio, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name));
 
         var outcome = story.At(CaseStory.PanelEnd.AddHours(1))
             .Try(Manager, (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, CaseStory.PanelDay, [Sio.Id], []));
@@ -279,8 +279,8 @@ public sealed class ScopingPanelTests
             .Do(Manager, (s, c) => CaseCommands.InvitePanelMember(s, c, Sio, PanelCapacity.SeniorInvestigatingOfficer, Police, null))
             .Do(Manager, (s, c) => CaseCommands.AssignPanelChair(s, c, ViceChair, "The Sub-group Chair treated the child."))
             .Do(Manager, (s, c) => CaseCommands.AppointMinuteTaker(s, c, MinuteTaker, true))
-            .Do(ViceChair, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel))
-            .Do(Sio, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel))
+            .Do(ViceChair, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name))
+            .Do(Sio, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name))
             .At(CaseStory.PanelEnd.AddHours(1))
             .Do(ViceChair, (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, CaseStory.PanelDay, [ViceChair.Id, Sio.Id], []));
 

@@ -105,7 +105,7 @@ public sealed class StepRefusalTests
             (s, c) => CaseCommands.InvitePanelMember(s, c, Expert, PanelCapacity.Expert, null, null),
             "Invitations to the Scoping Panel cannot be sent at this stage (the case is at: Scoping Panel)."),
         ["the statement is not signed once the panel is held"] = new(() => CaseStory.PanelHeld(), PoliceRep,
-            (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel),
+            (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name),
             "The confidentiality statement cannot be signed at this stage (the case is at: Scoping Panel)."),
         ["the panel is not held twice"] = new(() => CaseStory.PanelHeld(), SubgroupChair,
             (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, CaseStory.PanelDay, [SubgroupChair.Id], []),
