@@ -32,6 +32,7 @@ public sealed class CaseConversations(
     CaseStore cases,
     BoardDirectory directory,
     IEnumerable<IStageSteps> stages,
+    IEnumerable<IHubPart> hubParts,
     TaskLedger ledger,
     PersonDelivery delivery,
     BotSender sender,
@@ -43,6 +44,7 @@ public sealed class CaseConversations(
     public const string HubStep = "hub";
 
     private readonly IReadOnlyList<IStageSteps> _stages = stages.ToList();
+    private readonly IReadOnlyList<IHubPart> _hubParts = hubParts.ToList();
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
 
     /// <summary>The case's view and every step of every stage, derived from its facts today.</summary>
@@ -151,6 +153,51 @@ public sealed class CaseConversations(
             : CardActionResult.ReplaceCard(TaskCard.Done(afterView, step));
     }
 
+    /// <summary>
+    /// For a button whose work is done elsewhere before anything is recorded (finding a time, booking the meeting in
+    /// Outlook): the same checks as <see cref="ActAsync"/> — the case the card names, the person's role, a stale card — with
+    /// <paramref name="allowed"/> (the domain's command tried on the state at that moment, nothing kept) deciding. Returns
+    /// the step as the person sees it, or the answer to give (a refusal, kept in the case's audit trail like any other).
+    /// </summary>
+    public async Task<(StepView? Step, CardActionResult? Answer)> CheckAsync(
+        TurnContext context,
+        CardAction action,
+        string attempt,
+        Func<CaseState, CommandContext, Outcome> allowed)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        ArgumentNullException.ThrowIfNull(allowed);
+        var caller = Caller.Of(context);
+        if (caller.Person is not { } actor)
+        {
+            return (null, Caller.Refused(caller));
+        }
+
+        var found = await FindAsync(actor, TaskCard.Value(action.Data, TaskCard.CaseKey), attempt, context.CancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return (null, CardActionResult.Message(CaseStatusService.NotFound));
+        }
+
+        var view = found.View;
+        var step = found.Steps.FirstOrDefault(s => s.Key == TaskCard.Value(action.Data, TaskCard.StepKey));
+        if (step is { Open: false, Done: not null })
+        {
+            return (null, await AlreadyAsync(view, step, actor, attempt, context.CancellationToken).ConfigureAwait(false));
+        }
+
+        var outcome = allowed(view.State, new CommandContext(actor, time.GetUtcNow(), directory));
+        if (outcome.IsRefused || step is null)
+        {
+            var words = outcome.IsRefused ? outcome.Explanation : "This step is not open on this case. Nothing was changed.";
+            await cases.ExecuteAsync(view.Board, view.Reference, attempt, actor, (_, _) => Outcome.Refused(words), context.CancellationToken).ConfigureAwait(false);
+            return (null, CardActionResult.Message(words));
+        }
+
+        return (new StepView(view, step, actor), null);
+    }
+
     private async Task<CardActionResult> AlreadyAsync(CaseView view, CaseStep step, Actor actor, string attempt, CancellationToken cancellationToken)
     {
         var words = TaskCard.AlreadyRecorded(step, step.Done);
@@ -222,7 +269,7 @@ public sealed class CaseConversations(
 
             foreach (var manager in view.WithRole(Role.BoardManager))
             {
-                var hub = HubCard.Build(view, steps, [.. reasons.Select(r => $"{r.Key} ({r.Value})")]);
+                var hub = HubCard.Build(view, steps, [.. reasons.Select(r => $"{r.Key} ({r.Value})")], _hubParts);
                 var copy = sent.FirstOrDefault(c => c.Step == HubStep && c.Person == manager.Id.Value);
                 if (copy is null)
                 {

@@ -70,3 +70,14 @@ public interface IStageSteps
 {
     IEnumerable<CaseStep> Steps(CaseView view);
 }
+
+/// <summary>
+/// A stage's part of the Board Manager's hub card, beyond its steps: what the stage shows there (the meeting booked,
+/// the invitees' answers) and the Board Manager's buttons for it (move or cancel the meeting).
+/// </summary>
+public interface IHubPart
+{
+    IEnumerable<JsonNode?> Body(CaseView view);
+
+    IEnumerable<JsonNode?> Actions(CaseView view);
+}

@@ -47,7 +47,7 @@ public sealed class CaseSyncWorker(CaseSyncQueue queue, IServiceProvider service
 {
     /// <summary>The stages whose steps reach people as task cards.</summary>
     public static readonly IReadOnlyList<Stage> StagesWithTaskCards =
-        [Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel, Stage.IndependentChairDecision];
+        [Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel, Stage.ScopingPanel, Stage.IndependentChairDecision];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

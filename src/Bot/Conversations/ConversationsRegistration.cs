@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using ScrBot.Bot.Hosting;
 using ScrBot.Bot.Routing;
+using ScrBot.Bot.Stages.Panel;
 using ScrBot.Bot.Stages.Preparing;
 using ScrBot.Bot.Stages.SubGroup;
 
@@ -11,7 +12,7 @@ public static class ConversationsRegistration
     /// <summary>
     /// The interaction model (task cards, updates in place, the hub card, <c>tasks</c>, the step buttons of
     /// <c>case</c>) and the stages that use it: the sub-group's decision (stage 3) and preparing the Scoping Panel
-    /// (stage 4). Needs <c>AddReferralJourney()</c> first (the case store and the board directory).
+    /// (stage 4) and the Scoping Panel meeting (stage 5). Needs <c>AddReferralJourney()</c> first (the case store and the board directory).
     /// </summary>
     public static IServiceCollection AddCaseStages(this IServiceCollection services)
     {
@@ -22,11 +23,16 @@ public static class ConversationsRegistration
         services.AddHostedService<CaseSyncWorker>();
         services.AddSingleton<IStageSteps, SubGroupSteps>();
         services.AddSingleton<IStageSteps, PreparingSteps>();
+        services.AddSingleton<IStageSteps, PanelSteps>();
+        services.AddSingleton<IHubPart, PanelHub>();
+        services.AddSingleton<PanelAnswersWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<PanelAnswersWorker>());
         services.AddSingleton<TasksCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<TasksCommand>());
         services.AddCardAction<OpenTaskAction>();
         services.AddCardAction<SubGroupActions>();
         services.AddCardAction<PreparingActions>();
+        services.AddCardAction<PanelActions>();
         services.AddHelpEntry(new HelpEntry("My tasks", "What you owe across all your cases, most urgent first", Verb: TasksCard.ListVerb, Command: TasksCommand.Word, Order: 30));
         return services;
     }

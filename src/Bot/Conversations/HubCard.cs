@@ -19,14 +19,14 @@ public static class HubCard
     /// <summary>The most steps listed as due, and as done (the latest), so that the card stays small for any board.</summary>
     public const int MaxListed = 12;
 
-    public static JsonObject Build(CaseView view, IReadOnlyList<CaseStep> steps, IReadOnlyList<string> unreached)
+    public static JsonObject Build(CaseView view, IReadOnlyList<CaseStep> steps, IReadOnlyList<string> unreached, IReadOnlyList<IHubPart>? parts = null)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(steps);
-        return CardBudget.Fit(limit => Build(view, steps, unreached, limit));
+        return CardBudget.Fit(limit => Build(view, steps, unreached, parts ?? [], limit));
     }
 
-    private static JsonObject Build(CaseView view, IReadOnlyList<CaseStep> steps, IReadOnlyList<string> unreached, int? limit)
+    private static JsonObject Build(CaseView view, IReadOnlyList<CaseStep> steps, IReadOnlyList<string> unreached, IReadOnlyList<IHubPart> parts, int? limit)
     {
         var state = view.State;
         var body = new List<JsonNode?>
@@ -46,6 +46,7 @@ public static class HubCard
             ], style: "attention"));
         }
 
+        body.AddRange(parts.SelectMany(p => p.Body(view)));
         var open = steps.Where(s => s.Open).OrderBy(s => s.Due ?? DateOnly.MaxValue).ToList();
         body.Add(Subheading("What is due, and by whom"));
         body.Add(open.Count == 0
@@ -87,6 +88,7 @@ public static class HubCard
         var mine = open.Where(s => view.WithRole(Domain.Boards.Role.BoardManager).Any(m => s.Owners.Any(o => o.Id == m.Id))).Take(4)
             .Select(s => Execute(s.Title, OpenVerb, new JsonObject { [TaskCard.CaseKey] = view.Reference.Value, [TaskCard.StepKey] = s.Key }, sendInputs: false))
             .ToList();
+        mine.AddRange(parts.SelectMany(p => p.Actions(view)).OfType<JsonObject>());
         return Card(body, mine);
     }
 
@@ -185,6 +187,28 @@ public static class StepWords
         SubgroupOutcome.AnotherLearningReview => "not to convene: another learning review",
         SubgroupOutcome.NoFurtherAction => "not to convene: no further action",
         _ => outcome.ToString(),
+    };
+
+    /// <summary>"a multi-agency learning review (commissioned), SCIE Learning Together".</summary>
+    public static string Recommendation(PanelRecommendation recommendation)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        var words = Refusals.OptionWords(recommendation.Option);
+        if (recommendation.Option == RecommendationOption.MultiAgencyLearningReview)
+        {
+            words += recommendation.MultiAgencyReviewCommissioned ? " (commissioned)" : " (internal)";
+        }
+
+        return recommendation.Methodology is { } m ? $"{words}, by {Methodology(m)}" : words;
+    }
+
+    public static string Methodology(ReviewMethodology methodology) => methodology switch
+    {
+        ReviewMethodology.Scie => "SCIE Learning Together",
+        ReviewMethodology.Silp => "Significant Incident Learning Process (SILP)",
+        ReviewMethodology.RootCauseAnalysis => "root cause analysis",
+        ReviewMethodology.ChildPracticeReview => "child practice review",
+        _ => "another systems approach",
     };
 
     public static string Of(DiscrepancyKind kind) => kind switch

@@ -36,6 +36,10 @@ public static class RoleView
             {
                 added.Add(Attention($"Waiting for the Independent Chair: the sub-group recommends {StepWords.Outcome(outcome)}. The case stays open until the Chair decides."));
             }
+            else if (view.State.Stage == Stage.IndependentChairDecision && view.State.Recommendation is { } recommendation)
+            {
+                added.Add(Attention($"Waiting for the Independent Chair: the Scoping Panel recommends {StepWords.Recommendation(recommendation)}."));
+            }
 
             added.Add(mine.Count == 0
                 ? Text("You owe nothing on this case now.", subtle: true)

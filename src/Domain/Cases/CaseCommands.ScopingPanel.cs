@@ -224,8 +224,43 @@ public static partial class CaseCommands
         return Accept(new RiskOfSignificantHarmIdentified(details.Trim()) { At = context.Now, By = context.Actor });
     }
 
+    /// <summary>
+    /// Children's social care (or the Board Manager) records that safeguarding procedures started on a concern that a
+    /// child is at risk of significant harm.
+    /// </summary>
+    public static Outcome StartSafeguarding(CaseState state, CommandContext context, int concern, string action)
+    {
+        if (Check(state, context,
+                "record that safeguarding procedures started",
+                "Safeguarding procedures cannot be recorded",
+                AfterConvening,
+                [Who.ChildrensSocialCare, Who.BoardManager],
+                Stage.PreparingScopingPanel, Stage.ScopingPanel, Stage.IndependentChairDecision, Stage.AfterDecision, Stage.Review,
+                Stage.ReportAndPublication, Stage.ActionPlan) is { } refused)
+        {
+            return refused;
+        }
+
+        if (concern < 0 || concern >= state.SignificantHarmConcerns.Count)
+        {
+            return Refuse("There is no such concern on this case.");
+        }
+
+        if (state.SignificantHarmConcerns[concern].ActedOn is not null)
+        {
+            return Refuse("Safeguarding procedures were already recorded as started on this concern.");
+        }
+
+        if (TextProblem(action, "What was done") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        return Accept(new SafeguardingStarted(concern, action.Trim()) { At = context.Now, By = context.Actor });
+    }
+
     /// <summary>The Board Manager circulates the minutes (recording any disagreements) to every invited agency (D5).</summary>
-    public static Outcome CirculateMinutes(CaseState state, CommandContext context, DateOnly circulatedOn, bool recordsDisagreements)
+    public static Outcome CirculateMinutes(CaseState state, CommandContext context, DateOnly circulatedOn, bool recordsDisagreements, string? disagreements = null)
     {
         if (Check(state, context,
                 "circulate the Scoping Panel's minutes",
@@ -257,7 +292,101 @@ public static partial class CaseCommands
             return Refuse($"The minutes cannot have been circulated ({Refusals.DateWords(circulatedOn)}) before the panel was held ({Refusals.DateWords(held.HeldOn)}).");
         }
 
-        return Accept(new MinutesCirculated(circulatedOn, recordsDisagreements) { At = context.Now, By = context.Actor });
+        var recorded = string.IsNullOrWhiteSpace(disagreements) ? null : disagreements.Trim();
+        if (recorded is not null && !recordsDisagreements)
+        {
+            return Refuse("Say that the minutes record disagreements when you describe them.");
+        }
+
+        if (recordsDisagreements && recorded is null)
+        {
+            return Refuse("Say what the disagreements recorded in the minutes are.", "Disagreements");
+        }
+
+        if (OptionalTextProblem(recorded, "The disagreements") is { } tooLong)
+        {
+            return Refuse(tooLong);
+        }
+
+        return Accept(new MinutesCirculated(circulatedOn, recordsDisagreements) { Disagreements = recorded, At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// The Scoping Panel meeting booked will not go ahead: the Board Manager cancels it, or the panel chair reconvenes it
+    /// before it meets (e.g. a required agency has nobody attending). It is then booked again.
+    /// </summary>
+    public static Outcome PostponeScopingPanel(CaseState state, CommandContext context, string reason)
+    {
+        if (Check(state, context,
+                "cancel or reconvene the Scoping Panel meeting",
+                "The Scoping Panel meeting cannot be cancelled",
+                AfterConvening,
+                [Who.PanelChair, Who.BoardManager],
+                Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.ScheduledPanel is not { } panel)
+        {
+            return Refuse("No Scoping Panel meeting is booked.");
+        }
+
+        if (TextProblem(reason, "The reason") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        return Accept(new ScopingPanelPostponed(panel.Start, reason.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// The invitees' answers to the Outlook invitation, as ScrBot read them back from the organiser's calendar: kept only
+    /// when they changed, for the meeting booked now.
+    /// </summary>
+    public static Outcome RecordInvitationAnswers(CaseState state, CommandContext context, string meetingId, IReadOnlyList<OutlookAnswer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(answers);
+        if (!state.Exists || state.Stage != Stage.PreparingScopingPanel || state.ScheduledPanel?.MeetingId != meetingId)
+        {
+            return Refuse("The answers are not for the Scoping Panel meeting booked now.");
+        }
+
+        if (state.OutlookAnswers.SequenceEqual(answers))
+        {
+            return Refuse("The answers have not changed.");
+        }
+
+        return Accept(new InvitationAnswersRead(meetingId, answers) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>The panel chair holds the meeting as planned although a required agency has nobody attending.</summary>
+    public static Outcome ProceedWithoutAgencies(CaseState state, CommandContext context, IReadOnlyList<AgencyId> agencies)
+    {
+        ArgumentNullException.ThrowIfNull(agencies);
+        if (Check(state, context,
+                "decide whether the Scoping Panel goes ahead",
+                "The Scoping Panel cannot go ahead",
+                AfterConvening,
+                [Who.PanelChair],
+                Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.ScheduledPanel is not { } panel)
+        {
+            return Refuse("No Scoping Panel meeting is booked.");
+        }
+
+        if (state.AbsencesAccepted(panel.Start))
+        {
+            return Refuse("You have already decided that this meeting goes ahead as planned.");
+        }
+
+        return Accept(new PanelProceedsWithoutAgencies(panel.Start, agencies) { At = context.Now, By = context.Actor });
     }
 
     /// <summary>An invited agency's representative confirms that the circulated minutes are accurate.</summary>

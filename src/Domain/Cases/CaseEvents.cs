@@ -36,6 +36,10 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(ConfidentialityStatementSigned), "statementSigned")]
 [JsonDerivedType(typeof(ScopingPanelHeld), "panelHeld")]
 [JsonDerivedType(typeof(MinutesConfirmed), "minutesConfirmed")]
+[JsonDerivedType(typeof(InvitationAnswersRead), "invitationAnswersRead")]
+[JsonDerivedType(typeof(SafeguardingStarted), "safeguardingStarted")]
+[JsonDerivedType(typeof(ScopingPanelPostponed), "panelPostponed")]
+[JsonDerivedType(typeof(PanelProceedsWithoutAgencies), "panelProceedsWithoutAgencies")]
 [JsonDerivedType(typeof(ScopingPanelReconvened), "panelReconvened")]
 [JsonDerivedType(typeof(RiskOfSignificantHarmIdentified), "riskOfSignificantHarm")]
 [JsonDerivedType(typeof(MinutesCirculated), "minutesCirculated")]
@@ -249,7 +253,29 @@ public sealed record ScopingPanelReconvened(string Reason) : CaseEvent;
 public sealed record RiskOfSignificantHarmIdentified(string Details) : CaseEvent;
 
 /// <summary>Minutes (recording any disagreements) went to every invited agency (D5).</summary>
-public sealed record MinutesCirculated(DateOnly CirculatedOn, bool RecordsDisagreements) : CaseEvent;
+public sealed record MinutesCirculated(DateOnly CirculatedOn, bool RecordsDisagreements) : CaseEvent
+{
+    /// <summary>The disagreements the minutes record, in the Board Manager's words.</summary>
+    public string? Disagreements { get; init; }
+}
+
+/// <summary>Children's social care (or the Board Manager) has started safeguarding procedures on a risk of significant harm.</summary>
+public sealed record SafeguardingStarted(int Concern, string Action) : CaseEvent;
+
+/// <summary>
+/// The Scoping Panel meeting booked for <paramref name="MeetingStart"/> will not go ahead (cancelled by the Board
+/// Manager, or the panel chair reconvening it before it meets): it must be booked again, and attendees sign for the new one.
+/// </summary>
+public sealed record ScopingPanelPostponed(DateTimeOffset MeetingStart, string Reason) : CaseEvent;
+
+/// <summary>One invitee's answer to the Outlook invitation (accepted, tentative, declined, not yet answered).</summary>
+public sealed record OutlookAnswer(string Address, string Name, string Answer);
+
+/// <summary>The invitees' answers to the Outlook invitation of the meeting booked, as read back from the calendar.</summary>
+public sealed record InvitationAnswersRead(string MeetingId, IReadOnlyList<OutlookAnswer> Answers) : CaseEvent;
+
+/// <summary>The panel chair holds the meeting as planned although nobody attends for these required agencies.</summary>
+public sealed record PanelProceedsWithoutAgencies(DateTimeOffset MeetingStart, IReadOnlyList<AgencyId> Agencies) : CaseEvent;
 
 /// <summary>An invited agency confirms that the circulated minutes are accurate.</summary>
 public sealed record MinutesConfirmed(AgencyId Agency) : CaseEvent;

@@ -41,7 +41,7 @@ public sealed record StatementSignature(PersonId Member, string StatementVersion
 public sealed record PanelMeetingHeld(DateOnly HeldOn, ImmutableList<PersonId> Attended, ImmutableList<AgencyId> AgenciesWithoutInformation, DateTimeOffset RecordedAt);
 
 /// <summary>A concern that a child is at risk of significant harm: safeguarding procedures start at once.</summary>
-public sealed record SignificantHarmConcern(string Details, DateTimeOffset At, Actor By);
+public sealed record SignificantHarmConcern(string Details, DateTimeOffset At, Actor By, string? ActedOn = null);
 
 /// <summary>The Scoping Panel's written recommendation to the Independent Chair.</summary>
 public sealed record PanelRecommendation(
@@ -213,6 +213,17 @@ public sealed record CaseState
 
     public bool MinutesRecordDisagreements { get; init; }
 
+    public string? MinutesDisagreements { get; init; }
+
+    /// <summary>The invitees' answers to the Outlook invitation of the meeting booked, as last read from the calendar.</summary>
+    public ImmutableList<OutlookAnswer> OutlookAnswers { get; init; } = [];
+
+    /// <summary>The meetings (by start) the panel chair holds as planned although a required agency has nobody attending.</summary>
+    public ImmutableList<DateTimeOffset> ProceedingWithout { get; init; } = [];
+
+    /// <summary>Whether the panel chair decided to hold the meeting starting then although an agency has nobody attending.</summary>
+    public bool AbsencesAccepted(DateTimeOffset meetingStart) => ProceedingWithout.Contains(meetingStart);
+
     /// <summary>The invited agencies that confirmed the circulated minutes are accurate.</summary>
     public ImmutableList<AgencyId> MinutesConfirmedBy { get; init; } = [];
 
@@ -380,7 +391,11 @@ public sealed record CaseState
             },
             SchoolsChecked schools => this with { SchoolsChecked = [.. schools.Schools] },
             InvitationsSent sent => this with { InvitationsSentAt = sent.At, InvitationsProceededBecause = sent.ProceededBecause },
-            ScopingPanelScheduled scheduled => this with { ScheduledPanel = new PanelMeeting(scheduled.Start, scheduled.End, scheduled.MeetingId, scheduled.JoinUrl) },
+            ScopingPanelScheduled scheduled => this with
+            {
+                ScheduledPanel = new PanelMeeting(scheduled.Start, scheduled.End, scheduled.MeetingId, scheduled.JoinUrl),
+                OutlookAnswers = ScheduledPanel?.MeetingId == scheduled.MeetingId ? OutlookAnswers : [],
+            },
             PanelMemberInvited invited => this with
             {
                 Invitations = Invitations
@@ -430,6 +445,18 @@ public sealed record CaseState
             {
                 MinutesCirculatedOn = minutes.CirculatedOn,
                 MinutesRecordDisagreements = minutes.RecordsDisagreements,
+                MinutesDisagreements = minutes.Disagreements,
+            },
+            ScopingPanelPostponed => this with
+            {
+                ScheduledPanel = null,
+                Invitations = Invitations.Select(i => i with { Attending = null, Deputy = null }).ToImmutableList(),
+            },
+            InvitationAnswersRead read => this with { OutlookAnswers = ScheduledPanel?.MeetingId == read.MeetingId ? [.. read.Answers] : OutlookAnswers },
+            PanelProceedsWithoutAgencies proceeds => this with { ProceedingWithout = ProceedingWithout.Add(proceeds.MeetingStart) },
+            SafeguardingStarted started => this with
+            {
+                SignificantHarmConcerns = SignificantHarmConcerns.Select((c, i) => i == started.Concern ? c with { ActedOn = started.Action } : c).ToImmutableList(),
             },
             MinutesConfirmed confirmed => this with { MinutesConfirmedBy = Union(MinutesConfirmedBy, [confirmed.Agency]) },
             RecommendationMade made => this with

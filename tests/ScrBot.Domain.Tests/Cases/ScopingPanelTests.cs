@@ -239,7 +239,7 @@ public sealed class ScopingPanelTests
     [Fact]
     public void MinutesRecordingDisagreementsAreCirculated()
     {
-        var story = CaseStory.PanelHeld().Do(Manager, (s, c) => CaseCommands.CirculateMinutes(s, c, CaseStory.PanelDay, recordsDisagreements: true));
+        var story = CaseStory.PanelHeld().Do(Manager, (s, c) => CaseCommands.CirculateMinutes(s, c, CaseStory.PanelDay, recordsDisagreements: true, "Health disagreed with the chronology's dates."));
 
         Assert.Equal(CaseStory.PanelDay, story.State.MinutesCirculatedOn);
         Assert.True(story.State.MinutesRecordDisagreements);

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ScrBot.Bot.Cards;
+using ScrBot.Bot.Conversations;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Scheduling;
+using static ScrBot.Bot.Cards.AdaptiveCard;
+
+namespace ScrBot.Bot.Stages.Panel;
+
+/// <summary>
+/// The Board Manager's task once the case is ready to schedule: find a time (over the next 10 working days by default,
+/// or a window they choose) from the invitees' calendars, then book one of the best few slots offered, or propose
+/// another time. When nothing fits, the card says who blocks it and offers the next window.
+/// </summary>
+public static class FindTimeCard
+{
+    public const string FindVerb = "panel.find";
+    public const string BookVerb = "panel.book";
+    public const string FromInput = "from";
+    public const string DaysInput = "workingDays";
+    public const string ProposedDateInput = "proposedDate";
+    public const string ProposedTimeInput = "proposedTime";
+    public const string StartKey = "start";
+    public const string EndKey = "end";
+
+    /// <summary>The task card: the window to search, and another time to propose.</summary>
+    public static JsonObject Build(StepView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return TaskCard.Build(view, Facts(view),
+            [
+                Text("ScrBot reads the invitees' calendars through Outlook and offers the times when everyone required is free, most optional people free first. People outside the organisation show as availability unknown.", subtle: true),
+                DateInput(FromInput, "Search from", Iso(view.Case.Today.AddDays(1))),
+                NumberInput(DaysInput, "Working days to search", SlotSearch.DefaultWorkingDays.ToString(CultureInfo.InvariantCulture), 1, 40),
+            ],
+            [Execute("Find a time", FindVerb, TaskCard.Data(view), style: "positive"), Propose(view)],
+            "The Board Manager, once the invitations are sent",
+            confidential: false);
+    }
+
+    /// <summary>The slots found, best first, each with Book this slot; or who blocks it and the next window.</summary>
+    public static JsonObject Slots(StepView view, SlotSearchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(result);
+        var body = new List<JsonNode?>
+        {
+            Text($"Searched {Words.Count(result.Window.Days.Count, "working day", "working days")}: {Words.Date(result.Window.FirstDay)} to {Words.Date(result.Window.LastDay)}.", subtle: true),
+        };
+        if (result.Window.Skipped.Count > 0)
+        {
+            body.Add(Text("Skipped: " + string.Join("; ", result.Window.Skipped.Select(s => $"{Words.Date(s.Date)} ({s.Reason})")), subtle: true));
+        }
+
+        if (result.Found)
+        {
+            body.Add(Subheading("The best times"));
+            foreach (var slot in result.Slots)
+            {
+                var lines = new List<string>
+                {
+                    slot.EveryoneRequiredFree ? "Everyone required is free" : "Everyone required is free or tentative: tentative " + Names(slot.RequiredTentative),
+                };
+                if (slot.OptionalFree.Count + slot.OptionalTentative.Count + slot.OptionalBusy.Count > 0)
+                {
+                    lines.Add($"Optional people free: {slot.OptionalFree.Count} of {slot.OptionalFree.Count + slot.OptionalTentative.Count + slot.OptionalBusy.Count}");
+                }
+
+                if (slot.AvailabilityUnknown.Count > 0)
+                {
+                    lines.Add("Availability unknown: " + Names(slot.AvailabilityUnknown));
+                }
+
+                body.Add(Container(
+                [
+                    Text(PanelSteps.When(slot.Start, slot.End), strong: true),
+                    Bullets(lines),
+                    ActionSet(Execute("Book this slot", BookVerb, TaskCard.Data(view, Times(slot.Start, slot.End)), style: "positive", sendInputs: false)),
+                ], separator: true));
+            }
+        }
+        else
+        {
+            body.Add(Attention("No time in this window has everyone required free.", strong: true));
+            body.Add(Bullets(result.Blockers.Select(b => b.NeverFree
+                ? $"{b.Invitee.Name} is never free in this window"
+                : $"{b.Invitee.Name} is busy at {b.TimesBlocked} of {b.TimesLookedAt} times")));
+            if (result.AvailabilityUnknown.Count > 0)
+            {
+                body.Add(Text("Availability unknown: " + Names(result.AvailabilityUnknown), subtle: true));
+            }
+        }
+
+        var next = result.NextWindow;
+        var actions = new List<JsonNode?>
+        {
+            Execute($"Look in the next {next.WorkingDays} working days", FindVerb,
+                TaskCard.Data(view, new JsonObject { [FromInput] = Iso(next.FirstDay), [DaysInput] = next.WorkingDays.ToString(CultureInfo.InvariantCulture) }), sendInputs: false),
+            Propose(view),
+        };
+        return TaskCard.Build(view, Facts(view), body, actions, "The Board Manager, once the invitations are sent", confidential: false);
+    }
+
+    /// <summary>A time the Board Manager proposed: who is free, busy, tentative or unknown then, and Book this time.</summary>
+    public static JsonObject Proposed(StepView view, ProposedTime proposed)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(proposed);
+        var lines = new List<string>();
+        if (proposed.OutsideWorkingTime is { } outside)
+        {
+            lines.Add("Outside working time: " + outside);
+        }
+
+        lines.Add(proposed.RequiredBusy.Count == 0 ? "No one required is busy" : "Required but busy: " + Names(proposed.RequiredBusy));
+        if (proposed.RequiredTentative.Count > 0)
+        {
+            lines.Add("Required and tentative: " + Names(proposed.RequiredTentative));
+        }
+
+        if (proposed.AvailabilityUnknown.Count > 0)
+        {
+            lines.Add("Availability unknown: " + Names(proposed.AvailabilityUnknown));
+        }
+
+        var body = new List<JsonNode?>
+        {
+            Container([Text(PanelSteps.When(proposed.Start, proposed.End), strong: true), Bullets(lines)], style: proposed.EveryoneRequiredFree ? null : "attention"),
+        };
+        return TaskCard.Build(view, Facts(view), body,
+            [
+                Execute("Book this time", BookVerb, TaskCard.Data(view, Times(proposed.Start, proposed.End)), style: "positive", sendInputs: false),
+                Execute("Find a time", FindVerb, TaskCard.Data(view), sendInputs: false),
+            ],
+            "The Board Manager, once the invitations are sent",
+            confidential: false);
+    }
+
+    private static JsonObject Propose(StepView view) => ShowCard("Propose another time",
+        [
+            DateInput(ProposedDateInput, "Date", "", required: true),
+            TextInput(ProposedTimeInput, "Start time (London, 24-hour, e.g. 10:00)", "", 5, required: true),
+            Text("The meeting lasts two hours.", subtle: true),
+        ],
+        [Execute("Check this time", FindVerb, TaskCard.Data(view))]);
+
+    private static List<(string, string)> Facts(StepView view)
+    {
+        var invitees = PanelSteps.GraphInvitees(view.Case);
+        return
+        [
+            ("Invitees", $"{invitees.Count(i => i.Required)} required, {invitees.Count(i => !i.Required)} optional"),
+            ("Meeting", "Two hours, a Teams meeting organised from the board's mailbox"),
+        ];
+    }
+
+    private static JsonObject Times(DateTimeOffset start, DateTimeOffset end) => new()
+    {
+        [StartKey] = start.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        [EndKey] = end.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+    };
+
+    private static string Names(IEnumerable<Invitee> people) => string.Join(", ", people.Select(p => p.Name));
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
