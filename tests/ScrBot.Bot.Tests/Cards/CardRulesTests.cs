@@ -27,7 +27,10 @@ public sealed class CardRulesTests
         ["channel-notice", "case-lookup", "case-lookup-error", "draft-discarded", "form-closed", "form-being-sent", "nudge", "channel-reminder",
          "referral-reached", "unreachable",
          "task-arrange-sub-group-meeting", "task-record-routes", "task-done", "task-passed-to-the-vice-chair", "task-choose-agencies",
-         "task-secure-records", "task-invitations", "task-chronology", "tasks", "tasks-none"];
+         "task-secure-records", "task-invitations", "task-chronology", "tasks", "tasks-none",
+         "task-find-a-time", "task-find-a-time-slots", "task-find-a-time-nothing-fits", "task-find-a-time-proposed", "task-attendance",
+         "task-confidentiality-statement", "task-reconvene-before-the-meeting", "task-meeting-held", "task-reconvene-after-the-meeting",
+         "task-circulate-minutes", "task-confirm-minutes"];
 
     private static JsonObject Card(string name) => Cards.Single(c => c.Name == name).Card;
 

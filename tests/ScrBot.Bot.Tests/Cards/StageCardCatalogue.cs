@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ScrBot.Bot.Cards;
 using ScrBot.Bot.Conversations;
 using ScrBot.Bot.Referral;
+using ScrBot.Bot.Stages.Panel;
 using ScrBot.Bot.Stages.Preparing;
 using ScrBot.Bot.Stages.SubGroup;
 using ScrBot.Bot.Tests.Referral;
@@ -9,11 +10,14 @@ using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
 using ScrBot.Domain.Obligations;
 using ScrBot.Domain.Referral;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Scheduling;
+using Invitee = ScrBot.Domain.Cases.Invitee;
 
 namespace ScrBot.Bot.Tests.Cards;
 
 /// <summary>
-/// Every card of stages 3–4 and of the interaction model: each step's task card as its owner receives it, the card a
+/// Every card of stages 3–5 and of the interaction model: each step's task card as its owner receives it, the card a
 /// step becomes once done (or passed on), the Board Manager's hub card as the case goes along and at its longest (twenty
 /// agencies with the longest discrepancies), <c>tasks</c>, and <c>case</c>'s role view with the referral in full.
 /// </summary>
@@ -75,8 +79,73 @@ internal static class StageCardCatalogue
         var status = CaseStatusCard.Build(view.State, story.Facts, [], CardCatalogue.Directory, view.Today, view.Calendar);
         yield return new("case-role-view", RoleView.Extend(status, view, story.Steps(), Patti), Picture: true);
 
+        foreach (var card in ScopingPanel(story))
+        {
+            yield return card;
+        }
+
         yield return new("hub-longest", Longest(), Picture: false);
         yield return new("task-record-check-longest", LongestCheck());
+    }
+
+    /// <summary>Stage 5: the meeting found, booked, answered, signed, held, minuted and recommended.</summary>
+    private static IEnumerable<CatalogueCard> ScopingPanel(Story story)
+    {
+        var chair = ReferralSamples.SubgroupChair;
+        yield return Task(story, PanelSteps.Book, Manager, "task-find-a-time", picture: true);
+        var find = story.Step(PanelSteps.Book);
+        var view = new StepView(story.View(), find, Manager);
+        var invitees = PanelSteps.GraphInvitees(view.Case);
+        var calendar = view.Case.Calendar;
+        var search = SlotSearch.NextWorkingDays(ReferralSamples.Now, calendar);
+        var window = SlotFinder.WindowOf(search, calendar);
+        var busyChair = invitees.Select(i => i.Address.EndsWith("@police.example", StringComparison.Ordinal) || i.Address.StartsWith("ada@", StringComparison.Ordinal)
+            ? InviteeAvailability.Unknown(i)
+            : new InviteeAvailability(i, i.Name == chair.Name ? [new BusyPeriod(LondonTime.StartOfDay(window.FirstDay), LondonTime.StartOfDay(window.FirstDay).AddHours(13), BusyKind.Busy)] : [])).ToList();
+        var found = SlotFinder.Find(search, busyChair, calendar);
+        yield return new("task-find-a-time-slots", FindTimeCard.Slots(view, found), Picture: true);
+        var never = invitees.Select(i => new InviteeAvailability(i, i.Name == chair.Name ? [new BusyPeriod(LondonTime.StartOfDay(window.FirstDay), LondonTime.StartOfDay(window.LastDay.AddDays(1)), BusyKind.OutOfOffice)] : [])).ToList();
+        yield return new("task-find-a-time-nothing-fits", FindTimeCard.Slots(view, SlotFinder.Find(search, never, calendar)), Picture: true);
+        var slot = found.Slots[0];
+        yield return new("task-find-a-time-proposed", FindTimeCard.Proposed(view, SlotFinder.Assess(slot.Start.AddHours(-1), slot.End.AddHours(-1), busyChair, calendar)));
+
+        story.Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, slot.Start, slot.End, "AAMkAGI1", "https://teams.microsoft.com/l/meetup-join/example"));
+        var noLink = story.Copy();
+        noLink.Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, slot.Start.AddDays(1), slot.End.AddDays(1), "AAMkAGI2", null));
+        yield return new("hub-meeting-without-a-teams-link", Hub(noLink));
+        yield return Task(story, PanelSteps.AttendPrefix + Patti.Id.Value, Patti, "task-attendance", picture: true);
+        yield return Task(story, PanelSteps.SignPrefix + Patti.Id.Value, Patti, "task-confidentiality-statement", picture: true);
+        story.Do(Patti, (s, c) => CaseCommands.AnswerAttendance(s, c, attending: true, "Sergeant Jo Deputy"));
+        story.Do(Patti, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, "Patti Fernandez"));
+        story.Do(PanelAnswersWorker.FromOutlook, (s, c) => CaseCommands.RecordInvitationAnswers(s, c, "AAMkAGI1",
+            [new OutlookAnswer("pattif@board.example", "Patti Fernandez", "accepted"), new OutlookAnswer("sam.vimes@police.example", "DI Sam Vimes", "tentative")]));
+        yield return new("hub-meeting-booked", Hub(story), Picture: true);
+
+        var absent = story.Copy();
+        absent.Do(Patti, (s, c) => CaseCommands.AnswerAttendance(s, c, attending: false));
+        yield return Task(absent, PanelSteps.Absent + "/" + slot.Start.ToUnixTimeSeconds(), chair, "task-reconvene-before-the-meeting", picture: true);
+
+        story.Do(chair, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, chair.Name));
+        story.Now = slot.Start.AddMinutes(5);
+        yield return Task(story, PanelSteps.Held, chair, "task-meeting-held", picture: true);
+        story.Now = slot.End.AddHours(1);
+        story.Do(chair, (s, c) => CaseCommands.IdentifyRiskOfSignificantHarm(s, c, "The child's younger sibling lives in the same home."));
+        yield return Task(story, PanelSteps.HarmPrefix + "0", Manager, "task-safeguarding");
+        story.Do(Manager, (s, c) => CaseCommands.StartSafeguarding(s, c, 0, "Referred to children's social care's front door."));
+
+        var withoutInformation = story.Copy();
+        withoutInformation.Do(chair, (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, LondonTime.DateOf(slot.Start), [chair.Id, Patti.Id], [Police]));
+        yield return Task(withoutInformation, PanelSteps.Reconvene, chair, "task-reconvene-after-the-meeting");
+
+        story.Do(chair, (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, LondonTime.DateOf(slot.Start), [chair.Id, Patti.Id], []));
+        yield return Task(story, PanelSteps.Minutes, Manager, "task-circulate-minutes", picture: true);
+        yield return Task(story, PanelSteps.Recommend, chair, "task-recommendation", picture: true);
+        story.Do(Manager, (s, c) => CaseCommands.CirculateMinutes(s, c, LondonTime.DateOf(story.Now), true, "Police and health disagree on when concerns were first raised."));
+        yield return Task(story, PanelSteps.ConfirmPrefix + Police, Patti, "task-confirm-minutes");
+        story.Do(chair, (s, c) => CaseCommands.MakeRecommendation(s, c, RecommendationOption.MultiAgencyLearningReview, ReviewMethodology.Silp, true,
+            ["Information sharing between police and health"], "Agencies worked together poorly before the incident.",
+            new FamilyInvolvement("The child's mother and grandmother", "The mother is a witness in the criminal investigation.", true)));
+        yield return new("hub-waiting-for-the-independent-chair-recommendation", Hub(story), Picture: true);
     }
 
     private static CatalogueCard Task(Story story, string key, Actor viewer, string name, bool picture = false)
@@ -86,7 +155,7 @@ internal static class StageCardCatalogue
         return new(name, step.TaskCard(new StepView(story.View(), step, viewer)), Picture: picture);
     }
 
-    private static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), []);
+    private static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub()]);
 
     /// <summary>Twenty agencies, each with every discrepancy at its longest: the hub still fits, shortened.</summary>
     private static JsonObject Longest()
@@ -158,11 +227,14 @@ internal static class StageCardCatalogue
 
         public IReadOnlyList<CaseEvent> Facts => _facts;
 
-        public Story Copy() => new(_directory, _facts);
+        /// <summary>The story's clock: when the next fact happens, and the day the cards are drawn.</summary>
+        public DateTimeOffset Now { get; set; } = ReferralSamples.Now;
+
+        public Story Copy() => new(_directory, _facts) { Now = Now };
 
         public void Do(Actor actor, Func<CaseState, CommandContext, Outcome> command)
         {
-            var outcome = command(CaseState.Fold(_facts), new CommandContext(actor, ReferralSamples.Now, _directory));
+            var outcome = command(CaseState.Fold(_facts), new CommandContext(actor, Now, _directory));
             Assert.False(outcome.IsRefused, outcome.Explanation);
             _facts.AddRange(outcome.Facts);
         }
@@ -170,12 +242,13 @@ internal static class StageCardCatalogue
         public CaseView View()
         {
             var calendar = ProcessProfile.Toolkit.CreateCalendar();
-            return new CaseView(Board, CaseState.Fold(_facts), _facts, ObligationRules.Derive(_facts, ProcessProfile.Toolkit, calendar, ReferralSamples.Today),
-                _directory, ReferralSamples.Today, calendar);
+            var today = Domain.Calendar.LondonTime.DateOf(Now);
+            return new CaseView(Board, CaseState.Fold(_facts), _facts, ObligationRules.Derive(_facts, ProcessProfile.Toolkit, calendar, today),
+                _directory, today, calendar);
         }
 
         public IReadOnlyList<CaseStep> Steps() =>
-            [.. new SubGroupSteps().Steps(View()), .. new PreparingSteps().Steps(View())];
+            [.. new SubGroupSteps().Steps(View()), .. new PreparingSteps().Steps(View()), .. new PanelSteps().Steps(View())];
 
         public CaseStep Step(string key) => Steps().Single(s => s.Key == key);
 

@@ -24,6 +24,9 @@ public static class FindTimeCard
     public const string StartKey = "start";
     public const string EndKey = "end";
 
+    /// <summary>The best few slots offered on the card.</summary>
+    public const int MaxOffered = 3;
+
     /// <summary>The task card: the window to search, and another time to propose.</summary>
     public static JsonObject Build(StepView view)
     {
@@ -56,7 +59,7 @@ public static class FindTimeCard
         if (result.Found)
         {
             body.Add(Subheading("The best times"));
-            foreach (var slot in result.Slots)
+            foreach (var slot in result.Slots.Take(MaxOffered))
             {
                 var lines = new List<string>
                 {
@@ -76,7 +79,7 @@ public static class FindTimeCard
                 [
                     Text(PanelSteps.When(slot.Start, slot.End), strong: true),
                     Bullets(lines),
-                    ActionSet(Execute("Book this slot", BookVerb, TaskCard.Data(view, Times(slot.Start, slot.End)), style: "positive", sendInputs: false)),
+                    ActionSet(Execute("Book this slot", BookVerb, TaskCard.Data(view, Times(slot.Start, slot.End)), sendInputs: false)),
                 ], separator: true));
             }
         }
@@ -93,12 +96,14 @@ public static class FindTimeCard
         }
 
         var next = result.NextWindow;
-        var actions = new List<JsonNode?>
+        var actions = new List<JsonNode?>();
+        if (!result.Found)
         {
-            Execute($"Look in the next {next.WorkingDays} working days", FindVerb,
-                TaskCard.Data(view, new JsonObject { [FromInput] = Iso(next.FirstDay), [DaysInput] = next.WorkingDays.ToString(CultureInfo.InvariantCulture) }), sendInputs: false),
-            Propose(view),
-        };
+            actions.Add(Execute($"Look in the next {next.WorkingDays} working days", FindVerb,
+                TaskCard.Data(view, new JsonObject { [FromInput] = Iso(next.FirstDay), [DaysInput] = next.WorkingDays.ToString(CultureInfo.InvariantCulture) }), style: "positive", sendInputs: false));
+        }
+
+        actions.Add(Propose(view));
         return TaskCard.Build(view, Facts(view), body, actions, "The Board Manager, once the invitations are sent", confidential: false);
     }
 

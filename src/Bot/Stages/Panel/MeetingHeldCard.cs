@@ -42,7 +42,7 @@ public static class MeetingHeldCard
 
         body.Add(DateInput(HeldOnInput, "The meeting was held on", Iso(LondonTime.DateOf(panel.Start)), required: true));
         body.Add(Choices(AttendedInput, "Who attended", attendees.Select(a => (a.Name, a.Id.Value)),
-            string.Join(',', attendees.Where(a => state.InvitationOf(a.Id)?.Attending != false).Select(a => a.Id.Value)), required: true, multiSelect: true));
+            string.Join(',', attendees.Where(a => state.InvitationOf(a.Id)?.Attending != false && state.HasSignedForScheduledPanel(a.Id)).Select(a => a.Id.Value)), required: true, multiSelect: true));
         var agencies = state.Invitations.Where(i => i.Agency is not null).Select(i => i.Agency!.Value).Distinct().ToList();
         if (agencies.Count > 0)
         {
@@ -64,7 +64,7 @@ public static class MeetingHeldCard
             TextInput(HarmInput, "What the risk is, and to which child", "", 2000, required: true, multiline: true),
             Text("Children's social care and the Board Manager are told at once, so that safeguarding procedures start.", subtle: true),
         ],
-        [Execute("Tell children's social care now", HarmVerb, TaskCard.Data(view), style: "destructive")]);
+        [Execute("Tell children's social care now", HarmVerb, TaskCard.Data(view))]);
 
     private static string Agency(CaseView view, Actor person) =>
         view.State.InvitationOf(person.Id)?.Agency is { } agency ? $" ({view.AgencyName(agency)})" : "";

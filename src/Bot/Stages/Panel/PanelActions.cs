@@ -101,7 +101,7 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
                 : CardActionResult.Message($"The invitees' calendars could not be read: {assessed.Failure}");
         }
 
-        var search = SlotSearch.NextWorkingDays(time.GetUtcNow(), step.Case.Calendar);
+        var search = SlotSearch.NextWorkingDays(time.GetUtcNow(), step.Case.Calendar) with { MaxOffered = FindTimeCard.MaxOffered };
         if (Date(value(FindTimeCard.FromInput)) is { } from && from > step.Case.Today)
         {
             search = search with { FirstDay = from };

@@ -83,12 +83,15 @@ public sealed class PanelHub : IHubPart
         var data = new JsonObject { [TaskCard.CaseKey] = view.Reference.Value, [TaskCard.StepKey] = PanelSteps.Meeting };
         yield return ShowCard("Move the meeting",
             [
-                DateInput(FindTimeCard.ProposedDateInput, "New date", "", required: true),
-                TextInput(FindTimeCard.ProposedTimeInput, "Start time (London, 24-hour, e.g. 10:00)", "", 5, required: true),
+                DateInput(FindTimeCard.ProposedDateInput, "New date", ""),
+                TextInput(FindTimeCard.ProposedTimeInput, "Start time (London, 24-hour, e.g. 10:00)", "", 5),
             ],
             [Execute("Move the meeting", PanelActions.MoveVerb, data)]);
         yield return ShowCard("Cancel the meeting",
-            [TextInput(ReconveneCard.ReasonInput, "Why it is cancelled (kept on the case, not sent to the invitees)", "", 2000, required: true, multiline: true)],
+            [
+                TextInput(ReconveneCard.ReasonInput, "Why it is cancelled (kept on the case, not sent to the invitees)", "", 2000, multiline: true),
+                Text("A cancelled meeting cannot be recovered: Outlook tells every invitee, their signatures lapse, and a new time is booked from the start.", subtle: true),
+            ],
             [Execute("Cancel the meeting", PanelActions.CancelVerb, (JsonObject)data.DeepClone(), style: "destructive")]);
     }
 }

@@ -43,7 +43,7 @@ public static class RecommendationCard
             ],
             [Execute("Send to the Independent Chair", Verb, TaskCard.Data(view), style: "positive"), MeetingHeldCard.Harm(view)],
             "The Scoping Panel, as recorded held",
-            confidential: false);
+            confidential: true);
     }
 
     public static string Capital(string words) => string.Concat(char.ToUpperInvariant(words[0]).ToString(), words[1..]);

@@ -22,12 +22,14 @@ public static class ReconveneCard
         var facts = AttendanceCard.MeetingFacts(view.Case);
         facts.Add(("Nobody attending for", string.Join(", ", absent)));
         return TaskCard.Build(view, facts,
+            [Text("Every agency invited is needed at the Scoping Panel with its information. Reconvene the meeting at another time, or hold it as planned.", subtle: true)],
             [
-                Text("Every agency invited is needed at the Scoping Panel with its information. Reconvene the meeting at another time, or hold it as planned.", subtle: true),
-                TextInput(ReasonInput, "Why reconvene", $"Nobody can attend for {string.Join(", ", absent)}.", 2000, multiline: true),
-            ],
-            [
-                Execute("Reconvene at another time", PostponeVerb, TaskCard.Data(view), style: "destructive"),
+                ShowCard("Reconvene at another time",
+                    [
+                        TextInput(ReasonInput, "Why reconvene", $"Nobody can attend for {string.Join(", ", absent)}.", 2000, multiline: true),
+                        Text("The meeting booked is cancelled in Outlook and cannot be recovered; the Board Manager books a new time.", subtle: true),
+                    ],
+                    [Execute("Cancel it and reconvene", PostponeVerb, TaskCard.Data(view), style: "destructive")]),
                 Execute("Hold it as planned", ProceedVerb, TaskCard.Data(view), sendInputs: false),
             ],
             "ScrBot, from the invitees' answers",
