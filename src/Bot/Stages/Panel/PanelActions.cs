@@ -145,7 +145,7 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
         if (booked.Value is not { } made)
         {
             return await conversations.ActAsync(context, action, attempt, (_, _) =>
-                Outcome.Refused($"The Scoping Panel was not booked, and nothing was changed on the case. {booked.Failure}")).ConfigureAwait(false);
+                Outcome.Refused($"{booked.Failure} Nothing was changed on the case.")).ConfigureAwait(false);
         }
 
         var result = await conversations.ActAsync(context, action, attempt, (s, c) =>
@@ -178,7 +178,7 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
         if (moved.Value is not { } now)
         {
             return await conversations.ActAsync(context, action, attempt, (_, _) =>
-                Outcome.Refused($"The Scoping Panel meeting was not moved, and nothing was changed on the case. {moved.Failure}")).ConfigureAwait(false);
+                Outcome.Refused($"{moved.Failure} Nothing was changed on the case.")).ConfigureAwait(false);
         }
 
         var result = await conversations.ActAsync(context, action, attempt, (s, c) =>
@@ -202,7 +202,7 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
             if (!cancelled.Succeeded)
             {
                 return await conversations.ActAsync(context, action, attempt, (_, _) =>
-                    Outcome.Refused($"The Scoping Panel meeting was not cancelled, and nothing was changed on the case. {cancelled.Failure}")).ConfigureAwait(false);
+                    Outcome.Refused($"{cancelled.Failure} Nothing was changed on the case.")).ConfigureAwait(false);
             }
         }
 
