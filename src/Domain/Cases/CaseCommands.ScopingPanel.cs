@@ -300,7 +300,7 @@ public static partial class CaseCommands
 
         if (recordsDisagreements && recorded is null)
         {
-            return Refuse("Say what the disagreements recorded in the minutes are.", "Disagreements");
+            return Refuse("Say what the disagreements recorded in the minutes are.");
         }
 
         if (OptionalTextProblem(recorded, "The disagreements") is { } tooLong)
