@@ -145,6 +145,26 @@ public sealed class ScopingPanelInThePlaygroundTests(ScopingPanelPlaygroundFixtu
         playground.BotServices.GetRequiredService<Conversations.CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
         held = await isaiah.WaitForCardInPersonalChatAsync(m => m.MessageId == held.MessageId && m.CardText.Contains("Not signed at the start: DI Sam Vimes, Diego Siciliani", StringComparison.Ordinal));
         var sio = stored.State.Invitations.Single(i => i.Capacity == PanelCapacity.SeniorInvestigatingOfficer).Member;
+
+        // Every option of the card's choice sets is one the server understands (EveryChoiceTests): each pressed with a
+        // date still to come, so that only the date is refused and nothing is recorded.
+        var tomorrow = Iso(LondonTime.DateOf(playground.Time.GetUtcNow()).AddDays(1));
+        foreach (var person in Options(held.Card!, "attended"))
+        {
+            var tried = await isaiah.ExecuteAsync(held, "panel.held", new JsonObject { ["case"] = reference, ["step"] = "held", ["heldOn"] = tomorrow, ["attended"] = person });
+            Assert.DoesNotContain("was not invited", tried.Message, StringComparison.Ordinal);
+        }
+
+        foreach (var agency in Options(held.Card!, "withoutInformation"))
+        {
+            var tried = await isaiah.ExecuteAsync(held, "panel.held", new JsonObject
+            {
+                ["case"] = reference, ["step"] = "held", ["heldOn"] = tomorrow, ["attended"] = isaiah.Person.AadObjectId, ["withoutInformation"] = agency,
+            });
+            Assert.DoesNotContain("cannot be recorded as not bringing information", tried.Message, StringComparison.Ordinal);
+            Assert.StartsWith("The date the Scoping Panel was held", tried.Message, StringComparison.Ordinal);
+        }
+
         var unsignedAttending = await isaiah.PressAsync(held, "Record the meeting held", new JsonObject
         {
             ["heldOn"] = Iso(LondonTime.DateOf(panel.Start)), ["attended"] = $"{isaiah.Person.AadObjectId},{patti.Person.AadObjectId},{sio.Id.Value}",
@@ -169,6 +189,23 @@ public sealed class ScopingPanelInThePlaygroundTests(ScopingPanelPlaygroundFixtu
 
         // The recommendation, by the panel chair, to the Independent Chair.
         var recommend = await TaskCardAsync(isaiah, reference, "Send the panel's recommendation to the Independent Chair");
+
+        // Every option and methodology is one the server takes (EveryChoiceTests): pressed without reasons, only the reasons are refused.
+        foreach (var option in Options(recommend.Card!, "option"))
+        {
+            var tried = await isaiah.ExecuteAsync(recommend, "panel.recommend", new JsonObject { ["case"] = reference, ["step"] = "recommend", ["option"] = option, ["familyMembers"] = "The mother" });
+            Assert.Equal("The recommendation's rationale is required.", tried.Message);
+        }
+
+        foreach (var methodology in Options(recommend.Card!, "methodology"))
+        {
+            var tried = await isaiah.ExecuteAsync(recommend, "panel.recommend", new JsonObject
+            {
+                ["case"] = reference, ["step"] = "recommend", ["option"] = "FormalSeriousCaseReview", ["methodology"] = methodology, ["familyMembers"] = "The mother",
+            });
+            Assert.Equal("The recommendation's rationale is required.", tried.Message);
+        }
+
         var sent = await isaiah.PressAsync(recommend, "Send to the Independent Chair", new JsonObject
         {
             ["option"] = "MultiAgencyLearningReview", ["commissioned"] = "true", ["methodology"] = "Silp",
@@ -345,6 +382,10 @@ public sealed class ScopingPanelInThePlaygroundTests(ScopingPanelPlaygroundFixtu
     private CaseStore Cases() => playground.BotServices.GetRequiredService<CaseStore>();
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static IEnumerable<string> Options(JsonObject card, string id) =>
+        Nodes(card).Single(n => n["type"]?.GetValue<string>() == "Input.ChoiceSet" && n["id"]?.GetValue<string>() == id)["choices"]!.AsArray()
+            .Select(c => c!["value"]!.GetValue<string>()).ToList();
 
     private static JsonObject FirstButton(JsonObject card, string title) =>
         Nodes(card).First(n => n["type"]?.GetValue<string>() == "Action.Execute" && n["title"]?.GetValue<string>() == title);

@@ -92,7 +92,14 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
     [Fact]
     public void EveryChoiceSetOnEveryCardIsOneWhoseOptionsATestPresses()
     {
-        var pressed = new HashSet<string>(StringComparer.Ordinal) { InputIds.GoToSection, ScrBot.Bot.Cards.TriageCard.HandOverBoardInput };
+        var pressed = new HashSet<string>(StringComparer.Ordinal)
+        {
+            InputIds.GoToSection, ScrBot.Bot.Cards.TriageCard.HandOverBoardInput,
+
+            // The Scoping Panel's cards: every option pressed in ScopingPanelInThePlaygroundTests.
+            ScrBot.Bot.Stages.Panel.MeetingHeldCard.AttendedInput, ScrBot.Bot.Stages.Panel.MeetingHeldCard.WithoutInformationInput,
+            ScrBot.Bot.Stages.Panel.RecommendationCard.OptionInput, ScrBot.Bot.Stages.Panel.RecommendationCard.MethodologyInput,
+        };
         foreach (var section in FormSections.All)
         {
             var card = CardCatalogue.All().Single(c => c.Name.StartsWith($"form-{(int)section}-", StringComparison.Ordinal) && c.Name.EndsWith("-filled", StringComparison.Ordinal)).Card;

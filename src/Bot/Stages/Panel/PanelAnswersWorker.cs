@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ScrBot.Bot.Conversations;
@@ -12,13 +13,7 @@ namespace ScrBot.Bot.Stages.Panel;
 /// <see cref="TimeProvider"/>), for every case whose Scoping Panel is booked and not yet held; when they changed, they
 /// are kept on the case and the hub card shows them.
 /// </summary>
-public sealed class PanelAnswersWorker(
-    Storage.CaseStore cases,
-    BoardDirectory directory,
-    PanelCalendar calendar,
-    CaseSyncQueue syncs,
-    TimeProvider time,
-    ILogger<PanelAnswersWorker> logger) : BackgroundService
+public sealed class PanelAnswersWorker(IServiceProvider services, TimeProvider time, ILogger<PanelAnswersWorker> logger) : BackgroundService
 {
     /// <summary>How often the answers are read.</summary>
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(15);
@@ -45,6 +40,11 @@ public sealed class PanelAnswersWorker(
     /// <summary>Reads the answers of every booked meeting once; returns how many cases' answers changed.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
+        // Resolved when first needed, not at start-up: a host whose settings are wrong stops with its own message.
+        var cases = services.GetRequiredService<Storage.CaseStore>();
+        var directory = services.GetRequiredService<BoardDirectory>();
+        var calendar = services.GetRequiredService<PanelCalendar>();
+        var syncs = services.GetRequiredService<CaseSyncQueue>();
         var changed = 0;
         foreach (var board in directory.Boards)
         {
