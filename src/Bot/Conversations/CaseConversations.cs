@@ -154,6 +154,31 @@ public sealed class CaseConversations(
     }
 
     /// <summary>
+    /// A task card's button delivered again (Teams retried the invoke): answered from the case as it is now, without
+    /// acting a second time — the step's card as the person should see it, or null when the card names no step.
+    /// </summary>
+    public async Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(action);
+        if (Caller.Of(context).Person is not { } actor)
+        {
+            return null;
+        }
+
+        var found = await FindAsync(actor, TaskCard.Value(action.Data, TaskCard.CaseKey), "answer a button again", context.CancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return CardActionResult.Message(CaseStatusService.NotFound);
+        }
+
+        var step = found.Steps.FirstOrDefault(s => s.Key == TaskCard.Value(action.Data, TaskCard.StepKey));
+        return step is null ? null
+            : step.IsOwedBy(actor.Id) ? CardActionResult.ReplaceCard(step.TaskCard(new StepView(found.View, step, actor)))
+            : CardActionResult.ReplaceCard(TaskCard.Done(found.View, step));
+    }
+
+    /// <summary>
     /// For a button whose work is done elsewhere before anything is recorded (finding a time, booking the meeting in
     /// Outlook): the same checks as <see cref="ActAsync"/> — the case the card names, the person's role, a stale card — with
     /// <paramref name="allowed"/> (the domain's command tried on the state at that moment, nothing kept) deciding. Returns

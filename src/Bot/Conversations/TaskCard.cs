@@ -94,9 +94,16 @@ public static class TaskCard
     /// <summary>Every required input gets the words shown when it is left empty ("Date of the sub-group meeting is required.").</summary>
     private static JsonObject WithRequiredMessages(JsonObject card)
     {
-        foreach (var input in Inputs(card).Where(i => i["isRequired"]?.GetValue<bool>() == true && i["errorMessage"] is null))
+        foreach (var input in Inputs(card).Where(i => IsCheckedByClient(i) && i["errorMessage"] is null))
         {
-            input["errorMessage"] = $"{input["label"]?.GetValue<string>() ?? "This answer"} is required.";
+            var label = input["label"]?.GetValue<string>() ?? "This answer";
+            input["errorMessage"] = (input["min"], input["max"]) switch
+            {
+                (not null, not null) => $"{label} must be between {input["min"]} and {input["max"]}.",
+                (null, not null) => $"{label} cannot be later than {input["max"]}.",
+                (not null, null) => $"{label} cannot be earlier than {input["min"]}.",
+                _ => $"{label} is required.",
+            };
         }
 
         return card;

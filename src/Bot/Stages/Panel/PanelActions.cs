@@ -18,6 +18,9 @@ namespace ScrBot.Bot.Stages.Panel;
 /// </summary>
 public sealed class PanelActions(CaseConversations conversations, PanelCalendar calendar, TimeProvider time) : ICardActionHandler
 {
+    /// <summary>A button delivered again: the step as it is now, never booked or recorded a second time.</summary>
+    public Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => conversations.AnswerAgainAsync(context, action);
+
     public static readonly TimeSpan MeetingLength = TimeSpan.FromHours(2);
 
     public const string MoveVerb = "panel.move";

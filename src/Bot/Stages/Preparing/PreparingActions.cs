@@ -13,6 +13,9 @@ namespace ScrBot.Bot.Stages.Preparing;
 /// </summary>
 public sealed class PreparingActions(CaseConversations conversations) : ICardActionHandler
 {
+    /// <summary>A button delivered again: the step as it is now, never recorded a second time.</summary>
+    public Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => conversations.AnswerAgainAsync(context, action);
+
     public const string AgencyKey = "agency";
 
     public string VerbPrefix => "preparing.";

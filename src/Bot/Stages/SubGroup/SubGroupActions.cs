@@ -13,6 +13,9 @@ namespace ScrBot.Bot.Stages.SubGroup;
 /// </summary>
 public sealed class SubGroupActions(CaseConversations conversations, CaseStore cases) : ICardActionHandler
 {
+    /// <summary>A button delivered again: the step as it is now, never recorded a second time.</summary>
+    public Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => conversations.AnswerAgainAsync(context, action);
+
     public const string DuplicateVerb = "subgroup.duplicate";
     public const string OtherCase = "other";
     public const string SameChild = "same";
