@@ -177,12 +177,45 @@ public sealed class NudgeSweep(
         DateOnly today, Board board, CaseReference reference, ProcessProfile profile, WorkingDayCalendar calendar, DateOnly horizon,
         List<NudgeCards.ReminderLine> lines, Tally tally, CancellationToken cancellationToken)
     {
-        var stored = await cases.LoadAsync(board.Id, reference, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var led = await cases.CasesLedByAsync(board.Id, reference, cancellationToken).ConfigureAwait(false);
+        if (led.Count == 0)
         {
-            return;
+            await RepairStaleRowsAsync(today, board, reference, cancellationToken).ConfigureAwait(false);
         }
 
+        foreach (var stored in led)
+        {
+            await SweepCaseAsync(today, board, stored, profile, calendar, horizon, lines, tally, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The index named the board for a case it no longer leads (rows written before the case was handed over were not
+    /// moved): the case's indexes are rebuilt, so its lead board's people are nudged from the next sweep on.
+    /// </summary>
+    private async Task RepairStaleRowsAsync(DateOnly today, Board board, CaseReference reference, CancellationToken cancellationToken)
+    {
+        foreach (var keptOn in await cases.FindBoardsForReferenceAsync(reference, cancellationToken).ConfigureAwait(false))
+        {
+            if (await cases.LoadAsync(keptOn, reference, cancellationToken).ConfigureAwait(false) is { } stored && stored.State.LeadBoard != board.Id)
+            {
+                await cases.RebuildIndexAsync(keptOn, reference, cancellationToken).ConfigureAwait(false);
+                logger.LogWarning("Nudge sweep for {Day}: case {Reference} was indexed under board {Board}, which no longer leads it; its indexes were rebuilt",
+                    Text(today), reference.Value, board.Id.Value);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One case <paramref name="board"/> leads: its owners are nudged as the lead board's people. The ledger's key
+    /// names the board the case is kept on, which stays the same when the case is handed over, so a hand-over during
+    /// the day sends nothing twice.
+    /// </summary>
+    private async Task SweepCaseAsync(
+        DateOnly today, Board board, StoredCase stored, ProcessProfile profile, WorkingDayCalendar calendar, DateOnly horizon,
+        List<NudgeCards.ReminderLine> lines, Tally tally, CancellationToken cancellationToken)
+    {
+        var reference = stored.Reference;
         tally.Cases++;
         var due = ObligationRules.Derive(stored.Facts, profile, calendar, today)
             .Where(o => IsToBeNudged(o, horizon))
@@ -200,7 +233,7 @@ public sealed class NudgeSweep(
 
             foreach (var recipient in recipients)
             {
-                await NudgeAsync(today, board, reference, obligation, recipient, calendar, tally, cancellationToken).ConfigureAwait(false);
+                await NudgeAsync(today, board, stored.Board, reference, obligation, recipient, calendar, tally, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -282,7 +315,7 @@ public sealed class NudgeSweep(
             .Select(r => new NudgeRecipient(r.Person.Id, Role.AgencyRepresentative));
 
     private async Task NudgeAsync(
-        DateOnly today, Board board, CaseReference reference, Obligation obligation, NudgeRecipient recipient,
+        DateOnly today, Board board, BoardId keptOn, CaseReference reference, Obligation obligation, NudgeRecipient recipient,
         WorkingDayCalendar calendar, Tally tally, CancellationToken cancellationToken)
     {
         var chat = await conversations.FindPersonalAsync(recipient.Person.Value, cancellationToken).ConfigureAwait(false);
@@ -290,7 +323,7 @@ public sealed class NudgeSweep(
         {
             // No chat kept: the one way to reach a person (a chat through the board's team, installing ScrBot for them,
             // or holding the nudge and telling the Board Manager), once a day.
-            var heldKey = new NudgeKey(board.Id.Value, reference.Value, obligation.Key, recipient.Person.Value);
+            var heldKey = new NudgeKey(keptOn.Value, reference.Value, obligation.Key, recipient.Person.Value);
             if (!await ledger.TryRecordAsync(today, heldKey, time.GetUtcNow(), cancellationToken, Holder).ConfigureAwait(false))
             {
                 tally.AlreadySent++;
@@ -329,7 +362,7 @@ public sealed class NudgeSweep(
             return;
         }
 
-        var key = new NudgeKey(board.Id.Value, reference.Value, obligation.Key, recipient.Person.Value);
+        var key = new NudgeKey(keptOn.Value, reference.Value, obligation.Key, recipient.Person.Value);
         if (!await ledger.TryRecordAsync(today, key, time.GetUtcNow(), cancellationToken, Holder).ConfigureAwait(false))
         {
             tally.AlreadySent++;
