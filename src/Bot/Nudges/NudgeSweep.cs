@@ -115,6 +115,12 @@ public sealed class NudgeSweep(
         var horizons = boards.ToDictionary(b => b.Board.Id, b => b.Calendar.AddWorkingDays(today, settings.LookaheadWorkingDays));
         var latest = horizons.Count == 0 ? today : horizons.Values.Max();
         var rows = await cases.DueOnOrBeforeAsync(latest, cancellationToken).ConfigureAwait(false);
+        var led = await CasesByLeadBoardAsync(today, rows, cancellationToken).ConfigureAwait(false);
+        if (led.Stale)
+        {
+            rows = await cases.DueOnOrBeforeAsync(latest, cancellationToken).ConfigureAwait(false);
+            led = await CasesByLeadBoardAsync(today, rows, cancellationToken).ConfigureAwait(false);
+        }
 
         var known = boards.Select(b => b.Board.Id).ToHashSet();
         foreach (var unknown in rows.Where(r => !known.Contains(r.Board)).Select(r => r.Case).Distinct())
@@ -148,7 +154,10 @@ public sealed class NudgeSweep(
 
                 try
                 {
-                    await SweepCaseAsync(today, board, reference, profile, calendar, horizon, lines, tally, cancellationToken).ConfigureAwait(false);
+                    foreach (var stored in led.Cases.GetValueOrDefault((board.Id, reference), []))
+                    {
+                        await SweepCaseAsync(today, board, stored, profile, calendar, horizon, lines, tally, cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -173,37 +182,43 @@ public sealed class NudgeSweep(
         return summary;
     }
 
-    private async Task SweepCaseAsync(
-        DateOnly today, Board board, CaseReference reference, ProcessProfile profile, WorkingDayCalendar calendar, DateOnly horizon,
-        List<NudgeCards.ReminderLine> lines, Tally tally, CancellationToken cancellationToken)
-    {
-        var led = await cases.CasesLedByAsync(board.Id, reference, cancellationToken).ConfigureAwait(false);
-        if (led.Count == 0)
-        {
-            await RepairStaleRowsAsync(today, board, reference, cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var stored in led)
-        {
-            await SweepCaseAsync(today, board, stored, profile, calendar, horizon, lines, tally, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
     /// <summary>
-    /// The index named the board for a case it no longer leads (rows written before the case was handed over were not
-    /// moved): the case's indexes are rebuilt, so its lead board's people are nudged from the next sweep on.
+    /// The cases each board leads, for the references the index rows name under it, read once per reference. Rows
+    /// naming a board that leads no case with their reference were written before a hand-over moved them: those cases'
+    /// indexes are rebuilt and <c>Stale</c> says so, for the rows to be read again and today's nudges to go to the
+    /// lead board's people.
     /// </summary>
-    private async Task RepairStaleRowsAsync(DateOnly today, Board board, CaseReference reference, CancellationToken cancellationToken)
+    private async Task<(Dictionary<(BoardId, CaseReference), List<StoredCase>> Cases, bool Stale)> CasesByLeadBoardAsync(
+        DateOnly today, IReadOnlyList<ObligationIndexEntry> rows, CancellationToken cancellationToken)
     {
-        foreach (var keptOn in await cases.FindBoardsForReferenceAsync(reference, cancellationToken).ConfigureAwait(false))
+        var byLead = new Dictionary<(BoardId, CaseReference), List<StoredCase>>();
+        var stale = false;
+        foreach (var named in rows.GroupBy(r => r.Case))
         {
-            if (await cases.LoadAsync(keptOn, reference, cancellationToken).ConfigureAwait(false) is { } stored && stored.State.LeadBoard != board.Id)
+            var found = new List<StoredCase>();
+            foreach (var keptOn in await cases.FindBoardsForReferenceAsync(named.Key, cancellationToken).ConfigureAwait(false))
             {
-                await cases.RebuildIndexAsync(keptOn, reference, cancellationToken).ConfigureAwait(false);
+                if (await cases.LoadAsync(keptOn, named.Key, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    found.Add(stored);
+                    (byLead.TryGetValue((stored.State.LeadBoard, named.Key), out var list) ? list : byLead[(stored.State.LeadBoard, named.Key)] = []).Add(stored);
+                }
+            }
+
+            foreach (var board in named.Select(r => r.Board).Distinct().Where(b => found.All(c => c.State.LeadBoard != b)))
+            {
+                foreach (var moved in found)
+                {
+                    stale = true;
+                    await cases.RebuildIndexAsync(moved.Board, moved.Reference, cancellationToken).ConfigureAwait(false);
+                }
+
                 logger.LogWarning("Nudge sweep for {Day}: case {Reference} was indexed under board {Board}, which no longer leads it; its indexes were rebuilt",
-                    Text(today), reference.Value, board.Id.Value);
+                    Text(today), named.Key.Value, board.Value);
             }
         }
+
+        return (byLead, stale);
     }
 
     /// <summary>

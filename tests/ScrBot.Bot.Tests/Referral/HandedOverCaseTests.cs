@@ -93,6 +93,63 @@ public sealed class HandedOverCaseTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task ACaseHandedOverBeforeItsIndexRowsFollowedTheLeadBoardIsNudgedToTheNewBoardOnTheFirstSweep()
+    {
+        var stokeChannel = $"19:{Guid.NewGuid():N}@thread.tacv2";
+        await using var host = await TriageHost.StartAsync(azurite, text => WithStokeManager(text).Replace("19:board-general@thread.tacv2", stokeChannel, StringComparison.Ordinal));
+        foreach (var member in host.Directory.Boards.SelectMany(b => b.Members))
+        {
+            await host.GiveChatAsync(member.Person);
+        }
+
+        await host.InstallInTheBoardsTeamAsync();
+        await host.Chats.SaveAsync(new ScrBot.Bot.Connector.ConversationReference(host.Connector.ServiceUrl, stokeChannel, Activities.TenantId,
+            ScrBot.Bot.Connector.ConversationTypes.Channel, ChannelId: stokeChannel, TeamId: stokeChannel), default);
+        var manager = host.Directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
+        var stokeManager = host.Directory.WithRole(Stoke, Role.BoardManager).Single().Person;
+        var reference = await host.ReferAsync(f => f with
+        {
+            OtherBoardsInvolved = [],
+            Referrer = f.Referrer with { Agency = new AgencyId("staffs-police") },
+            Incident = f.Incident with { DateChildrensSocialCareAware = new DateOnly(2026, 11, 18) },
+        });
+        await using var bot = host.StartBot();
+        var journal = bot.Services.GetRequiredService<NudgeJournal>();
+        await bot.Logs.WaitForAsync("Triage finished for", 1, TimeSpan.FromMinutes(1));
+        var actor = new Actor(manager.Person, manager.Name);
+        var handed = await host.Cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "hand the case to another board", actor,
+            (state, _) => CaseCommands.HandToBoard(state, new CommandContext(actor, ReferralSamples.Now, host.Directory), Stoke, "The child lives in Stoke-on-Trent."));
+        Assert.False(handed.IsRefused, handed.Outcome.Explanation);
+
+        // The rows as they were written before a hand-over moved them: under Staffordshire.
+        var service = azurite.ServiceClient();
+        var obligations = service.GetTableClient(host.Cases.Tables.Obligations);
+        await foreach (var row in obligations.QueryAsync<TableEntity>(r => r.GetString("Reference") == reference.Value))
+        {
+            row["Board"] = "staffordshire";
+            row.Remove("Home");
+            await obligations.UpsertEntityAsync(row, TableUpdateMode.Replace);
+        }
+
+        var index = service.GetTableClient(host.Cases.Tables.CaseIndex);
+        await index.DeleteEntityAsync("stoke-on-trent", $"{reference}|staffordshire");
+        await index.UpsertEntityAsync(new TableEntity("staffordshire", reference.Value) { ["Reference"] = reference.Value, ["Board"] = "staffordshire", ["Stage"] = "Triage" });
+        Assert.Contains(await host.Cases.CasesOnBoardAsync(ReferralSamples.Staffordshire), e => e.Reference == reference);
+
+        await journal.WhenAsync(j => j.Next == new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero)).WaitAsync(TimeSpan.FromMinutes(1));
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+        await journal.WhenAsync(j => j.Sweeps.Count >= 1).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Contains(bot.Logs.Lines, l => l.Message.Contains($"case {reference} was indexed under board staffordshire, which no longer leads it", StringComparison.Ordinal));
+        Assert.Equal(1, host.SentTo(TriageHost.Chat(stokeManager), $"{reference} · Ofsted to be notified"));
+        Assert.Equal(0, host.SentTo(TriageHost.Chat(manager.Person), "Ofsted to be notified"));
+        Assert.Equal(1, host.SentTo(stokeChannel, reference.Value));
+        Assert.Equal(0, host.SentTo(host.NoticeChannel, "Deadline reminder"));
+        Assert.DoesNotContain(await host.Cases.CasesOnBoardAsync(ReferralSamples.Staffordshire), e => e.Reference == reference);
+        Assert.Contains(await host.Cases.CasesOnBoardAsync(Stoke), e => e.Reference == reference);
+    }
+
+    [Fact]
     public async Task ACaseHandedOverBeforeItsTriageFinishedHasTheRestOfItsTriageDoneByTheNewBoard()
     {
         var stokeChannel = $"19:{Guid.NewGuid():N}@thread.tacv2";
