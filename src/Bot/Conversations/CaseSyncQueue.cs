@@ -81,7 +81,7 @@ public sealed class CaseSyncWorker(CaseSyncQueue queue, IServiceProvider service
                 {
                     if (StagesWithTaskCards.Contains(entry.Stage))
                     {
-                        queue.Enqueue(board.Id, entry.Reference);
+                        queue.Enqueue(entry.KeptOn, entry.Reference);
                         queued++;
                     }
                 }

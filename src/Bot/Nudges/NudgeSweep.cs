@@ -115,6 +115,12 @@ public sealed class NudgeSweep(
         var horizons = boards.ToDictionary(b => b.Board.Id, b => b.Calendar.AddWorkingDays(today, settings.LookaheadWorkingDays));
         var latest = horizons.Count == 0 ? today : horizons.Values.Max();
         var rows = await cases.DueOnOrBeforeAsync(latest, cancellationToken).ConfigureAwait(false);
+        var led = await CasesByLeadBoardAsync(today, rows, cancellationToken).ConfigureAwait(false);
+        if (led.Stale)
+        {
+            rows = await cases.DueOnOrBeforeAsync(latest, cancellationToken).ConfigureAwait(false);
+            led = await CasesByLeadBoardAsync(today, rows, cancellationToken).ConfigureAwait(false);
+        }
 
         var known = boards.Select(b => b.Board.Id).ToHashSet();
         foreach (var unknown in rows.Where(r => !known.Contains(r.Board)).Select(r => r.Case).Distinct())
@@ -148,7 +154,10 @@ public sealed class NudgeSweep(
 
                 try
                 {
-                    await SweepCaseAsync(today, board, reference, profile, calendar, horizon, lines, tally, cancellationToken).ConfigureAwait(false);
+                    foreach (var stored in led.Cases.GetValueOrDefault((board.Id, reference), []))
+                    {
+                        await SweepCaseAsync(today, board, stored, profile, calendar, horizon, lines, tally, cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
@@ -173,16 +182,55 @@ public sealed class NudgeSweep(
         return summary;
     }
 
-    private async Task SweepCaseAsync(
-        DateOnly today, Board board, CaseReference reference, ProcessProfile profile, WorkingDayCalendar calendar, DateOnly horizon,
-        List<NudgeCards.ReminderLine> lines, Tally tally, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cases each board leads, for the references the index rows name under it, read once per reference. Rows
+    /// naming a board that leads no case with their reference were written before a hand-over moved them: those cases'
+    /// indexes are rebuilt and <c>Stale</c> says so, for the rows to be read again and today's nudges to go to the
+    /// lead board's people.
+    /// </summary>
+    private async Task<(Dictionary<(BoardId, CaseReference), List<StoredCase>> Cases, bool Stale)> CasesByLeadBoardAsync(
+        DateOnly today, IReadOnlyList<ObligationIndexEntry> rows, CancellationToken cancellationToken)
     {
-        var stored = await cases.LoadAsync(board.Id, reference, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
+        var byLead = new Dictionary<(BoardId, CaseReference), List<StoredCase>>();
+        var stale = false;
+        foreach (var named in rows.GroupBy(r => r.Case))
         {
-            return;
+            var found = new List<StoredCase>();
+            foreach (var keptOn in await cases.FindBoardsForReferenceAsync(named.Key, cancellationToken).ConfigureAwait(false))
+            {
+                if (await cases.LoadAsync(keptOn, named.Key, cancellationToken).ConfigureAwait(false) is { } stored)
+                {
+                    found.Add(stored);
+                    (byLead.TryGetValue((stored.State.LeadBoard, named.Key), out var list) ? list : byLead[(stored.State.LeadBoard, named.Key)] = []).Add(stored);
+                }
+            }
+
+            foreach (var board in named.Select(r => r.Board).Distinct().Where(b => found.All(c => c.State.LeadBoard != b)))
+            {
+                foreach (var moved in found)
+                {
+                    stale = true;
+                    await cases.RebuildIndexAsync(moved.Board, moved.Reference, cancellationToken).ConfigureAwait(false);
+                }
+
+                logger.LogWarning("Nudge sweep for {Day}: case {Reference} was indexed under board {Board}, which no longer leads it; its indexes were rebuilt",
+                    Text(today), named.Key.Value, board.Value);
+            }
         }
 
+        return (byLead, stale);
+    }
+
+    /// <summary>
+    /// One case <paramref name="board"/> leads: its owners are nudged as the lead board's people. The ledger's key
+    /// names the board the case is kept on, which stays the same when the case is handed over, so a hand-over during
+    /// the day sends nothing twice.
+    /// </summary>
+    private async Task SweepCaseAsync(
+        DateOnly today, Board board, StoredCase stored, ProcessProfile profile, WorkingDayCalendar calendar, DateOnly horizon,
+        List<NudgeCards.ReminderLine> lines, Tally tally, CancellationToken cancellationToken)
+    {
+        var reference = stored.Reference;
         tally.Cases++;
         var due = ObligationRules.Derive(stored.Facts, profile, calendar, today)
             .Where(o => IsToBeNudged(o, horizon))
@@ -200,7 +248,7 @@ public sealed class NudgeSweep(
 
             foreach (var recipient in recipients)
             {
-                await NudgeAsync(today, board, reference, obligation, recipient, calendar, tally, cancellationToken).ConfigureAwait(false);
+                await NudgeAsync(today, board, stored.Board, reference, obligation, recipient, calendar, tally, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -282,7 +330,7 @@ public sealed class NudgeSweep(
             .Select(r => new NudgeRecipient(r.Person.Id, Role.AgencyRepresentative));
 
     private async Task NudgeAsync(
-        DateOnly today, Board board, CaseReference reference, Obligation obligation, NudgeRecipient recipient,
+        DateOnly today, Board board, BoardId keptOn, CaseReference reference, Obligation obligation, NudgeRecipient recipient,
         WorkingDayCalendar calendar, Tally tally, CancellationToken cancellationToken)
     {
         var chat = await conversations.FindPersonalAsync(recipient.Person.Value, cancellationToken).ConfigureAwait(false);
@@ -290,7 +338,7 @@ public sealed class NudgeSweep(
         {
             // No chat kept: the one way to reach a person (a chat through the board's team, installing ScrBot for them,
             // or holding the nudge and telling the Board Manager), once a day.
-            var heldKey = new NudgeKey(board.Id.Value, reference.Value, obligation.Key, recipient.Person.Value);
+            var heldKey = new NudgeKey(keptOn.Value, reference.Value, obligation.Key, recipient.Person.Value);
             if (!await ledger.TryRecordAsync(today, heldKey, time.GetUtcNow(), cancellationToken, Holder).ConfigureAwait(false))
             {
                 tally.AlreadySent++;
@@ -329,7 +377,7 @@ public sealed class NudgeSweep(
             return;
         }
 
-        var key = new NudgeKey(board.Id.Value, reference.Value, obligation.Key, recipient.Person.Value);
+        var key = new NudgeKey(keptOn.Value, reference.Value, obligation.Key, recipient.Person.Value);
         if (!await ledger.TryRecordAsync(today, key, time.GetUtcNow(), cancellationToken, Holder).ConfigureAwait(false))
         {
             tally.AlreadySent++;

@@ -28,10 +28,15 @@ public sealed class CaseStatusService(
 
     public const string HowToAsk = "Type case and the case's reference, for example: case SCR-2026-0007.";
 
-    /// <summary>The status card, or null when there is no such case this person may see.</summary>
-    public async Task<JsonObject?> StatusAsync(Actor person, CaseReference reference, CancellationToken cancellationToken)
+    /// <summary>
+    /// The status card of each case with this reference that the person has a role on: none when there is no such case
+    /// they may see, one as a rule, and two where boards numbered their own cases before and the person has a role on
+    /// both — each then says which board's case it is.
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> StatusAsync(Actor person, CaseReference reference, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(person);
+        var seen = new List<StoredCase>();
         foreach (var board in await cases.FindBoardsForReferenceAsync(reference, cancellationToken).ConfigureAwait(false))
         {
             var stored = await cases.LoadAsync(board, reference, cancellationToken).ConfigureAwait(false);
@@ -47,25 +52,39 @@ public sealed class CaseStatusService(
                 continue;
             }
 
-            var today = LondonTime.Today(time);
-            var profile = profiles.For(board);
+            seen.Add(stored);
+        }
+
+        var today = LondonTime.Today(time);
+        var cards = new List<JsonObject>();
+        foreach (var stored in seen)
+        {
+            var profile = profiles.For(stored.State.LeadBoard);
             var calendar = profile.CreateCalendar();
             var open = ObligationRules.Derive(stored.Facts, profile, calendar, today)
                 .Where(o => o.IsOutstanding)
                 .Select(o => new OpenObligation(o.Code.ToString(), o.Title, o.DueOn, o.OwnerPerson is { } who ? $"{o.Owner} ({who.Name})" : o.Owner))
                 .ToList();
-            var status = CaseStatusCard.Build(stored.State, stored.Facts, open, directory, today, calendar);
-            if (conversations is null)
+            var card = CaseStatusCard.Build(stored.State, stored.Facts, open, directory, today, calendar);
+            if (conversations is not null)
             {
-                return status;
+                // The person's role view: their steps with their buttons, and the full referral in expandable sections.
+                var view = conversations.View(stored);
+                card = Conversations.RoleView.Extend(card, view, conversations.StepsOf(view), person);
             }
 
-            // The person's role view: their steps with their buttons, and the full referral in expandable sections.
-            var view = conversations.View(stored);
-            return Conversations.RoleView.Extend(status, view, conversations.StepsOf(view), person);
+            if (seen.Count > 1)
+            {
+                var board = directory.Find(stored.State.LeadBoard)?.Name ?? stored.State.LeadBoard.Value;
+                var referred = stored.State.ReferredAt is { } at ? $", referred {Words.Date(at)}" : "";
+                card["body"]!.AsArray().Insert(1, AdaptiveCard.Text(
+                    $"{seen.Count} cases have the reference {reference}. This one is {board}'s case{referred}.", strong: true));
+            }
+
+            cards.Add(card);
         }
 
-        return null;
+        return cards;
     }
 }
 
@@ -104,14 +123,17 @@ public sealed class CaseCommand(CaseStatusService status) : ICommandHandler
             return;
         }
 
-        var card = await status.StatusAsync(new Actor(new PersonId(objectId), context.UserName), reference.Value, context.CancellationToken).ConfigureAwait(false);
-        if (card is null)
+        var cards = await status.StatusAsync(new Actor(new PersonId(objectId), context.UserName), reference.Value, context.CancellationToken).ConfigureAwait(false);
+        if (cards.Count == 0)
         {
             await context.SendTextAsync(CaseStatusService.NotFound).ConfigureAwait(false);
             return;
         }
 
-        await context.SendCardAsync(card, $"{reference.Value} · Status").ConfigureAwait(false);
+        foreach (var card in cards)
+        {
+            await context.SendCardAsync(card, $"{reference.Value} · Status").ConfigureAwait(false);
+        }
     }
 }
 
@@ -154,8 +176,19 @@ public sealed class CaseStatusActions(CaseStatusService status) : ICardActionHan
             return CardActionResult.Message(CaseStatusService.NotFound);
         }
 
-        var card = await status.StatusAsync(new Actor(new PersonId(objectId), context.UserName), reference, context.CancellationToken).ConfigureAwait(false);
-        return card is null ? CardActionResult.Message(CaseStatusService.NotFound) : CardActionResult.ReplaceCard(card);
+        var cards = await status.StatusAsync(new Actor(new PersonId(objectId), context.UserName), reference, context.CancellationToken).ConfigureAwait(false);
+        if (cards.Count == 0)
+        {
+            return CardActionResult.Message(CaseStatusService.NotFound);
+        }
+
+        // Two cases with one reference (numbered per board before): the first replaces the card, the other follows it.
+        foreach (var other in cards.Skip(1))
+        {
+            await context.SendCardAsync(other, $"{reference} · Status").ConfigureAwait(false);
+        }
+
+        return CardActionResult.ReplaceCard(cards[0]);
     }
 
     /// <summary>A look delivered again: the case as it stands now (a look changes nothing but the audit of a refusal).</summary>

@@ -165,7 +165,7 @@ public sealed class NotificationsCommand(CaseStore cases, BoardDirectory directo
             var lines = new List<NotifiableIncidentCards.RegistryLine>();
             foreach (var entry in await cases.CasesOnBoardAsync(board.Id, context.CancellationToken).ConfigureAwait(false))
             {
-                var stored = await cases.LoadAsync(board.Id, entry.Reference, context.CancellationToken).ConfigureAwait(false);
+                var stored = await cases.LoadAsync(entry.KeptOn, entry.Reference, context.CancellationToken).ConfigureAwait(false);
                 if (stored is null || !stored.State.IsNotifiableIncident)
                 {
                     continue;

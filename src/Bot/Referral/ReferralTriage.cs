@@ -53,14 +53,23 @@ public sealed class ReferralTriage(
     /// </summary>
     public async Task<TriageReport?> RunAsync(BoardId board, CaseReference reference, CancellationToken cancellationToken)
     {
-        var stored = await cases.LoadAsync(board, reference, cancellationToken).ConfigureAwait(false);
-        if (stored?.Facts.OfType<CaseReferred>().FirstOrDefault() is not { } referral)
+        // `board` is the board the case is kept on, or (for a card held for someone) the board that leads it now.
+        var stored = await cases.LoadAsync(board, reference, cancellationToken).ConfigureAwait(false)
+            ?? (await cases.CasesLedByAsync(board, reference, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        board = stored?.Board ?? board;
+        if (stored?.Facts.OfType<CaseReferred>().FirstOrDefault() is not { } referred)
         {
             logger.LogWarning("Triage found no case {Reference} on board {Board}", reference.Value, board.Value);
             return null;
         }
 
-        var claim = await ledger.ClaimAsync(board, reference, cancellationToken).ConfigureAwait(false);
+        // What is left of triage is done for the board that leads the case now: after a hand-over, its Chairs, Board
+        // Managers and channel, with the board that handed it over cooperating. The case stays kept on `board`.
+        var keptOn = board;
+        var referral = referred with { LeadBoard = stored.State.LeadBoard, CooperatingBoards = [.. stored.State.CooperatingBoards] };
+        board = referral.LeadBoard;
+
+        var claim = await ledger.ClaimAsync(keptOn, reference, cancellationToken).ConfigureAwait(false);
         if (claim is null)
         {
             logger.LogDebug("Triage of {Reference} is finished or under way on another host", reference.Value);
@@ -71,7 +80,7 @@ public sealed class ReferralTriage(
         var advice = CriteriaAssessment.Assess(referral.Form);
         var chairs = stored.State.ChairsInformed.Count > 0
             ? stored.State.ChairsInformed.ToList()
-            : await InformChairsAsync(referral, advice, claim, problems, cancellationToken).ConfigureAwait(false);
+            : await InformChairsAsync(keptOn, referral, advice, claim, problems, cancellationToken).ConfigureAwait(false);
 
         IReadOnlyList<PossibleDuplicate> duplicates = [];
         var managers = directory.WithRole(board, Role.BoardManager);
@@ -146,12 +155,12 @@ public sealed class ReferralTriage(
         {
             foreach (var entry in await cases.CasesOnBoardAsync(board.Id, cancellationToken).ConfigureAwait(false))
             {
-                if (entry.Stage != Stage.Triage || await ledger.IsDoneAsync(board.Id, entry.Reference, cancellationToken).ConfigureAwait(false))
+                if (entry.Stage != Stage.Triage || await ledger.IsDoneAsync(entry.KeptOn, entry.Reference, cancellationToken).ConfigureAwait(false))
                 {
                     continue;
                 }
 
-                if (await RunAsync(board.Id, entry.Reference, cancellationToken).ConfigureAwait(false) is { } report)
+                if (await RunAsync(entry.KeptOn, entry.Reference, cancellationToken).ConfigureAwait(false) is { } report)
                 {
                     reports.Add(report);
                 }
@@ -170,7 +179,7 @@ public sealed class ReferralTriage(
         }
     }
 
-    private async Task<List<Actor>> InformChairsAsync(CaseReferred referral, CriteriaAdvice advice, TriageClaim claim, List<string> problems, CancellationToken cancellationToken)
+    private async Task<List<Actor>> InformChairsAsync(BoardId keptOn, CaseReferred referral, CriteriaAdvice advice, TriageClaim claim, List<string> problems, CancellationToken cancellationToken)
     {
         var board = referral.LeadBoard;
         var everyoneReached = true;
@@ -208,7 +217,7 @@ public sealed class ReferralTriage(
 
         var actor = new Actor(manager.Person, manager.Name);
         var result = await cases.ExecuteAsync(
-            board,
+            keptOn,
             referral.Reference,
             "record that the Chairs were informed",
             actor,
@@ -261,9 +270,10 @@ public sealed class ReferralTriage(
             foreach (var manager in directory.WithRole(cooperating, Role.BoardManager))
             {
                 var key = TriageClaim.ChairKey(Role.CooperatingBoardManager, manager.Person);
-                if (claim.ChairsReached.Contains(key) || directory.RolesOf(manager.Person, referral.LeadBoard).Contains(Role.BoardManager))
+                if (claim.ChairsReached.Contains(key) || claim.ManagersReached.Contains(manager.Person.Value)
+                    || directory.RolesOf(manager.Person, referral.LeadBoard).Contains(Role.BoardManager))
                 {
-                    // Told already, or told as the lead board's Board Manager.
+                    // Told already, told as the lead board's Board Manager, or had the triage card before handing the case over.
                     continue;
                 }
 
@@ -344,7 +354,7 @@ public sealed class DuplicateSearch(CaseStore cases)
                 continue;
             }
 
-            var other = await cases.LoadAsync(board, entry.Reference, cancellationToken).ConfigureAwait(false);
+            var other = await cases.LoadAsync(entry.KeptOn, entry.Reference, cancellationToken).ConfigureAwait(false);
             if (other?.State.Form?.Child is not { } otherChild)
             {
                 continue;

@@ -18,14 +18,21 @@ public sealed record CaseResult(Outcome Outcome, CaseState State)
     public bool IndexesRefreshed { get; init; } = true;
 }
 
-/// <summary>A case index row: the case reference, its board, its stage and dates. Nothing about the child.</summary>
+/// <summary>
+/// A case index row: the case reference, the board that leads it, its stage and dates. Nothing about the child.
+/// <see cref="KeptOn"/> is the board whose partition holds the case (the board it was referred to), to load it with;
+/// it differs from <see cref="Board"/> only for a case handed to another board.
+/// </summary>
 public sealed record CaseIndexEntry(
     BoardId Board,
     CaseReference Reference,
     Stage Stage,
     DateTimeOffset? ReferredAt,
     DateTimeOffset? UpdatedAt,
-    int Version);
+    int Version)
+{
+    public BoardId KeptOn { get; init; } = Board;
+}
 
 /// <summary>The store could not finish a write because other writers kept changing the same rows.</summary>
 public sealed class CaseStoreContentionException(string message) : Exception(message);

@@ -11,9 +11,12 @@ namespace ScrBot.Bot.Storage;
 /// <summary>
 /// The indexes across cases, each keyed for its query and carrying case references only:
 /// <list type="bullet">
-/// <item><c>CaseIndex</c>: PartitionKey board, RowKey reference; the stage and dates (a board's cases).</item>
+/// <item><c>CaseIndex</c>: PartitionKey the lead board, RowKey the reference (and <c>|{board it is kept on}</c> for a
+/// case handed over from another board); the stage and dates (the cases a board leads). A case handed to another board
+/// moves to that board's partition.</item>
 /// <item><c>CaseLookup</c>: PartitionKey reference, RowKey board (which boards have a case with this reference).</item>
-/// <item><c>Obligations</c>: PartitionKey the due date <c>yyyy-MM-dd</c>, RowKey <c>{board}|{reference}|{code}|{discriminator}</c>.</item>
+/// <item><c>Obligations</c>: PartitionKey the due date <c>yyyy-MM-dd</c>, RowKey <c>{board kept on}|{reference}|{obligation key}</c>;
+/// <c>Board</c> is the lead board, whose people the obligations are nudged to.</item>
 /// </list>
 /// After every write to a case its index rows are refreshed from its state and facts. The case partition keeps a
 /// record (RowKey <c>index</c>) of the obligation rows the case may have, so stale ones can be found and deleted
@@ -59,7 +62,7 @@ public sealed partial class CaseStore
         return boards;
     }
 
-    /// <summary>The cases of one board, by reference.</summary>
+    /// <summary>The cases one board leads (those handed to it included, those it handed on not), by reference.</summary>
     public async Task<IReadOnlyList<CaseIndexEntry>> CasesOnBoardAsync(BoardId board, CancellationToken cancellationToken = default)
     {
         await EnsureTablesAsync(cancellationToken).ConfigureAwait(false);
@@ -69,14 +72,35 @@ public sealed partial class CaseStore
         {
             cases.Add(new CaseIndexEntry(
                 new BoardId(row.GetString("Board") ?? board.Value),
-                CaseReference.Parse(row.RowKey),
+                CaseReference.Parse(row.GetString("Reference") ?? row.RowKey),
                 Enum.TryParse<Stage>(row.GetString("Stage"), out var stage) ? stage : Stage.Referral,
                 row.GetDateTimeOffset("ReferredAt"),
                 row.GetDateTimeOffset("UpdatedAt"),
-                row.GetInt32("Version") ?? 0));
+                row.GetInt32("Version") ?? 0)
+            {
+                KeptOn = row.GetString("Home") is { Length: > 0 } home ? new BoardId(home) : board,
+            });
         }
 
         return cases;
+    }
+
+    /// <summary>
+    /// The cases with this reference that <paramref name="lead"/> leads now: the one it was referred to or handed, and,
+    /// where boards numbered their own cases before, another board's case with the same reference handed to it.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredCase>> CasesLedByAsync(BoardId lead, CaseReference reference, CancellationToken cancellationToken = default)
+    {
+        var led = new List<StoredCase>();
+        foreach (var keptOn in await FindBoardsForReferenceAsync(reference, cancellationToken).ConfigureAwait(false))
+        {
+            if (await LoadAsync(keptOn, reference, cancellationToken).ConfigureAwait(false) is { } stored && stored.State.LeadBoard == lead)
+            {
+                led.Add(stored);
+            }
+        }
+
+        return led;
     }
 
     /// <summary>
@@ -194,6 +218,7 @@ public sealed partial class CaseStore
             mayBeCurrent = false;
             await _caseIndex.UpsertEntityAsync(CaseIndexRow(board, reference, state, loaded.Case.Facts), TableUpdateMode.Replace, cancellationToken)
                 .ConfigureAwait(false);
+            await DeleteFormerCaseIndexRowsAsync(board, reference, state, loaded.Case.Facts, cancellationToken).ConfigureAwait(false);
             await UpsertObligationsAsync(rows, cancellationToken).ConfigureAwait(false);
 
             var stale = new HashSet<IndexKey>(previous);
@@ -245,10 +270,10 @@ public sealed partial class CaseStore
         var rows = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
         foreach (var obligation in _obligationSource.For(state, facts))
         {
-            if (obligation.Case != reference || obligation.Board != board)
+            if (obligation.Case != reference || obligation.Board != state.LeadBoard)
             {
                 throw new InvalidOperationException(
-                    $"The obligations of case {reference} on board {board} included one for {obligation.Case} on board {obligation.Board}.");
+                    $"The obligations of case {reference} led by board {state.LeadBoard} included one for {obligation.Case} on board {obligation.Board}.");
             }
 
             var rowKey = TableKeys.Obligation(board, reference, obligation.Key);
@@ -256,7 +281,8 @@ public sealed partial class CaseStore
             var row = new TableEntity(partition, rowKey)
             {
                 ["Reference"] = reference.Value,
-                ["Board"] = board.Value,
+                ["Board"] = state.LeadBoard.Value,
+                ["Home"] = board.Value,
                 ["Code"] = obligation.Code.ToString(),
                 ["Key"] = obligation.Key,
                 ["OwnerRole"] = obligation.OwnerRole.ToString(),
@@ -279,12 +305,19 @@ public sealed partial class CaseStore
         return [.. rows.Values];
     }
 
+    /// <summary>
+    /// The case's row in the lead board's partition of <c>CaseIndex</c>. <paramref name="board"/> is the board the case
+    /// is kept on (its partition of <c>Cases</c>), which is the lead board unless the case was handed over.
+    /// </summary>
     private static TableEntity CaseIndexRow(BoardId board, CaseReference reference, CaseState state, IReadOnlyList<CaseEvent> facts)
     {
-        var row = new TableEntity(TableKeys.Board(board), reference.Value)
+        var lead = state.LeadBoard.Value is { Length: > 0 } ? state.LeadBoard : board;
+        var key = CaseIndexKey(lead, reference, board);
+        var row = new TableEntity(key.PartitionKey, key.RowKey)
         {
             ["Reference"] = reference.Value,
-            ["Board"] = board.Value,
+            ["Board"] = lead.Value,
+            ["Home"] = board.Value,
             ["Stage"] = state.Stage.ToString(),
             ["Version"] = state.Version,
         };
@@ -299,6 +332,28 @@ public sealed partial class CaseStore
         }
 
         return row;
+    }
+
+    /// <summary>
+    /// The key of a case's row in <c>CaseIndex</c> under <paramref name="lead"/>: the reference alone on the board it is
+    /// kept on (as every case had before hand-overs), the reference and that board on a board it was handed to (where
+    /// a case numbered per board before may have the same reference).
+    /// </summary>
+    private static IndexKey CaseIndexKey(BoardId lead, CaseReference reference, BoardId keptOn) =>
+        new(TableKeys.Board(lead), lead == keptOn ? reference.Value : $"{reference.Value}{TableKeys.Separator}{TableKeys.Board(keptOn)}");
+
+    /// <summary>
+    /// Deletes the case's <c>CaseIndex</c> rows under the boards that no longer lead it (the board it is kept on, and
+    /// every board it was handed to or from), after its row under the lead board was written: nothing is lost between
+    /// the two, and nothing is left behind.
+    /// </summary>
+    private async Task DeleteFormerCaseIndexRowsAsync(BoardId keptOn, CaseReference reference, CaseState state, IReadOnlyList<CaseEvent> facts, CancellationToken cancellationToken)
+    {
+        var boards = facts.OfType<LeadBoardHandedOver>().SelectMany(h => new[] { h.From, h.To }).Append(keptOn).Distinct();
+        foreach (var former in boards.Where(b => b != state.LeadBoard && b.Value is { Length: > 0 }))
+        {
+            await DeleteIfPresentAsync(_caseIndex, CaseIndexKey(former, reference, keptOn), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Upserts obligation rows, one transaction per due date (at most 100 rows each).</summary>

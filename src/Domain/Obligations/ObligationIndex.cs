@@ -44,7 +44,8 @@ public static class ObligationIndex
     }
 
     /// <summary>
-    /// The entries for a case straight from its facts: the reference and lead board come from the referral. Empty
+    /// The entries for a case straight from its facts: the reference comes from the referral, the lead board from the
+    /// referral or the last hand-over to another board. Empty
     /// when there is no referral among the facts.
     /// </summary>
     public static IReadOnlyList<ObligationIndexEntry> EntriesFor(
@@ -60,7 +61,8 @@ public static class ObligationIndex
             return [];
         }
 
-        return EntriesFor(referred.Reference, referred.LeadBoard, ObligationRules.Derive(facts, profile, calendar, today));
+        var lead = facts.OfType<LeadBoardHandedOver>().LastOrDefault()?.To ?? referred.LeadBoard;
+        return EntriesFor(referred.Reference, lead, ObligationRules.Derive(facts, profile, calendar, today));
     }
 
     /// <summary>

@@ -80,7 +80,7 @@ public sealed class TriageAndStatusTests(AzuriteFixture azurite)
         var reference = await ReferAsync(harness, Form());
         var status = Status(harness);
 
-        var card = await status.StatusAsync(ReferralSamples.BoardManager, reference, CancellationToken.None);
+        var card = Assert.Single(await status.StatusAsync(ReferralSamples.BoardManager, reference, CancellationToken.None));
 
         Assert.NotNull(card);
         var text = Text(card);
@@ -90,8 +90,8 @@ public sealed class TriageAndStatusTests(AzuriteFixture azurite)
         Assert.Contains("Due Tuesday 24 November 2026 (tomorrow)", text, StringComparison.Ordinal);
         Assert.Contains("Referred by Alex Wilber to Staffordshire Safeguarding Children Board", text, StringComparison.Ordinal);
 
-        Assert.NotNull(await status.StatusAsync(ReferralSamples.Referrer, reference, CancellationToken.None));
-        Assert.NotNull(await status.StatusAsync(ReferralSamples.IndependentChair, reference, CancellationToken.None));
+        Assert.NotEmpty(await status.StatusAsync(ReferralSamples.Referrer, reference, CancellationToken.None));
+        Assert.NotEmpty(await status.StatusAsync(ReferralSamples.IndependentChair, reference, CancellationToken.None));
     }
 
     [Fact]
@@ -101,9 +101,9 @@ public sealed class TriageAndStatusTests(AzuriteFixture azurite)
         var reference = await ReferAsync(harness, Form());
         var status = Status(harness);
 
-        Assert.Null(await status.StatusAsync(ReferralSamples.NoRole, reference, CancellationToken.None));
-        Assert.Null(await status.StatusAsync(ReferralSamples.AgencyRepresentative, reference, CancellationToken.None));
-        Assert.Null(await status.StatusAsync(ReferralSamples.NoRole, new CaseReference(2026, 99), CancellationToken.None));
+        Assert.Empty(await status.StatusAsync(ReferralSamples.NoRole, reference, CancellationToken.None));
+        Assert.Empty(await status.StatusAsync(ReferralSamples.AgencyRepresentative, reference, CancellationToken.None));
+        Assert.Empty(await status.StatusAsync(ReferralSamples.NoRole, new CaseReference(2026, 99), CancellationToken.None));
 
         var stored = await harness.Cases.LoadAsync(ReferralSamples.Staffordshire, reference);
         var refused = await harness.Cases.RefusedAttemptsAsync(ReferralSamples.Staffordshire, reference);
@@ -123,7 +123,7 @@ public sealed class TriageAndStatusTests(AzuriteFixture azurite)
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.Null(await status.StatusAsync(ReferralSamples.NoRole, reference, CancellationToken.None));
+            Assert.Empty(await status.StatusAsync(ReferralSamples.NoRole, reference, CancellationToken.None));
         }
 
         var after = await RowsAsync(harness);
@@ -132,7 +132,7 @@ public sealed class TriageAndStatusTests(AzuriteFixture azurite)
         Assert.All(added, key => Assert.StartsWith("audit-", key.Split('/')[2], StringComparison.Ordinal));
         Assert.All(before, row => Assert.Equal(row.Value, after[row.Key]));
         Assert.Equal(3, (await harness.Cases.RefusedAttemptsAsync(ReferralSamples.Staffordshire, reference)).Count);
-        Assert.NotNull(await status.StatusAsync(ReferralSamples.Referrer, reference, CancellationToken.None));
+        Assert.NotEmpty(await status.StatusAsync(ReferralSamples.Referrer, reference, CancellationToken.None));
     }
 
     /// <summary>Every row of the harness's case tables (cases, indexes, counters, obligations), with its ETag.</summary>
@@ -166,15 +166,15 @@ public sealed class TriageAndStatusTests(AzuriteFixture azurite)
         var status = Status(harness);
 
         Assert.NotEqual(staffordshire, stoke);
-        var managersStaffordshire = await status.StatusAsync(ReferralSamples.BoardManager, staffordshire, CancellationToken.None);
-        var managersStoke = await status.StatusAsync(ReferralSamples.BoardManager, stoke, CancellationToken.None);
+        var managersStaffordshire = Assert.Single(await status.StatusAsync(ReferralSamples.BoardManager, staffordshire, CancellationToken.None));
+        var managersStoke = Assert.Single(await status.StatusAsync(ReferralSamples.BoardManager, stoke, CancellationToken.None));
         Assert.Contains("to Staffordshire Safeguarding Children Board", Text(managersStaffordshire!), StringComparison.Ordinal);
         Assert.Contains("Jamie Collins", Text(managersStaffordshire!), StringComparison.Ordinal);
         Assert.Contains("to Stoke-on-Trent Safeguarding Children Board", Text(managersStoke!), StringComparison.Ordinal);
         Assert.Contains("Riley Jones", Text(managersStoke!), StringComparison.Ordinal);
-        Assert.NotNull(await status.StatusAsync(stokeReferrer, stoke, CancellationToken.None));
-        Assert.Null(await status.StatusAsync(stokeReferrer, staffordshire, CancellationToken.None));
-        Assert.Null(await status.StatusAsync(ReferralSamples.Referrer, stoke, CancellationToken.None));
+        Assert.NotEmpty(await status.StatusAsync(stokeReferrer, stoke, CancellationToken.None));
+        Assert.Empty(await status.StatusAsync(stokeReferrer, staffordshire, CancellationToken.None));
+        Assert.Empty(await status.StatusAsync(ReferralSamples.Referrer, stoke, CancellationToken.None));
     }
 
     private static CaseStatusService Status(JourneyHarness harness) =>

@@ -41,10 +41,9 @@ public sealed class YouthOffendingIncidentTests(AzuriteFixture azurite)
         Assert.Empty(ObligationRules.Derive(stored!.Facts, new ProcessProfiles().For(ReferralSamples.Staffordshire), WorkingDayCalendar.EnglandAndWales, ReferralSamples.Today.AddDays(60)));
 
         var status = new CaseStatusService(harness.Cases, ReferralSamples.Directory, harness.Time, new ProcessProfiles());
-        var seen = await status.StatusAsync(ReferralSamples.BoardManager, reference, CancellationToken.None);
-        Assert.NotNull(seen);
+        var seen = Assert.Single(await status.StatusAsync(ReferralSamples.BoardManager, reference, CancellationToken.None));
         Assert.Contains("Jamie Collins", Text(seen), StringComparison.Ordinal);
-        Assert.Null(await status.StatusAsync(ReferralSamples.NoRole, reference, CancellationToken.None));
+        Assert.Empty(await status.StatusAsync(ReferralSamples.NoRole, reference, CancellationToken.None));
 
         var triage = TriageCard.Build(stored.Facts.OfType<CaseReferred>().Single(), CriteriaAssessment.Assess(stored.State.Form!), [], [], ReferralSamples.Directory);
         Assert.Equal($"{reference} · Youth Offending Service serious incident, for information", Heading(triage));
