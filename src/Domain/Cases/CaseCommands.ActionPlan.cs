@@ -12,7 +12,7 @@ public static partial class CaseCommands
     /// A SMART recommendation joins the action plan, with an owner agency and a due date. Its id ("A1", "A2", …) is given
     /// here, in order.
     /// </summary>
-    public static Outcome AddActionPlanRecommendation(CaseState state, CommandContext context, string recommendation, AgencyId owner, DateOnly due)
+    public static Outcome AddActionPlanRecommendation(CaseState state, CommandContext context, string recommendation, AgencyId owner, DateOnly due, string? outcome = null, string? evidence = null)
     {
         if (Check(state, context,
                 "add a recommendation to the action plan",
@@ -45,13 +45,27 @@ public static partial class CaseCommands
             problems.Add($"The due date ({Refusals.DateWords(due)}) must be after today.");
         }
 
+        // SMART: given from a card, the intended outcome and the evidence of completion are both required.
+        if (outcome is not null || evidence is not null)
+        {
+            if (TextProblem(outcome, "The intended outcome") is { } noOutcome)
+            {
+                problems.Add(noOutcome);
+            }
+
+            if (TextProblem(evidence, "The evidence of completion") is { } noEvidence)
+            {
+                problems.Add(noEvidence);
+            }
+        }
+
         if (problems.Count > 0)
         {
             return Refuse(problems.Select(p => new Refusal(p)).ToList());
         }
 
         var id = string.Create(CultureInfo.InvariantCulture, $"A{state.Actions.Count + 1}");
-        return Accept(new ActionPlanRecommendationAdded(id, recommendation.Trim(), owner, due) { At = context.Now, By = context.Actor });
+        return Accept(new ActionPlanRecommendationAdded(id, recommendation.Trim(), owner, due, outcome?.Trim(), evidence?.Trim()) { At = context.Now, By = context.Actor });
     }
 
     /// <summary>
@@ -103,7 +117,7 @@ public static partial class CaseCommands
     }
 
     /// <summary>The owner agency's representative reports progress on an action (and whether it is complete).</summary>
-    public static Outcome ReportActionUpdate(CaseState state, CommandContext context, string actionId, string progress, bool completed)
+    public static Outcome ReportActionUpdate(CaseState state, CommandContext context, string actionId, string progress, bool completed, string? evidence = null)
     {
         var action = state.Action(actionId);
         var owner = action?.Owner;
@@ -133,7 +147,49 @@ public static partial class CaseCommands
             return Refuse(problem);
         }
 
-        return Accept(new ActionUpdateReported(action.ActionId, action.Owner, progress.Trim(), completed) { At = context.Now, By = context.Actor });
+        if (completed && evidence is not null && TextProblem(evidence, "The evidence of completion") is { } noEvidence)
+        {
+            return Refuse(noEvidence);
+        }
+
+        if (OptionalTextProblem(evidence, "The evidence of completion") is { } longEvidence)
+        {
+            return Refuse(longEvidence);
+        }
+
+        return Accept(new ActionUpdateReported(action.ActionId, action.Owner, progress.Trim(), completed, string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>The Sub-group Chair has reviewed the evidence of completion of every action.</summary>
+    public static Outcome ReviewActionPlanEvidence(CaseState state, CommandContext context, DateOnly reviewedOn)
+    {
+        if (Check(state, context,
+                "record that the evidence of completion was reviewed",
+                "The evidence cannot be recorded as reviewed",
+                "the report has been published or a decision not to publish it has been made",
+                [Who.SubgroupChair],
+                Stage.ActionPlan) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.Actions.Count == 0)
+        {
+            return Refuse("The action plan has no recommendations yet.");
+        }
+
+        var outstanding = state.Actions.Where(a => !a.Completed).Select(a => $"{a.ActionId} ({AgencyName(state, context, a.Owner)})").ToList();
+        if (outstanding.Count > 0)
+        {
+            return Refuse($"The evidence is reviewed once every action is complete; outstanding: {Refusals.Both(outstanding)}.");
+        }
+
+        if (NotInFuture(reviewedOn, "The date the evidence was reviewed", context) is { } future)
+        {
+            return Refuse(future);
+        }
+
+        return Accept(new ActionPlanEvidenceReviewed(reviewedOn) { At = context.Now, By = context.Actor });
     }
 
     /// <summary>The completed action plan is endorsed by the Executive Group and the Board (recorded by the Board Manager).</summary>
@@ -165,6 +221,11 @@ public static partial class CaseCommands
             return Refuse($"The action plan cannot be endorsed while actions are outstanding: {Refusals.Both(outstanding)}.");
         }
 
+        if (state.ActionPlanEvidenceReviewedOn is null)
+        {
+            return Refuse("The Sub-group Chair reviews the evidence of completion before the Executive Group and the Board endorse the plan.");
+        }
+
         if (NotInFuture(endorsedOn, "The date the action plan was endorsed", context) is { } future)
         {
             return Refuse(future);
@@ -191,9 +252,13 @@ public static partial class CaseCommands
             return refused;
         }
 
-        if (state.Stage == Stage.ActionPlan && state.ActionPlanEndorsedOn is null)
+        if (state.Stage == Stage.ActionPlan)
         {
-            return Refuse("The case cannot be closed before its action plan has been endorsed.");
+            var open = StillOpenBeforeClosing(state);
+            if (open.Count > 0)
+            {
+                return Refuse(open.Select(o => new Refusal($"The case cannot be closed: {o}.")).ToList());
+            }
         }
 
         if (state.Stage == Stage.AfterDecision)
@@ -226,5 +291,51 @@ public static partial class CaseCommands
         }
 
         return Accept(new CaseClosed(reason.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>The statutory steps still open that stop a case being closed, in words.</summary>
+    public static IReadOnlyList<string> StillOpenBeforeClosing(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var open = new List<string>();
+        if (state.ActionPlanEndorsedOn is null)
+        {
+            open.Add("its action plan has not been endorsed by the Executive Group and the Board");
+        }
+
+        if (state.NotPublishedReasons is null)
+        {
+            if (state.ReportSentToNationalPanelOn is null)
+            {
+                open.Add("the report has not been sent to the National Panel");
+            }
+
+            if (state.ReportPublishedOn is null)
+            {
+                open.Add("the report has not been published");
+            }
+            else if (state.ReportSentToLibraryOn is null)
+            {
+                open.Add("no copy of the report has gone to the NSPCC National SCR Library");
+            }
+        }
+        else if (state.NationalPanelAdvice is null)
+        {
+            open.Add("the National Panel's advice on the decision not to publish has not been recorded");
+        }
+
+        return open;
+    }
+
+    /// <summary>What a case still owes once closed (the report kept online for at least 12 months), in words.</summary>
+    public static IReadOnlyList<string> StillOwedAfterClosing(CaseState state, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.ReportPublishedOn is { } published && state.ReportRemovedOn is null && today < published.AddMonths(12))
+        {
+            return [$"the report stays on the board's website until at least {Refusals.DateWords(published.AddMonths(12))}, then is available on request"];
+        }
+
+        return [];
     }
 }

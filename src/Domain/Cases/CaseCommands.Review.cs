@@ -136,7 +136,7 @@ public static partial class CaseCommands
     private const string AfterInitiation = "the review has started";
 
     /// <summary>The terms of reference are agreed; with a criminal investigation they must first be shared with the SIO.</summary>
-    public static Outcome AgreeTermsOfReference(CaseState state, CommandContext context, DateOnly agreedOn, bool sharedWithSeniorInvestigatingOfficer)
+    public static Outcome AgreeTermsOfReference(CaseState state, CommandContext context, DateOnly agreedOn, bool sharedWithSeniorInvestigatingOfficer, IReadOnlyList<string>? panelMembers = null)
     {
         if (Check(state, context,
                 "record the terms of reference",
@@ -158,20 +158,54 @@ public static partial class CaseCommands
             return Refuse(future);
         }
 
-        return Accept(new TermsOfReferenceAgreed(agreedOn, sharedWithSeniorInvestigatingOfficer) { At = context.Now, By = context.Actor });
+        if (state.TermsOfReferenceAgreedOn is { } already)
+        {
+            return Refuse($"The terms of reference were already agreed on {Refusals.DateWords(already)}.");
+        }
+
+        var members = (panelMembers ?? []).Select(m => m.Trim()).Where(m => m.Length > 0).ToList();
+        if (panelMembers is not null && members.Count == 0)
+        {
+            return Refuse("Name the Review Panel's members.", "Review Panel members");
+        }
+
+        if (members.FirstOrDefault(m => m.Length > FormLimits.Name) is { } longName)
+        {
+            return Refuse($"A Review Panel member's name is longer than {FormLimits.Name} characters: {longName[..20]}….");
+        }
+
+        return Accept(new TermsOfReferenceAgreed(agreedOn, sharedWithSeniorInvestigatingOfficer, panelMembers is null ? null : members) { At = context.Now, By = context.Actor });
     }
 
-    /// <summary>The Independent Chair agrees a delay (e.g. for parallel criminal proceedings), with the written request.</summary>
-    public static Outcome AgreeReviewDelay(CaseState state, CommandContext context, string reason, string writtenRequest, DateOnly newTargetDate)
+    /// <summary>
+    /// A delay to the review (e.g. for parallel criminal proceedings), or a restriction of its scope, with the written
+    /// request and the new target date. The reviewer records it once agreed with the SIO and the CPS; where they cannot
+    /// agree, the Independent Chair decides.
+    /// </summary>
+    public static Outcome AgreeReviewDelay(
+        CaseState state,
+        CommandContext context,
+        string reason,
+        string writtenRequest,
+        DateOnly newTargetDate,
+        string? scopeRestriction = null,
+        bool agreedWithSioAndCps = true)
     {
         if (Check(state, context,
                 "agree a delay to the review",
                 "A delay cannot be agreed",
                 AfterInitiation,
-                [Who.IndependentChair],
+                [Who.IndependentReviewer, Who.IndependentChair],
                 Stage.Review) is { } refused)
         {
             return refused;
+        }
+
+        var byChair = state.HasRole(context.Actor.Id, Role.IndependentChair)
+                      || context.Directory.WithRole(state.LeadBoard, Role.IndependentChair).Any(m => m.Person == context.Actor.Id);
+        if (!agreedWithSioAndCps && !byChair)
+        {
+            return Refuse("A delay or a restriction of scope is agreed by the reviewer with the Senior Investigating Officer and the Crown Prosecution Service; where they cannot agree, the Independent Chair decides.");
         }
 
         var problems = new List<string>();
@@ -185,6 +219,11 @@ public static partial class CaseCommands
             problems.Add(missingRequest);
         }
 
+        if (OptionalTextProblem(scopeRestriction, "The restriction of scope") is { } longScope)
+        {
+            problems.Add(longScope);
+        }
+
         if (newTargetDate <= context.Today)
         {
             problems.Add($"The new target date ({Refusals.DateWords(newTargetDate)}) must be after today.");
@@ -195,11 +234,246 @@ public static partial class CaseCommands
             return Refuse(problems.Select(p => new Refusal(p)).ToList());
         }
 
-        return Accept(new ReviewDelayAgreed(reason.Trim(), writtenRequest.Trim(), newTargetDate) { At = context.Now, By = context.Actor });
+        return Accept(new ReviewDelayAgreed(reason.Trim(), writtenRequest.Trim(), newTargetDate,
+            string.IsNullOrWhiteSpace(scopeRestriction) ? null : scopeRestriction.Trim(), byChair && !agreedWithSioAndCps) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>The Board Manager or the reviewer names the person who coordinates all contact with the family.</summary>
+    public static Outcome AppointFamilyCoordinator(CaseState state, CommandContext context, string name)
+    {
+        if (Check(state, context,
+                "appoint the family coordinator",
+                "The family coordinator cannot be appointed",
+                AfterInitiation,
+                [Who.BoardManager, Who.IndependentReviewer],
+                Stage.Review) is { } refused)
+        {
+            return refused;
+        }
+
+        if (TextProblem(name, "The family coordinator's name", FormLimits.Name) is { } problem)
+        {
+            return Refuse(problem, "Family coordinator");
+        }
+
+        return Accept(new FamilyCoordinatorAppointed(name.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// The family or practitioners engaged in the review. Where a criminal case runs: a family interview only after the
+    /// police safeguarding lead and the SIO have been consulted, the report shared with the family only when they
+    /// confirm proceedings allow it, and a practitioner learning event's list of delegates sent to the SIO.
+    /// </summary>
+    public static Outcome RecordEngagement(CaseState state, CommandContext context, EngagementKind kind, DateOnly on, string details, bool policeAndSioConsulted, bool delegatesSentToSio)
+    {
+        if (Check(state, context,
+                "record engagement in the review",
+                "The engagement cannot be recorded",
+                AfterInitiation,
+                [Who.BoardManager, Who.IndependentReviewer],
+                Stage.Review, Stage.ReportAndPublication) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!Enum.IsDefined(kind))
+        {
+            return Refuse("Say what kind of engagement this was.");
+        }
+
+        var family = kind is EngagementKind.FamilyContract or EngagementKind.FamilyUpdate or EngagementKind.FamilyInterview or EngagementKind.ReportSharedWithFamily;
+        if (family && state.FamilyCoordinator is null)
+        {
+            return Refuse("Appoint the person who coordinates contact with the family first.");
+        }
+
+        if (kind == EngagementKind.ReportSharedWithFamily && state.ReviewCompletedOn is null)
+        {
+            return Refuse("The final report can be shared with the family once the review is complete.");
+        }
+
+        if (state.CriminalInvestigation && kind is EngagementKind.FamilyInterview && !policeAndSioConsulted)
+        {
+            return Refuse("A criminal case runs: the family is interviewed only after the police safeguarding lead and the Senior Investigating Officer have been consulted.");
+        }
+
+        if (state.CriminalInvestigation && kind is EngagementKind.ReportSharedWithFamily && !policeAndSioConsulted)
+        {
+            return Refuse("A criminal case runs: the report is shared with the family only when the police safeguarding lead and the Senior Investigating Officer confirm proceedings allow it.");
+        }
+
+        if (state.CriminalInvestigation && kind is EngagementKind.PractitionerLearningEvent or EngagementKind.KeyWitnessInterview && !delegatesSentToSio)
+        {
+            return Refuse("A criminal case runs: the list of delegates (or the witness interviewed) must be sent to the Senior Investigating Officer.");
+        }
+
+        if (NotInFuture(on, "The date", context) is { } future)
+        {
+            return Refuse(future);
+        }
+
+        if (TextProblem(details, "What happened") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        return Accept(new PeopleEngaged(kind, on, details.Trim(), policeAndSioConsulted, delegatesSentToSio) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// A Review Panel meeting: the family's role is a standing item, and the panel says whether immediate single-agency
+    /// or multi-agency action is needed.
+    /// </summary>
+    public static Outcome RecordReviewPanelMeeting(CaseState state, CommandContext context, DateOnly heldOn, bool familyRoleConsidered, bool? immediateActionNeeded, string? immediateAction)
+    {
+        if (Check(state, context,
+                "record a Review Panel meeting",
+                "The Review Panel meeting cannot be recorded",
+                AfterInitiation,
+                [Who.BoardManager, Who.IndependentReviewer],
+                Stage.Review) is { } refused)
+        {
+            return refused;
+        }
+
+        var problems = new List<string>();
+        if (!familyRoleConsidered)
+        {
+            problems.Add("The family's role in the review is a standing item of every Review Panel meeting: confirm it was considered.");
+        }
+
+        if (immediateActionNeeded is null)
+        {
+            problems.Add("Say whether immediate single-agency or multi-agency action is needed.");
+        }
+        else if (immediateActionNeeded == true && TextProblem(immediateAction, "The immediate action needed") is { } missing)
+        {
+            problems.Add(missing);
+        }
+
+        if (NotInFuture(heldOn, "The date of the Review Panel meeting", context) is { } future)
+        {
+            problems.Add(future);
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refuse(problems.Select(p => new Refusal(p)).ToList());
+        }
+
+        return Accept(new ReviewPanelMeetingHeld(heldOn, true, immediateActionNeeded == true ? immediateAction!.Trim() : null) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>Who may ask to view review material: the SIO or a Disclosure Officer.</summary>
+    public static readonly IReadOnlyList<string> DisclosureRequesters = ["Senior Investigating Officer", "Disclosure Officer"];
+
+    /// <summary>A request by the SIO or a Disclosure Officer to view review material, recorded for the Independent Chair to decide.</summary>
+    public static Outcome RequestDisclosure(CaseState state, CommandContext context, string requestedBy, string material)
+    {
+        if (Check(state, context,
+                "record a disclosure request",
+                "The disclosure request cannot be recorded",
+                AfterInitiation,
+                [Who.BoardManager, Who.IndependentReviewer],
+                Stage.Review, Stage.ReportAndPublication) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!DisclosureRequesters.Contains(requestedBy))
+        {
+            return Refuse("A request to view review material comes from the Senior Investigating Officer or a Disclosure Officer.", "Requested by");
+        }
+
+        if (TextProblem(material, "The material asked for") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"R{state.DisclosureRequests.Count + 1}");
+        return Accept(new DisclosureRequested(id, requestedBy, material.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>The Independent Chair decides a disclosure request after consulting the reviewer, the police safeguarding lead and the panel.</summary>
+    public static Outcome DecideDisclosure(CaseState state, CommandContext context, string requestId, bool granted, string reasons, bool consultedReviewer, bool consultedPoliceLead, bool consultedPanel)
+    {
+        if (Check(state, context,
+                "decide a disclosure request",
+                "The disclosure request cannot be decided",
+                AfterInitiation,
+                [Who.IndependentChair],
+                Stage.Review, Stage.ReportAndPublication) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.DisclosureRequests.FirstOrDefault(r => r.RequestId == requestId) is not { } request)
+        {
+            return Refuse($"There is no disclosure request {requestId} on this case.");
+        }
+
+        if (request.Granted is not null)
+        {
+            return Refuse($"Disclosure request {requestId} was already decided.");
+        }
+
+        var missing = new List<string>();
+        if (!consultedReviewer)
+        {
+            missing.Add("the reviewer");
+        }
+
+        if (!consultedPoliceLead)
+        {
+            missing.Add("the police safeguarding lead");
+        }
+
+        if (!consultedPanel)
+        {
+            missing.Add("the Review Panel");
+        }
+
+        if (missing.Count > 0)
+        {
+            return Refuse($"Consult {Refusals.Both(missing)} before deciding a disclosure request.");
+        }
+
+        if (TextProblem(reasons, "The reasons for the decision") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        return Accept(new DisclosureDecided(requestId, granted, reasons.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>An agency's report for the review received (by the date agreed in the terms of reference).</summary>
+    public static Outcome ReceiveAgencyReport(CaseState state, CommandContext context, AgencyId agency, DateOnly receivedOn)
+    {
+        if (Check(state, context,
+                "record an agency report received",
+                "The agency report cannot be recorded",
+                AfterInitiation,
+                [Who.BoardManager, Who.IndependentReviewer],
+                Stage.Review) is { } refused)
+        {
+            return refused;
+        }
+
+        if (AgencyOf(state, context.Directory, agency) is null)
+        {
+            return Refuse($"Agency '{agency.Value}' is not one of the agencies of this case's boards.");
+        }
+
+        if (NotInFuture(receivedOn, "The date the report was received", context) is { } future)
+        {
+            return Refuse(future);
+        }
+
+        return Accept(new AgencyReportReceived(agency, receivedOn) { At = context.Now, By = context.Actor });
     }
 
     /// <summary>The review is complete: the report goes to the Board for endorsement.</summary>
-    public static Outcome CompleteReview(CaseState state, CommandContext context, DateOnly completedOn)
+    public static Outcome CompleteReview(CaseState state, CommandContext context, DateOnly completedOn, bool draftCheckedAgainstTermsOfReference = true)
     {
         if (Check(state, context,
                 "record that the review is complete",
@@ -216,6 +490,11 @@ public static partial class CaseCommands
             return Refuse("The review cannot be completed before its terms of reference have been agreed.");
         }
 
+        if (!draftCheckedAgainstTermsOfReference)
+        {
+            return Refuse("Check the draft report against the terms of reference before it goes to the Board.");
+        }
+
         if (NotInFuture(completedOn, "The date the review was completed", context) is { } future)
         {
             return Refuse(future);
@@ -226,7 +505,7 @@ public static partial class CaseCommands
             return Refuse($"The review cannot have been completed ({Refusals.DateWords(completedOn)}) before it started ({Refusals.DateWords(started)}).");
         }
 
-        return Accept(new ReviewCompleted(completedOn) { At = context.Now, By = context.Actor });
+        return Accept(new ReviewCompleted(completedOn, true) { At = context.Now, By = context.Actor });
     }
 
     // ── Stage 9: report and publication ───────────────────────────────────────────────────────────────────
@@ -260,7 +539,7 @@ public static partial class CaseCommands
     }
 
     /// <summary>The publication planning meeting sets the publication date (D10 counts back from it).</summary>
-    public static Outcome PlanPublication(CaseState state, CommandContext context, DateOnly plannedPublicationDate)
+    public static Outcome PlanPublication(CaseState state, CommandContext context, DateOnly plannedPublicationDate, DateOnly? planningMeetingOn = null)
     {
         if (Check(state, context,
                 "plan the report's publication",
@@ -282,7 +561,12 @@ public static partial class CaseCommands
             return Refuse($"The planned publication date ({Refusals.DateWords(plannedPublicationDate)}) must be after today.");
         }
 
-        return Accept(new PublicationPlanned(plannedPublicationDate) { At = context.Now, By = context.Actor });
+        if (planningMeetingOn is { } meeting && NotInFuture(meeting, "The date of the publication planning meeting", context) is { } future)
+        {
+            return Refuse(future);
+        }
+
+        return Accept(new PublicationPlanned(plannedPublicationDate, planningMeetingOn) { At = context.Now, By = context.Actor });
     }
 
     /// <summary>The report goes to the National Panel, at least one week before publication.</summary>
@@ -408,5 +692,72 @@ public static partial class CaseCommands
         }
 
         return Accept(new ReportRemovedFromWebsite(removedOn) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>A copy of the published report goes to the NSPCC National SCR Library.</summary>
+    public static Outcome SendReportToLibrary(CaseState state, CommandContext context, DateOnly sentOn)
+    {
+        if (Check(state, context,
+                "record the copy sent to the NSPCC National SCR Library",
+                "The copy to the library cannot be recorded",
+                "it has been published",
+                [Who.BoardManager],
+                Stage.ActionPlan, Stage.Closed) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.ReportPublishedOn is not { } published)
+        {
+            return Refuse("A copy goes to the NSPCC National SCR Library once the report is published.");
+        }
+
+        if (state.ReportSentToLibraryOn is { } already)
+        {
+            return Refuse($"A copy was already sent to the library on {Refusals.DateWords(already)}.");
+        }
+
+        if (NotInFuture(sentOn, "The date the copy was sent", context) is { } future)
+        {
+            return Refuse(future);
+        }
+
+        if (sentOn < published)
+        {
+            return Refuse($"The copy ({Refusals.DateWords(sentOn)}) cannot have gone before publication ({Refusals.DateWords(published)}).");
+        }
+
+        return Accept(new ReportSentToLibrary(sentOn) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>The National Panel's advice on a decision not to publish, as received (recorded by the Board Manager).</summary>
+    public static Outcome RecordNationalPanelAdvice(CaseState state, CommandContext context, string advice)
+    {
+        if (Check(state, context,
+                "record the National Panel's advice",
+                "The National Panel's advice cannot be recorded",
+                "a decision not to publish has been made",
+                [Who.BoardManager],
+                Stage.ActionPlan, Stage.Closed) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.NotPublishedReasons is null)
+        {
+            return Refuse("The National Panel's advice is asked for on a decision not to publish; the report was not decided against publication.");
+        }
+
+        if (state.NationalPanelAdvice is not null)
+        {
+            return Refuse("The National Panel's advice is already recorded.");
+        }
+
+        if (TextProblem(advice, "The National Panel's advice") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        return Accept(new NationalPanelAdviceRecorded(advice.Trim()) { At = context.Now, By = context.Actor });
     }
 }

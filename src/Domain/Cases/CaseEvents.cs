@@ -62,6 +62,15 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(ActionUpdateReported), "actionUpdateReported")]
 [JsonDerivedType(typeof(ActionEscalated), "actionEscalated")]
 [JsonDerivedType(typeof(ActionPlanEndorsed), "actionPlanEndorsed")]
+[JsonDerivedType(typeof(FamilyCoordinatorAppointed), "familyCoordinatorAppointed")]
+[JsonDerivedType(typeof(PeopleEngaged), "peopleEngaged")]
+[JsonDerivedType(typeof(ReviewPanelMeetingHeld), "reviewPanelMeetingHeld")]
+[JsonDerivedType(typeof(DisclosureRequested), "disclosureRequested")]
+[JsonDerivedType(typeof(DisclosureDecided), "disclosureDecided")]
+[JsonDerivedType(typeof(AgencyReportReceived), "agencyReportReceived")]
+[JsonDerivedType(typeof(ReportSentToLibrary), "reportSentToLibrary")]
+[JsonDerivedType(typeof(NationalPanelAdviceRecorded), "nationalPanelAdviceRecorded")]
+[JsonDerivedType(typeof(ActionPlanEvidenceReviewed), "actionPlanEvidenceReviewed")]
 [JsonDerivedType(typeof(CaseClosed), "caseClosed")]
 [JsonDerivedType(typeof(AttemptRefused), "attemptRefused")]
 public abstract record CaseEvent
@@ -367,18 +376,71 @@ public sealed record ReviewInitiated(DateOnly InitiatedOn) : CaseEvent;
 
 // ── Stage 8: the review ────────────────────────────────────────────────────────────────────────────────────
 
-public sealed record TermsOfReferenceAgreed(DateOnly AgreedOn, bool SharedWithSeniorInvestigatingOfficer) : CaseEvent;
+/// <summary>The terms of reference agreed, with the Review Panel's members (shared with the SIO first where a criminal investigation runs).</summary>
+public sealed record TermsOfReferenceAgreed(DateOnly AgreedOn, bool SharedWithSeniorInvestigatingOfficer, IReadOnlyList<string>? PanelMembers = null) : CaseEvent;
 
-/// <summary>An agreed delay (e.g. parallel criminal proceedings), recorded with the written request.</summary>
-public sealed record ReviewDelayAgreed(string Reason, string WrittenRequest, DateOnly NewTargetDate) : CaseEvent;
+/// <summary>
+/// An agreed delay (e.g. parallel criminal proceedings), recorded with the written request; or a restriction of the
+/// review's scope (<paramref name="ScopeRestriction"/>). Agreed by the reviewer with the SIO and the CPS; decided by the
+/// Independent Chair where they cannot agree (<paramref name="DecidedByChair"/>).
+/// </summary>
+public sealed record ReviewDelayAgreed(string Reason, string WrittenRequest, DateOnly NewTargetDate, string? ScopeRestriction = null, bool DecidedByChair = false) : CaseEvent;
 
-public sealed record ReviewCompleted(DateOnly CompletedOn) : CaseEvent;
+/// <summary>The review is complete: the draft report was checked against the terms of reference and goes to the Board.</summary>
+public sealed record ReviewCompleted(DateOnly CompletedOn, bool DraftCheckedAgainstTermsOfReference = true) : CaseEvent;
+
+/// <summary>The person who coordinates all contact with the child's family during the review.</summary>
+public sealed record FamilyCoordinatorAppointed(string Name) : CaseEvent;
+
+[JsonConverter(typeof(JsonStringEnumConverter<EngagementKind>))]
+public enum EngagementKind
+{
+    /// <summary>The family contract agreed with the family.</summary>
+    FamilyContract,
+
+    /// <summary>An update given to the family on the review's progress.</summary>
+    FamilyUpdate,
+
+    /// <summary>A family member interviewed (where a criminal case runs, only after the police safeguarding lead and the SIO are consulted).</summary>
+    FamilyInterview,
+
+    /// <summary>The final report shared with the family (when proceedings allow).</summary>
+    ReportSharedWithFamily,
+
+    /// <summary>A practitioner learning event; its list of delegates goes to the SIO.</summary>
+    PractitionerLearningEvent,
+
+    /// <summary>A one-to-one interview of a key witness.</summary>
+    KeyWitnessInterview,
+}
+
+/// <summary>
+/// Engagement of the family or of practitioners in the review (toolkit, "Engagement of children and family members",
+/// "Practitioner engagement"), with what was checked first.
+/// </summary>
+public sealed record PeopleEngaged(EngagementKind Kind, DateOnly On, string Details, bool PoliceAndSioConsulted, bool DelegatesSentToSio) : CaseEvent;
+
+/// <summary>
+/// A Review Panel meeting: the family's role is a standing item; the panel considers whether immediate single-agency or
+/// multi-agency action is needed (<paramref name="ImmediateAction"/>, null when none).
+/// </summary>
+public sealed record ReviewPanelMeetingHeld(DateOnly HeldOn, bool FamilyRoleConsidered, string? ImmediateAction) : CaseEvent;
+
+/// <summary>A request by the SIO or a Disclosure Officer to view review material.</summary>
+public sealed record DisclosureRequested(string RequestId, string RequestedBy, string Material) : CaseEvent;
+
+/// <summary>The Independent Chair's decision on a disclosure request, after consulting the reviewer, the police safeguarding lead and the panel.</summary>
+public sealed record DisclosureDecided(string RequestId, bool Granted, string Reasons) : CaseEvent;
+
+/// <summary>An agency's report (or chronology) for the review received.</summary>
+public sealed record AgencyReportReceived(AgencyId Agency, DateOnly ReceivedOn) : CaseEvent;
 
 // ── Stage 9: report and publication ────────────────────────────────────────────────────────────────────────
 
 public sealed record ReportEndorsed(DateOnly EndorsedOn) : CaseEvent;
 
-public sealed record PublicationPlanned(DateOnly PlannedPublicationDate) : CaseEvent;
+/// <summary>The publication planning meeting set the publication date.</summary>
+public sealed record PublicationPlanned(DateOnly PlannedPublicationDate, DateOnly? PlanningMeetingOn = null) : CaseEvent;
 
 public sealed record ReportSentToNationalPanel(DateOnly SentOn) : CaseEvent;
 
@@ -386,17 +448,24 @@ public sealed record ReportPublished(DateOnly PublishedOn, string? Address) : Ca
 
 public sealed record DecidedNotToPublish(string Reasons) : CaseEvent;
 
+/// <summary>After its 12 months online the report comes off the website and is available on request.</summary>
 public sealed record ReportRemovedFromWebsite(DateOnly RemovedOn) : CaseEvent;
+
+/// <summary>A copy of the report went to the NSPCC National SCR Library.</summary>
+public sealed record ReportSentToLibrary(DateOnly SentOn) : CaseEvent;
+
+/// <summary>The National Panel's advice on a decision not to publish, as received.</summary>
+public sealed record NationalPanelAdviceRecorded(string Advice) : CaseEvent;
 
 // ── Stage 10: the action plan ──────────────────────────────────────────────────────────────────────────────
 
 /// <summary>A SMART recommendation with an owner agency and a due date.</summary>
-public sealed record ActionPlanRecommendationAdded(string ActionId, string Recommendation, AgencyId Owner, DateOnly Due) : CaseEvent;
+public sealed record ActionPlanRecommendationAdded(string ActionId, string Recommendation, AgencyId Owner, DateOnly Due, string? Outcome = null, string? Evidence = null) : CaseEvent;
 
 /// <summary>A sub-group meeting at which action-plan progress is reported (D12).</summary>
 public sealed record SubgroupMeetingHeld(DateOnly HeldOn, DateOnly? NextMeeting) : CaseEvent;
 
-public sealed record ActionUpdateReported(string ActionId, AgencyId Agency, string Progress, bool Completed) : CaseEvent;
+public sealed record ActionUpdateReported(string ActionId, AgencyId Agency, string Progress, bool Completed, string? Evidence = null) : CaseEvent;
 
 [JsonConverter(typeof(JsonStringEnumConverter<EscalationLevel>))]
 public enum EscalationLevel
@@ -411,6 +480,9 @@ public enum EscalationLevel
 /// the Sub-group Chair, or the Vice-Chair when the owner agency's representative is the Sub-group Chair.
 /// </summary>
 public sealed record ActionEscalated(string ActionId, EscalationLevel Level, Actor? RaisedBy = null) : CaseEvent;
+
+/// <summary>The Sub-group Chair reviewed the evidence of completion of every action.</summary>
+public sealed record ActionPlanEvidenceReviewed(DateOnly ReviewedOn) : CaseEvent;
 
 public sealed record ActionPlanEndorsed(DateOnly EndorsedOn) : CaseEvent;
 

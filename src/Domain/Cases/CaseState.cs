@@ -84,11 +84,21 @@ public sealed record ActionPlanItem(
     DateTimeOffset AddedAt,
     int AddedSequence,
     ImmutableList<ActionUpdate> Updates,
-    EscalationLevel Escalation)
+    EscalationLevel Escalation,
+    string? Outcome = null,
+    string? Evidence = null,
+    ImmutableList<EscalationLevel>? EscalationHistory = null)
 {
+    /// <summary>Every escalation this action has had, in order: a later update does not erase them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<EscalationLevel> Escalations => EscalationHistory ?? [];
+
     [JsonIgnore]
     public bool Completed => Updates.Any(u => u.Completed);
 }
+
+/// <summary>A request to view review material and, once decided, the Independent Chair's decision.</summary>
+public sealed record DisclosureRequest(string RequestId, string RequestedBy, string Material, bool? Granted, string? Reasons);
 
 /// <summary>A sub-group meeting at which action-plan progress is reported.</summary>
 public sealed record ActionPlanMeeting(DateOnly HeldOn, DateOnly? NextMeeting, DateTimeOffset At, int Sequence);
@@ -247,6 +257,20 @@ public sealed record CaseState
 
     public ImmutableList<AgreedDelay> Delays { get; init; } = [];
 
+    public ImmutableList<string> ReviewPanelMembers { get; init; } = [];
+
+    public string? FamilyCoordinator { get; init; }
+
+    public ImmutableList<PeopleEngaged> Engagements { get; init; } = [];
+
+    public ImmutableList<ReviewPanelMeetingHeld> ReviewPanelMeetings { get; init; } = [];
+
+    public ImmutableList<DisclosureRequest> DisclosureRequests { get; init; } = [];
+
+    public ImmutableList<AgencyId> AgencyReportsReceived { get; init; } = [];
+
+    public bool DraftCheckedAgainstTermsOfReference { get; init; }
+
     public DateOnly? ReviewCompletedOn { get; init; }
 
     // ── Report and publication ──
@@ -265,6 +289,12 @@ public sealed record CaseState
 
     public DateOnly? ReportRemovedOn { get; init; }
 
+    public DateOnly? PublicationPlanningMeetingOn { get; init; }
+
+    public DateOnly? ReportSentToLibraryOn { get; init; }
+
+    public string? NationalPanelAdvice { get; init; }
+
     // ── The action plan ──
 
     public ImmutableList<ActionPlanItem> Actions { get; init; } = [];
@@ -272,6 +302,8 @@ public sealed record CaseState
     public ImmutableList<ActionPlanMeeting> ActionPlanMeetings { get; init; } = [];
 
     public DateOnly? ActionPlanEndorsedOn { get; init; }
+
+    public DateOnly? ActionPlanEvidenceReviewedOn { get; init; }
 
     // ── Closing ──
 
@@ -486,15 +518,34 @@ public sealed record CaseState
             {
                 TermsOfReferenceAgreedOn = terms.AgreedOn,
                 TermsOfReferenceSharedWithSeniorInvestigatingOfficer = terms.SharedWithSeniorInvestigatingOfficer,
+                ReviewPanelMembers = [.. terms.PanelMembers ?? []],
             },
+            FamilyCoordinatorAppointed coordinator => this with { FamilyCoordinator = coordinator.Name },
+            PeopleEngaged engaged => this with { Engagements = Engagements.Add(engaged) },
+            ReviewPanelMeetingHeld panelMeeting => this with { ReviewPanelMeetings = ReviewPanelMeetings.Add(panelMeeting) },
+            DisclosureRequested request => this with
+            {
+                DisclosureRequests = DisclosureRequests.Add(new DisclosureRequest(request.RequestId, request.RequestedBy, request.Material, null, null)),
+            },
+            DisclosureDecided disclosure => this with
+            {
+                DisclosureRequests = DisclosureRequests.Select(r => r.RequestId == disclosure.RequestId ? r with { Granted = disclosure.Granted, Reasons = disclosure.Reasons } : r)
+                    .ToImmutableList(),
+            },
+            AgencyReportReceived report => this with { AgencyReportsReceived = AgencyReportsReceived.Contains(report.Agency) ? AgencyReportsReceived : AgencyReportsReceived.Add(report.Agency) },
             ReviewDelayAgreed delay => this with
             {
                 Delays = Delays.Add(new AgreedDelay(delay.Reason, delay.WrittenRequest, delay.NewTargetDate, delay.At, delay.By)),
             },
-            ReviewCompleted completed => this with { ReviewCompletedOn = completed.CompletedOn, Stage = Stage.ReportAndPublication },
+            ReviewCompleted completed => this with
+            {
+                ReviewCompletedOn = completed.CompletedOn,
+                DraftCheckedAgainstTermsOfReference = completed.DraftCheckedAgainstTermsOfReference,
+                Stage = Stage.ReportAndPublication,
+            },
 
             ReportEndorsed endorsed => this with { ReportEndorsedOn = endorsed.EndorsedOn },
-            PublicationPlanned planned => this with { PlannedPublicationDate = planned.PlannedPublicationDate },
+            PublicationPlanned planned => this with { PlannedPublicationDate = planned.PlannedPublicationDate, PublicationPlanningMeetingOn = planned.PlanningMeetingOn },
             ReportSentToNationalPanel sent => this with { ReportSentToNationalPanelOn = sent.SentOn },
             ReportPublished published => this with
             {
@@ -508,10 +559,12 @@ public sealed record CaseState
                 Stage = Stage == Stage.ReportAndPublication ? Stage.ActionPlan : Stage,
             },
             ReportRemovedFromWebsite removed => this with { ReportRemovedOn = removed.RemovedOn },
+            ReportSentToLibrary library => this with { ReportSentToLibraryOn = library.SentOn },
+            NationalPanelAdviceRecorded advice => this with { NationalPanelAdvice = advice.Advice },
 
             ActionPlanRecommendationAdded added => this with
             {
-                Actions = Actions.Add(new ActionPlanItem(added.ActionId, added.Recommendation, added.Owner, added.Due, added.At, sequence, [], EscalationLevel.None)),
+                Actions = Actions.Add(new ActionPlanItem(added.ActionId, added.Recommendation, added.Owner, added.Due, added.At, sequence, [], EscalationLevel.None, added.Outcome, added.Evidence)),
             },
             SubgroupMeetingHeld meeting => this with
             {
@@ -530,9 +583,13 @@ public sealed record CaseState
             },
             ActionEscalated escalated => this with
             {
-                Actions = Actions.Select(a => a.ActionId == escalated.ActionId ? a with { Escalation = escalated.Level } : a).ToImmutableList(),
+                Actions = Actions.Select(a => a.ActionId == escalated.ActionId
+                        ? a with { Escalation = escalated.Level, EscalationHistory = (a.EscalationHistory ?? []).Add(escalated.Level) }
+                        : a)
+                    .ToImmutableList(),
             },
             ActionPlanEndorsed endorsed => this with { ActionPlanEndorsedOn = endorsed.EndorsedOn },
+            ActionPlanEvidenceReviewed reviewed => this with { ActionPlanEvidenceReviewedOn = reviewed.ReviewedOn },
 
             CaseClosed closed => this with { ClosedReason = closed.Reason, ClosedAt = closed.At, Stage = Stage.Closed },
             _ => this,

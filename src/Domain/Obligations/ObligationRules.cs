@@ -492,40 +492,51 @@ public static class ObligationRules
             }
         }
 
-        // D9
+        // D9: from the decision to initiate the review (the Independent Chair's decision to hold a Serious Case Review or
+        // a multi-agency learning review), not from a later date someone types. The latest such decision counts; an
+        // agreed delay moves the target to its new date.
         private IEnumerable<Obligation> ReviewCompletions()
         {
-            foreach (var (i, initiated, n) in Each<ReviewInitiated>())
+            var decisions = Each<ChairDecided>()
+                .Where(d => d.Fact.DecidedOption is Cases.RecommendationOption.FormalSeriousCaseReview or Cases.RecommendationOption.MultiAgencyLearningReview)
+                .ToList();
+            if (decisions.Count == 0)
             {
-                var completed = First<ReviewCompleted>(i);
-                var until = completed?.Index ?? facts.Count;
-                var delay = facts.Skip(i + 1).Take(until - i - 1).OfType<ReviewDelayAgreed>().LastOrDefault();
-                var target = profile.CompleteReview.AddTo(initiated.InitiatedOn, calendar);
-                var rule = $"{profile.CompleteReview} from initiating the SCR" +
-                    (profile.ReviewCompletion == ReviewCompletionTarget.FourMonths ? " (the board's setting, after the 2006 leaflet)" : string.Empty);
-                string? note = null;
-                if (delay is not null)
-                {
-                    rule += $", moved to {HumanDates.Format(delay.NewTargetDate)} by an agreed delay";
-                    note = $"The target was {HumanDates.Format(target)} before the delay was agreed.";
-                    target = delay.NewTargetDate;
-                }
-
-                yield return Make(
-                    ObligationCode.D9,
-                    Numbered("D9", n),
-                    "Complete the SCR",
-                    Role.BoardManager,
-                    agency: null,
-                    person: null,
-                    "The board (through the Board Manager)",
-                    "the board",
-                    initiated.InitiatedOn,
-                    target,
-                    rule,
-                    completed?.Fact.CompletedOn,
-                    note);
+                yield break;
             }
+
+            var (i, decided, _) = decisions[^1];
+            var scr = decided.DecidedOption == Cases.RecommendationOption.FormalSeriousCaseReview;
+            var words = scr ? "the SCR" : "the multi-agency learning review";
+            var initiatedOn = DateOf(decided);
+            var completed = First<ReviewCompleted>(i);
+            var until = completed?.Index ?? facts.Count;
+            var delay = facts.Skip(i + 1).Take(until - i - 1).OfType<ReviewDelayAgreed>().LastOrDefault();
+            var target = profile.CompleteReview.AddTo(initiatedOn, calendar);
+            var rule = $"{profile.CompleteReview} from the decision to initiate {words}" +
+                (profile.ReviewCompletion == ReviewCompletionTarget.FourMonths ? " (the board's setting, after the 2006 leaflet)" : string.Empty);
+            string? note = null;
+            if (delay is not null)
+            {
+                rule += $", moved to {HumanDates.Format(delay.NewTargetDate)} by an agreed {(delay.ScopeRestriction is null ? "delay" : "delay and restriction of scope")}";
+                note = $"The target was {HumanDates.Format(target)} before the delay was agreed.";
+                target = delay.NewTargetDate;
+            }
+
+            yield return Make(
+                ObligationCode.D9,
+                "D9",
+                $"Complete {words}",
+                Role.BoardManager,
+                agency: null,
+                person: null,
+                "The board (through the Board Manager)",
+                "the board",
+                initiatedOn,
+                target,
+                rule,
+                completed?.Fact.CompletedOn,
+                note);
         }
 
         // D10: the latest publication plan counts; a report sent at any time meets it.

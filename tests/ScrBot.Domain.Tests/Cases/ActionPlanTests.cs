@@ -177,7 +177,9 @@ public sealed class ActionPlanTests
     {
         var story = PoliceUpdate(CaseStory.Published(), completed: true)
             .Do(HealthRep, (s, c) => CaseCommands.ReportActionUpdate(s, c, "A2", "Template changed.", true))
+            .Do(ScrBot.Domain.Tests.Cases.Samples.SubgroupChair, (s, c) => CaseCommands.ReviewActionPlanEvidence(s, c, new DateOnly(2026, 10, 1)))
             .Do(Manager, (s, c) => CaseCommands.EndorseActionPlan(s, c, new DateOnly(2026, 10, 1)))
+            .Do(Manager, (s, c) => CaseCommands.SendReportToLibrary(s, c, new DateOnly(2026, 10, 1)))
             .Do(Manager, (s, c) => CaseCommands.CloseCase(s, c, "Action plan complete and endorsed."));
 
         Assert.Equal(new DateOnly(2026, 10, 1), story.State.ActionPlanEndorsedOn);
@@ -189,7 +191,10 @@ public sealed class ActionPlanTests
     {
         var outcome = CaseStory.Published().Try(Manager, (s, c) => CaseCommands.CloseCase(s, c, "Done."));
 
-        Assert.Equal("The case cannot be closed before its action plan has been endorsed.", outcome.Explanation);
+        Assert.Equal(
+            "The case cannot be closed: its action plan has not been endorsed by the Executive Group and the Board. "
+            + "The case cannot be closed: no copy of the report has gone to the NSPCC National SCR Library.",
+            outcome.Explanation);
     }
 
     [Fact]

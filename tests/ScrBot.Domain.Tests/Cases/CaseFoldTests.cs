@@ -17,7 +17,9 @@ public sealed class CaseFoldTests
             .Do(Manager, (s, c) => CaseCommands.RecordActionPlanMeeting(s, c, new DateOnly(2026, 12, 15), null))
             .Do(PoliceRep, (s, c) => CaseCommands.ReportActionUpdate(s, c, "A1", "Protocol in place.", true))
             .Do(HealthRep, (s, c) => CaseCommands.ReportActionUpdate(s, c, "A2", "Template changed.", true))
+            .Do(ScrBot.Domain.Tests.Cases.Samples.SubgroupChair, (s, c) => CaseCommands.ReviewActionPlanEvidence(s, c, new DateOnly(2026, 12, 15)))
             .Do(Manager, (s, c) => CaseCommands.EndorseActionPlan(s, c, new DateOnly(2026, 12, 15)))
+            .Do(Manager, (s, c) => CaseCommands.SendReportToLibrary(s, c, new DateOnly(2026, 12, 15)))
             .Do(Manager, (s, c) => CaseCommands.CloseCase(s, c, "Action plan complete and endorsed."))
             .At(new DateTimeOffset(2027, 10, 2, 9, 0, 0, TimeSpan.Zero))
             .Do(Manager, (s, c) => CaseCommands.RemoveReportFromWebsite(s, c, new DateOnly(2027, 10, 2)));

@@ -36,12 +36,20 @@ public sealed class ReviewAndPublicationTests
     }
 
     [Fact]
-    public void OnlyTheIndependentChairAgreesADelay()
+    public void TheReviewerAgreesADelayWithTheSioAndTheCpsAndTheIndependentChairDecidesOnlyWhereTheyCannotAgree()
     {
-        var outcome = CaseStory.ReviewStarted()
-            .Try(Manager, (s, c) => CaseCommands.AgreeReviewDelay(s, c, "Trial listed.", "Letter.", new DateOnly(2027, 1, 31)));
+        var story = CaseStory.ReviewStarted();
+        var manager = story.Try(Manager, (s, c) => CaseCommands.AgreeReviewDelay(s, c, "Trial listed.", "Letter.", new DateOnly(2027, 1, 31)));
+        var notAgreed = story.Try(CaseStory.Reviewer, (s, c) => CaseCommands.AgreeReviewDelay(s, c, "Trial listed.", "Letter.", new DateOnly(2027, 1, 31), agreedWithSioAndCps: false));
+        var agreed = story.Try(CaseStory.Reviewer, (s, c) => CaseCommands.AgreeReviewDelay(s, c, "Trial listed.", "Letter.", new DateOnly(2027, 1, 31), "Police interviews left out"));
+        var chair = story.Try(IndependentChair, (s, c) => CaseCommands.AgreeReviewDelay(s, c, "Trial listed.", "Letter.", new DateOnly(2027, 1, 31), agreedWithSioAndCps: false));
 
-        Assert.Equal("Only the Independent Chair can agree a delay to the review.", outcome.Explanation);
+        Assert.Equal("Only the independent reviewer or the Independent Chair can agree a delay to the review.", manager.Explanation);
+        Assert.StartsWith("A delay or a restriction of scope is agreed by the reviewer with the Senior Investigating Officer and the Crown Prosecution Service", notAgreed.Explanation, StringComparison.Ordinal);
+        var delay = Assert.IsType<ReviewDelayAgreed>(Assert.Single(agreed.Facts));
+        Assert.Equal("Police interviews left out", delay.ScopeRestriction);
+        Assert.False(delay.DecidedByChair);
+        Assert.True(Assert.IsType<ReviewDelayAgreed>(Assert.Single(chair.Facts)).DecidedByChair);
     }
 
     [Fact]

@@ -85,7 +85,9 @@ public sealed class ClosedCaseObligationTests
         var story = CaseStory.Published()
             .Do(PoliceRep, (s, c) => CaseCommands.ReportActionUpdate(s, c, "A1", "Protocol in place.", true))
             .Do(HealthRep, (s, c) => CaseCommands.ReportActionUpdate(s, c, "A2", "Template changed.", true))
+            .Do(ScrBot.Domain.Tests.Cases.Samples.SubgroupChair, (s, c) => CaseCommands.ReviewActionPlanEvidence(s, c, new DateOnly(2026, 10, 1)))
             .Do(Manager, (s, c) => CaseCommands.EndorseActionPlan(s, c, new DateOnly(2026, 10, 1)))
+            .Do(Manager, (s, c) => CaseCommands.SendReportToLibrary(s, c, new DateOnly(2026, 10, 1)))
             .Do(Manager, (s, c) => CaseCommands.CloseCase(s, c, "Action plan complete and endorsed."));
         var today = new DateOnly(2026, 11, 1);
 

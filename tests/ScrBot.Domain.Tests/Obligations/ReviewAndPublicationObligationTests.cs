@@ -9,7 +9,9 @@ public sealed class ReviewAndPublicationObligationTests
 {
     private static readonly CaseReferred Case = Referred(D(2026, 2, 2), D(2026, 2, 2));
 
-    private static ReviewInitiated Initiated(DateOnly on) => new(on) { At = On(on), By = Manager };
+    /// <summary>The decision to initiate the review: the Independent Chair's decision to hold one.</summary>
+    private static ChairDecided Initiated(DateOnly on, RecommendationOption option = RecommendationOption.FormalSeriousCaseReview) =>
+        new(ChairDecisionKind.Uphold, option, "The criteria are met.", []) { At = On(on), By = Chair };
 
     private static ReviewCompleted Completed(DateOnly on) => new(on) { At = On(on), By = Manager };
 
@@ -32,7 +34,7 @@ public sealed class ReviewAndPublicationObligationTests
         var d9 = Derive(facts, D(2026, 9, 1)).The("D9");
 
         Assert.Equal("Complete the SCR", d9.Title);
-        Assert.Equal("6 months from initiating the SCR", d9.Rule);
+        Assert.Equal("6 months from the decision to initiate the SCR", d9.Rule);
         Assert.Equal(D(2026, 8, 31), d9.StartsOn);
         Assert.Equal(D(2027, 2, 28), d9.DueOn);
         Assert.Equal(ObligationStatus.Open, d9.Status);
@@ -48,7 +50,7 @@ public sealed class ReviewAndPublicationObligationTests
         var d9 = Derive(facts, D(2026, 11, 20), fourMonths).The("D9");
 
         Assert.Equal(D(2026, 10, 15), d9.DueOn);
-        Assert.Equal("4 months from initiating the SCR (the board's setting, after the 2006 leaflet)", d9.Rule);
+        Assert.Equal("4 months from the decision to initiate the SCR (the board's setting, after the 2006 leaflet)", d9.Rule);
         Assert.Equal(ObligationStatus.Met, d9.Status);
         Assert.True(d9.MetLate);
         Assert.Equal(36, d9.DaysLate);
@@ -70,9 +72,49 @@ public sealed class ReviewAndPublicationObligationTests
 
         Assert.Equal(D(2027, 3, 31), d9.DueOn);
         Assert.Equal(ObligationStatus.Open, d9.Status);
-        Assert.Equal("6 months from initiating the SCR, moved to Wednesday 31 March 2027 by an agreed delay", d9.Rule);
+        Assert.Equal("6 months from the decision to initiate the SCR, moved to Wednesday 31 March 2027 by an agreed delay", d9.Rule);
         Assert.Equal("The target was Tuesday 15 December 2026 before the delay was agreed.", d9.Note);
         Assert.DoesNotContain("criminal", d9.Rule, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void TheReviewClockRunsFromTheDecisionToInitiateNotFromALaterTypedStartDate()
+    {
+        // Decided Monday 30 March 2026; the Board Manager records the review as started on Monday 20 April: the target
+        // stays Friday 30 September 2026, six months from the decision.
+        var facts = new CaseEvent[]
+        {
+            Case,
+            Initiated(D(2026, 3, 30)),
+            new ReviewInitiated(D(2026, 4, 20)) { At = On(2026, 4, 20), By = Manager },
+        };
+
+        var d9 = Derive(facts, D(2026, 4, 21)).The("D9");
+
+        Assert.Equal(D(2026, 3, 30), d9.StartsOn);
+        Assert.Equal(D(2026, 9, 30), d9.DueOn);
+    }
+
+    [Fact]
+    public void AMultiAgencyLearningReviewIsCalledByItsOwnNameAndADelayWithARestrictedScopeMovesItsTarget()
+    {
+        // Decided Monday 1 June 2026: due Tuesday 1 December 2026; a delay agreed with the SIO and the CPS, with the
+        // scope restricted, moves it to Friday 26 February 2027.
+        var facts = new CaseEvent[]
+        {
+            Case,
+            Initiated(D(2026, 6, 1), RecommendationOption.MultiAgencyLearningReview),
+            new ReviewDelayAgreed("Trial listed for January", "Letter from the CPS", D(2027, 2, 26), "The police interviews are left out") { At = On(2026, 10, 5), By = Manager },
+        };
+
+        var before = Derive(facts.Take(2), D(2026, 6, 2)).The("D9");
+        var after = Derive(facts, D(2026, 10, 6)).The("D9");
+
+        Assert.Equal("Complete the multi-agency learning review", before.Title);
+        Assert.Equal(D(2026, 12, 1), before.DueOn);
+        Assert.Equal(D(2027, 2, 26), after.DueOn);
+        Assert.Equal("6 months from the decision to initiate the multi-agency learning review, moved to Friday 26 February 2027 by an agreed delay and restriction of scope", after.Rule);
+        Assert.DoesNotContain("SCR", after.Title, StringComparison.Ordinal);
     }
 
     [Fact]
