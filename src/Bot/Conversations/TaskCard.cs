@@ -144,6 +144,12 @@ public static class TaskCard
             ? $"{step.Title} is no longer needed on this case. Nothing was changed."
             : $"Already recorded by {done.By.Name} on {Words.DateAndTime(done.At)}. Nothing was changed.";
 
+    /// <summary>A submitted date (yyyy-MM-dd), or null when absent or not a date.</summary>
+    public static DateOnly? DateValue(JsonObject data, string id) =>
+        DateOnly.TryParseExact(Value(data, id), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : null;
+
     /// <summary>A submitted value as text ("" when absent).</summary>
     public static string Value(JsonObject data, string id) =>
         data[id] is JsonValue value && value.TryGetValue<string>(out var text) ? text.Trim() : "";

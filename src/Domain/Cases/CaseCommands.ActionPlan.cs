@@ -160,6 +160,52 @@ public static partial class CaseCommands
         return Accept(new ActionUpdateReported(action.ActionId, action.Owner, progress.Trim(), completed, string.IsNullOrWhiteSpace(evidence) ? null : evidence.Trim()) { At = context.Now, By = context.Actor });
     }
 
+    /// <summary>
+    /// The Sub-group Chair (the Vice-Chair, as deputy, when the owner agency's representative is the Sub-group Chair)
+    /// raises an escalation at the Executive Group, asking the agency's SCR lead and lead board member for timescales,
+    /// or reports it as an exception at the Board.
+    /// </summary>
+    public static Outcome RaiseEscalation(CaseState state, CommandContext context, string actionId, EscalationLevel level, DateOnly raisedOn)
+    {
+        if (Check(state, context,
+                "raise an escalation of the action plan",
+                "The escalation cannot be raised",
+                AfterCompletion,
+                [Who.SubgroupChair, Who.SubgroupViceChair],
+                Stage.ReportAndPublication, Stage.ActionPlan) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.Action(actionId) is not { } action)
+        {
+            return Refuse($"There is no action {actionId} on this case's action plan.");
+        }
+
+        if (!action.Escalations.Contains(level) || level == EscalationLevel.None)
+        {
+            return Refuse($"Action {actionId} has not been escalated to {(level == EscalationLevel.ExceptionAtBoard ? "the Board" : "the Executive Group")}.");
+        }
+
+        if (action.Raised.Contains(level))
+        {
+            return Refuse($"The escalation of {actionId} was already raised.");
+        }
+
+        var (raiser, _) = ActionEscalation.WhoRaises(state, context.Directory, action.Owner);
+        if (raiser is not null && raiser.Id != context.Actor.Id)
+        {
+            return Refuse($"{raiser.Name} raises this escalation (the deputy chair raises it when the agency's representative is the Sub-group Chair).");
+        }
+
+        if (NotInFuture(raisedOn, "The date it was raised", context) is { } future)
+        {
+            return Refuse(future);
+        }
+
+        return Accept(new EscalationRaised(actionId, level, raisedOn) { At = context.Now, By = context.Actor });
+    }
+
     /// <summary>The Sub-group Chair has reviewed the evidence of completion of every action.</summary>
     public static Outcome ReviewActionPlanEvidence(CaseState state, CommandContext context, DateOnly reviewedOn)
     {

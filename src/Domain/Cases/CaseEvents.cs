@@ -71,6 +71,7 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(ReportSentToLibrary), "reportSentToLibrary")]
 [JsonDerivedType(typeof(NationalPanelAdviceRecorded), "nationalPanelAdviceRecorded")]
 [JsonDerivedType(typeof(ActionPlanEvidenceReviewed), "actionPlanEvidenceReviewed")]
+[JsonDerivedType(typeof(EscalationRaised), "escalationRaised")]
 [JsonDerivedType(typeof(CaseClosed), "caseClosed")]
 [JsonDerivedType(typeof(AttemptRefused), "attemptRefused")]
 public abstract record CaseEvent
@@ -480,6 +481,12 @@ public enum EscalationLevel
 /// the Sub-group Chair, or the Vice-Chair when the owner agency's representative is the Sub-group Chair.
 /// </summary>
 public sealed record ActionEscalated(string ActionId, EscalationLevel Level, Actor? RaisedBy = null) : CaseEvent;
+
+/// <summary>
+/// An escalation raised where it goes: at the Executive Group (the agency's SCR lead and lead board member asked for
+/// timescales), or as an exception at the Board.
+/// </summary>
+public sealed record EscalationRaised(string ActionId, EscalationLevel Level, DateOnly RaisedOn) : CaseEvent;
 
 /// <summary>The Sub-group Chair reviewed the evidence of completion of every action.</summary>
 public sealed record ActionPlanEvidenceReviewed(DateOnly ReviewedOn) : CaseEvent;

@@ -87,8 +87,13 @@ public sealed record ActionPlanItem(
     EscalationLevel Escalation,
     string? Outcome = null,
     string? Evidence = null,
-    ImmutableList<EscalationLevel>? EscalationHistory = null)
+    ImmutableList<EscalationLevel>? EscalationHistory = null,
+    ImmutableList<EscalationLevel>? RaisedLevels = null)
 {
+    /// <summary>The escalations raised at the Executive Group or the Board.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<EscalationLevel> Raised => RaisedLevels ?? [];
+
     /// <summary>Every escalation this action has had, in order: a later update does not erase them.</summary>
     [JsonIgnore]
     public IReadOnlyList<EscalationLevel> Escalations => EscalationHistory ?? [];
@@ -589,6 +594,10 @@ public sealed record CaseState
                     .ToImmutableList(),
             },
             ActionPlanEndorsed endorsed => this with { ActionPlanEndorsedOn = endorsed.EndorsedOn },
+            EscalationRaised raised => this with
+            {
+                Actions = Actions.Select(a => a.ActionId == raised.ActionId ? a with { RaisedLevels = (a.RaisedLevels ?? []).Add(raised.Level) } : a).ToImmutableList(),
+            },
             ActionPlanEvidenceReviewed reviewed => this with { ActionPlanEvidenceReviewedOn = reviewed.ReviewedOn },
 
             CaseClosed closed => this with { ClosedReason = closed.Reason, ClosedAt = closed.At, Stage = Stage.Closed },

@@ -101,6 +101,5 @@ public sealed class PreparingActions(CaseConversations conversations) : ICardAct
         return CaseCommands.CorrectCaseDetails(state, context, child, CorrectDetailsCard.ReadOthers(value(CorrectDetailsCard.OthersInput), form.SignificantOthers));
     }
 
-    private static DateOnly? Date(string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+    private static DateOnly? Date(string text) => TaskCard.DateValue(new System.Text.Json.Nodes.JsonObject { ["d"] = text }, "d");
 }

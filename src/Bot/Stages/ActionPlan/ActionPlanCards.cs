@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ScrBot.Bot.Cards;
+using ScrBot.Bot.Conversations;
+using ScrBot.Domain.Cases;
+using static ScrBot.Bot.Cards.AdaptiveCard;
+
+namespace ScrBot.Bot.Stages.ActionPlan;
+
+/// <summary>The task cards of stage 10, the action plan, and closing the case.</summary>
+public static class ActionPlanCards
+{
+    public const string AddVerb = "plan.add";
+    public const string MeetingVerb = "plan.meeting";
+    public const string UpdateVerb = "plan.update";
+    public const string RaiseVerb = "plan.raise";
+    public const string EvidenceVerb = "plan.evidence";
+    public const string EndorseVerb = "plan.endorse";
+    public const string CloseVerb = "plan.close";
+
+    public const string AgencyInput = "owner";
+    public const string ActionInput = "action";
+    public const string OutcomeInput = "outcome";
+    public const string DueInput = "due";
+    public const string EvidenceInput = "evidence";
+    public const string DateInput = "date";
+    public const string NextInput = "next";
+    public const string ProgressInput = "progress";
+    public const string CompletedInput = "completed";
+    public const string ReasonInput = "reason";
+    public const string ActionKey = "actionId";
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Line(CaseView view, ActionPlanItem a) =>
+        $"{a.ActionId} · {view.AgencyName(a.Owner)} · due {Words.Date(a.Due)} · {a.Recommendation}"
+        + (a.Completed ? " · complete" : a.Updates.Count > 0 ? " · updated" : "")
+        + (a.Escalations.Count > 0 ? $" · escalated: {string.Join(", ", a.Escalations.Distinct().Select(Level))}" : "");
+
+    public static string Level(EscalationLevel level) => level == EscalationLevel.ExceptionAtBoard ? "an exception at the Board" : "the Executive Group";
+
+    private static JsonObject Plan(CaseView view) =>
+        view.State.Actions.Count == 0 ? Text("No recommendations yet.", subtle: true) : Bullets(view.State.Actions.Select(a => Line(view, a)));
+
+    /// <summary>The Sub-group Chair adds SMART recommendations, one at a time.</summary>
+    public static JsonObject Draw(StepView view)
+    {
+        var state = view.Case.State;
+        var agencies = new[] { state.LeadBoard }.Concat(state.CooperatingBoards)
+            .SelectMany(b => view.Case.Directory.Find(b)?.Agencies ?? [])
+            .DistinctBy(a => a.Id).Select(a => (a.Name, a.Id.Value)).ToList();
+        return TaskCard.Build(
+            view,
+            [("Review", state.DecidedOption == RecommendationOption.MultiAgencyLearningReview ? "Multi-agency learning review" : "Serious Case Review")],
+            limit =>
+            [
+                Subheading("The action plan so far"),
+                Plan(view.Case),
+                Subheading("Add a SMART recommendation", separator: true),
+                Choices(AgencyInput, "Owner agency", agencies, "", required: true, expanded: false),
+                TextInput(ActionInput, "Action", "", 2000, required: true, multiline: true),
+                TextInput(OutcomeInput, "Intended outcome", "", 2000, required: true, multiline: true),
+                DateInput(DueInput, "Due date", "", required: true),
+                TextInput(EvidenceInput, "Evidence of completion", "", 2000, required: true, multiline: true),
+                Text("The plan is complete for now once the Board Manager records the first sub-group meeting on it.", subtle: true),
+            ],
+            [Execute("Add the recommendation", AddVerb, TaskCard.Data(view), style: "positive")],
+            "The toolkit, Action plans (Appendix C no. 14)",
+            confidential: false);
+    }
+
+    /// <summary>The Board Manager records a sub-group meeting: each owner agency is then asked for its update.</summary>
+    public static JsonObject Meeting(StepView view) => TaskCard.Build(
+        view,
+        [("Meetings so far", view.Case.State.ActionPlanMeetings.Count.ToString(CultureInfo.InvariantCulture))],
+        [
+            Plan(view.Case),
+            DateInput(DateInput, "Date of the sub-group meeting", Iso(view.Case.Today), required: true, max: view.Case.Today),
+            DateInput(NextInput, "Date of the next sub-group meeting (if set)", ""),
+            Text("Each owner agency of an open action gets a card asking for its update by the next meeting. Two meetings in a row without one escalate the action to the Executive Group; a third, to the Board.", subtle: true),
+        ],
+        [Execute("Record the meeting", MeetingVerb, TaskCard.Data(view), style: "positive")],
+        "The toolkit, Learning Review Action Plan & Escalation Process",
+        confidential: false);
+
+    /// <summary>The owner agency's update on one action, given on the card.</summary>
+    public static JsonObject Update(StepView view)
+    {
+        var id = ActionPlanSteps.ActionOf(view.Step.Key);
+        var action = view.Case.State.Action(id);
+        var facts = new List<(string, string)>();
+        if (action is not null)
+        {
+            facts.Add(("Agency", view.Case.AgencyName(action.Owner)));
+            facts.Add(("Action", action.Recommendation));
+            facts.Add(("Intended outcome", action.Outcome ?? ""));
+            facts.Add(("Due", Words.Date(action.Due)));
+            facts.Add(("Evidence of completion", action.Evidence ?? ""));
+        }
+
+        var body = new List<JsonNode?>();
+        if (action is { Escalations.Count: > 0 })
+        {
+            body.Add(Attention($"Escalated to {string.Join(", then ", action.Escalations.Distinct().Select(Level))} for want of an update: give your timescales with your update."));
+        }
+
+        body.Add(TextInput(ProgressInput, "Progress (and timescales)", "", 4000, required: true, multiline: true));
+        body.Add(Toggle(CompletedInput, "Complete", "The action is complete", "false"));
+        body.Add(TextInput(EvidenceInput, "Evidence of completion (when complete)", "", 2000, multiline: true));
+        return TaskCard.Build(view, facts, body,
+            [Execute("Give the update", UpdateVerb, TaskCard.Data(view, new JsonObject { [ActionKey] = id }), style: "positive")],
+            "The SCR Sub-group, at its meeting", confidential: false);
+    }
+
+    /// <summary>The Sub-group Chair (or the deputy) raises an escalation at the Executive Group or the Board.</summary>
+    public static JsonObject Escalation(StepView view)
+    {
+        var id = ActionPlanSteps.ActionOf(view.Step.Key);
+        var level = ActionPlanSteps.LevelOf(view.Step.Key);
+        var action = view.Case.State.Action(id);
+        var text = level == EscalationLevel.ExceptionAtBoard
+            ? "Still outstanding after the escalation: report it as an exception at the Board."
+            : "No update at two consecutive sub-group meetings: raise it at the Executive Group, and ask the agency's SCR lead and its lead board member for timescales.";
+        return TaskCard.Build(
+            view,
+            action is null ? [] : [("Agency", view.Case.AgencyName(action.Owner)), ("Action", action.Recommendation), ("Due", Words.Date(action.Due))],
+            [Text(text, subtle: true), DateInput(DateInput, "Date raised", Iso(view.Case.Today), required: true, max: view.Case.Today)],
+            [Execute(level == EscalationLevel.ExceptionAtBoard ? "Reported to the Board" : "Raised at the Executive Group", RaiseVerb,
+                TaskCard.Data(view, new JsonObject { [ActionKey] = id, ["level"] = level.ToString() }), style: "positive")],
+            "The escalation process", confidential: false);
+    }
+
+    public static JsonObject Evidence(StepView view) => TaskCard.Build(
+        view,
+        [],
+        [
+            Bullets(view.Case.State.Actions.Select(a => $"{a.ActionId} · {view.Case.AgencyName(a.Owner)}: {a.Updates.LastOrDefault(u => u.Completed)?.Progress}")),
+            DateInput(DateInput, "Date the evidence was reviewed", Iso(view.Case.Today), required: true, max: view.Case.Today),
+        ],
+        [Execute("Evidence reviewed", EvidenceVerb, TaskCard.Data(view), style: "positive")],
+        "The toolkit, Action plans", confidential: false);
+
+    public static JsonObject Endorse(StepView view) => TaskCard.Build(
+        view,
+        [],
+        [
+            Plan(view.Case),
+            Text("Record the day the Executive Group and the Board endorsed the completed plan.", subtle: true),
+            DateInput(DateInput, "Date endorsed", Iso(view.Case.Today), required: true, max: view.Case.Today),
+        ],
+        [Execute("Record the endorsement", EndorseVerb, TaskCard.Data(view), style: "positive")],
+        "The toolkit, Action plans", confidential: false);
+
+    /// <summary>Closing: what the case still owes, and the refusal while a statutory step is open.</summary>
+    public static JsonObject Close(StepView view)
+    {
+        var open = CaseCommands.StillOpenBeforeClosing(view.Case.State);
+        var owed = CaseCommands.StillOwedAfterClosing(view.Case.State, view.Case.Today);
+        var body = new List<JsonNode?>();
+        body.Add(open.Count == 0 ? Good("Nothing statutory is open.") : Attention("Still open, so the case cannot close yet:"));
+        if (open.Count > 0)
+        {
+            body.Add(Bullets(open));
+        }
+
+        if (owed.Count > 0)
+        {
+            body.Add(Text("Still owed after closing:", strong: true));
+            body.Add(Bullets(owed));
+        }
+
+        body.Add(TextInput(ReasonInput, "Reason for closing", "Action plan complete and endorsed.", 2000, required: true, multiline: true));
+        return TaskCard.Build(view, [], body, [Execute("Close the case", CloseVerb, TaskCard.Data(view), style: "positive")], "The toolkit", confidential: false);
+    }
+}

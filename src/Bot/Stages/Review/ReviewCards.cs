@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ScrBot.Bot.Cards;
+using ScrBot.Bot.Conversations;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Cases;
+using static ScrBot.Bot.Cards.AdaptiveCard;
+
+namespace ScrBot.Bot.Stages.Review;
+
+/// <summary>The task cards of stage 8, the review.</summary>
+public static class ReviewCards
+{
+    public const string StartVerb = "review.start";
+    public const string TermsVerb = "review.terms";
+    public const string FamilyVerb = "review.family";
+    public const string PanelMeetingVerb = "review.panelmeeting";
+    public const string EngagementVerb = "review.engagement";
+    public const string DisclosureRequestVerb = "review.disclosurerequest";
+    public const string AgencyReportVerb = "review.agencyreport";
+    public const string DelayVerb = "review.delay";
+    public const string CompleteVerb = "review.complete";
+    public const string DisclosureVerb = "review.disclose";
+
+    public const string DateInput = "date";
+    public const string MembersInput = "members";
+    public const string SharedWithSioInput = "sharedWithSio";
+    public const string NameInput = "name";
+    public const string FamilyConsideredInput = "familyConsidered";
+    public const string ImmediateInput = "immediate";
+    public const string ImmediateActionInput = "immediateAction";
+    public const string KindInput = "kind";
+    public const string DetailsInput = "details";
+    public const string ConsultedInput = "consulted";
+    public const string DelegatesInput = "delegates";
+    public const string RequestedByInput = "requestedBy";
+    public const string MaterialInput = "material";
+    public const string AgencyInput = "agency";
+    public const string ReasonInput = "reason";
+    public const string WrittenRequestInput = "writtenRequest";
+    public const string TargetInput = "target";
+    public const string ScopeInput = "scope";
+    public const string AgreedInput = "agreed";
+    public const string CheckedInput = "checked";
+    public const string GrantedInput = "granted";
+    public const string ReviewerConsultedInput = "consultedReviewer";
+    public const string PoliceConsultedInput = "consultedPolice";
+    public const string PanelConsultedInput = "consultedPanel";
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static (string, string) Clock(StepView view) =>
+        ("Review clock (D9)", view.Case.DueOf("D9") is { } due ? HumanDates.FormatWithRelative(due, view.Case.Today, view.Case.Calendar) + ", from the decision to initiate it" : "");
+
+    /// <summary>The Board Manager starts the review with the reviewer (the clock already runs from the decision).</summary>
+    public static JsonObject Start(StepView view) => TaskCard.Build(
+        view,
+        [("Reviewer", view.Case.State.Reviewer?.Name ?? ""), Clock(view)],
+        [
+            Text($"Record the day {ReviewWords.Of(view.Case.State)} started with the reviewer. The review must be completed within six months of the decision to initiate it, whatever the start date.", subtle: true),
+            DateInput(DateInput, "Date the review started", Iso(view.Case.Today), required: true, max: view.Case.Today),
+        ],
+        [Execute("Start the review", StartVerb, TaskCard.Data(view), style: "positive")],
+        "ScrBot, after the Independent Chair's decision and the reviewer's commission",
+        confidential: false);
+
+    /// <summary>The reviewer's terms of reference, with the Review Panel's members; shared with the SIO first where a criminal investigation runs.</summary>
+    public static JsonObject Terms(StepView view)
+    {
+        var body = new List<JsonNode?>
+        {
+            Text("Agree the terms of reference: the period and the key lines of enquiry, the agencies asked for chronologies and reports and the dates agreed for them.", subtle: true),
+            DateInput(DateInput, "Date the terms of reference were agreed", Iso(view.Case.Today), required: true, max: view.Case.Today),
+            TextInput(MembersInput, "Review Panel members (one a line: name, agency)", "", 4000, required: true, multiline: true),
+        };
+        if (view.Case.State.CriminalInvestigation)
+        {
+            body.Add(Toggle(SharedWithSioInput, "Senior Investigating Officer", "A criminal investigation runs: the terms of reference were shared with the SIO before endorsement", "false", required: true));
+        }
+
+        return TaskCard.Build(view, [Clock(view)], body,
+            [Execute("Agree the terms of reference", TermsVerb, TaskCard.Data(view), style: "positive")],
+            "The Board Manager, on commissioning the review", confidential: false);
+    }
+
+    /// <summary>The Board Manager names the person who coordinates all contact with the family.</summary>
+    public static JsonObject Family(StepView view) => TaskCard.Build(
+        view,
+        [],
+        [
+            Text("One person coordinates all contact with the child's family during the review: the family contract, updates, interviews and sharing the final report.", subtle: true),
+            TextInput(NameInput, "Family coordinator", "", 200, required: true),
+        ],
+        [Execute("Appoint the family coordinator", FamilyVerb, TaskCard.Data(view), style: "positive")],
+        "The toolkit, Engagement of children and family members",
+        confidential: false);
+
+    /// <summary>
+    /// The reviewer's card while the review runs: each Review Panel meeting (the family's role a standing item; whether
+    /// immediate action is needed), family and practitioner engagement, disclosure requests, agency reports, an agreed
+    /// delay or restriction of scope, and the report sent to the Board once the draft is checked against the terms of reference.
+    /// </summary>
+    public static JsonObject Conduct(StepView view)
+    {
+        var state = view.Case.State;
+        var today = Iso(view.Case.Today);
+        var facts = new List<(string, string)>
+        {
+            Clock(view),
+            ("Terms of reference", state.TermsOfReferenceAgreedOn is { } agreed ? Words.Date(agreed) : ""),
+            ("Review Panel", string.Join(", ", state.ReviewPanelMembers)),
+            ("Family coordinator", state.FamilyCoordinator ?? "Not yet appointed"),
+            ("Panel meetings", state.ReviewPanelMeetings.Count.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (state.Delays.LastOrDefault() is { } delay)
+        {
+            facts.Add(("Agreed delay", $"to {Words.Date(delay.NewTargetDate)}: {delay.Reason}"));
+        }
+
+        foreach (var request in state.DisclosureRequests)
+        {
+            facts.Add(($"Disclosure {request.RequestId}", $"{request.RequestedBy}: {(request.Granted is null ? "with the Independent Chair" : request.Granted == true ? "granted" : "refused")}"));
+        }
+
+        if (state.Engagements.Count > 0)
+        {
+            facts.Add(("Engagement", string.Join("; ", state.Engagements.TakeLast(4).Select(e => $"{ReviewWords.Of(e.Kind)} {Words.Date(e.On)}"))));
+        }
+
+        var data = TaskCard.Data(view);
+        var agencies = state.ChosenAgencies.Concat(state.PartnersSentChildDetails).Distinct().Select(a => (view.Case.AgencyName(a), a.Value)).ToList();
+        var actions = new List<JsonNode?>
+        {
+            ShowCard("Record a panel meeting",
+            [
+                DateInput(DateInput, "Date of the Review Panel meeting", today, max: view.Case.Today),
+                Toggle(FamilyConsideredInput, "The family's role", "The family's role in the review was considered (a standing item)", "false"),
+                Choices(ImmediateInput, "Is immediate single-agency or multi-agency action needed?", [("No", "false"), ("Yes", "true")], ""),
+                TextInput(ImmediateActionInput, "The immediate action needed, and by whom", "", 2000, multiline: true),
+            ], [Execute("Record the panel meeting", PanelMeetingVerb, data)]),
+            ShowCard("Record engagement",
+            [
+                Choices(KindInput, "What happened", Enum.GetValues<EngagementKind>().Select(k => (ReviewWords.Of(k), k.ToString())), "", expanded: false),
+                DateInput("engagedOn", "Date", today, max: view.Case.Today),
+                TextInput(DetailsInput, "Details", "", 2000, multiline: true),
+                Toggle(ConsultedInput, "Police and SIO", "The police safeguarding lead and the SIO were consulted (required for a family interview or sharing the report while a criminal case runs)", "false"),
+                Toggle(DelegatesInput, "Delegates", "The list of delegates was sent to the SIO", "false"),
+            ], [Execute("Record the engagement", EngagementVerb, data)]),
+            ShowCard("Record a disclosure request",
+            [
+                Choices(RequestedByInput, "Requested by", CaseCommands.DisclosureRequesters.Select(r => (r, r)), "", expanded: false),
+                TextInput(MaterialInput, "The review material asked for", "", 2000, multiline: true),
+                Text("The Independent Chair decides, after consulting you, the police safeguarding lead and the panel.", subtle: true),
+            ], [Execute("Send to the Independent Chair", DisclosureRequestVerb, data)]),
+            ShowCard("Agree a delay",
+            [
+                TextInput(ReasonInput, "Reason for the delay (e.g. parallel criminal proceedings)", "", 2000, multiline: true),
+                TextInput(WrittenRequestInput, "The written request (from whom, when)", "", 2000, multiline: true),
+                DateInput(TargetInput, "New target date", ""),
+                TextInput(ScopeInput, "Restriction of scope, if any", "", 2000, multiline: true),
+                Toggle(AgreedInput, "Agreed", "Agreed with the Senior Investigating Officer and the Crown Prosecution Service", "false"),
+            ], [Execute("Record the agreed delay", DelayVerb, data)]),
+        };
+        if (agencies.Count > 0)
+        {
+            actions.Insert(3, ShowCard("Agency report received",
+            [
+                Choices(AgencyInput, "Agency", agencies, "", expanded: false),
+                DateInput("receivedOn", "Date received", today, max: view.Case.Today),
+            ], [Execute("Record the report received", AgencyReportVerb, data)]));
+        }
+
+        actions.Insert(0, ShowCard("Send the report to the Board",
+        [
+            DateInput("completedOn", "Date the review was completed", today, max: view.Case.Today),
+            Toggle(CheckedInput, "Terms of reference", "The draft report was checked against the terms of reference", "false"),
+        ], [Execute("Send the report to the Board", CompleteVerb, data, style: "positive")]));
+
+        return TaskCard.Build(view, facts, [Text("Record each step of the review here as it happens.", subtle: true)], actions,
+            "The Board Manager, on commissioning the review", confidential: true);
+    }
+
+    /// <summary>The Independent Chair's decision on a request to view review material.</summary>
+    public static JsonObject Disclosure(StepView view)
+    {
+        var id = ReviewSteps.RequestOf(view.Step.Key);
+        var request = view.Case.State.DisclosureRequests.FirstOrDefault(r => r.RequestId == id);
+        return TaskCard.Build(
+            view,
+            [("Requested by", request?.RequestedBy ?? ""), ("Material", request?.Material ?? "")],
+            [
+                Toggle(ReviewerConsultedInput, "Reviewer", "I consulted the reviewer", "false", required: true),
+                Toggle(PoliceConsultedInput, "Police safeguarding lead", "I consulted the police safeguarding lead", "false", required: true),
+                Toggle(PanelConsultedInput, "Review Panel", "I consulted the Review Panel", "false", required: true),
+                Choices(GrantedInput, "Decision", [("Grant the request", "true"), ("Refuse the request", "false")], "", required: true),
+                TextInput(ReasonInput, "Reasons", "", 2000, required: true, multiline: true),
+            ],
+            [Execute("Record the decision", DisclosureVerb, TaskCard.Data(view, new JsonObject { ["request"] = id }), style: "positive")],
+            "The reviewer, for the Senior Investigating Officer or a Disclosure Officer",
+            confidential: true);
+    }
+}

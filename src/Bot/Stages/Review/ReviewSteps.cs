@@ -1,0 +1,68 @@
+using ScrBot.Bot.Conversations;
+using ScrBot.Domain.Boards;
+using ScrBot.Domain.Cases;
+
+namespace ScrBot.Bot.Stages.Review;
+
+/// <summary>
+/// Stage 8, the review (toolkit, "The review", "Engagement of children and family members", "Practitioner engagement",
+/// "Disclosure"): once the Independent Chair has decided to hold a Serious Case Review or a multi-agency learning review
+/// and the reviewer is commissioned, the Board Manager starts the review; the reviewer agrees the terms of reference
+/// with the Review Panel's members; the Board Manager appoints the family coordinator; the reviewer conducts the review
+/// (panel meetings, family and practitioner engagement, disclosure requests, agency reports, agreed delays) against
+/// D9 and sends the report to the Board once the draft is checked against the terms of reference; the Independent
+/// Chair decides each disclosure request.
+/// </summary>
+public sealed class ReviewSteps : IStageSteps
+{
+    public const string Start = "review/start";
+    public const string Terms = "review/terms";
+    public const string Family = "review/family";
+    public const string Conduct = "review/conduct";
+    public const string DisclosurePrefix = "review/disclosure/";
+
+    public IEnumerable<CaseStep> Steps(CaseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var state = view.State;
+        if (state.DecidedOption is not (RecommendationOption.FormalSeriousCaseReview or RecommendationOption.MultiAgencyLearningReview) || state.Reviewer is null)
+        {
+            yield break;
+        }
+
+        var managers = view.WithRole(Role.BoardManager);
+        var reviewers = view.OnCase(Role.IndependentReviewer);
+        var reviewing = state.Stage == Stage.Review;
+        var words = ReviewWords.Of(state);
+
+        yield return new CaseStep(Start, $"Start {words}", managers, null,
+            Open: state.Stage == Stage.AfterDecision && state.ReviewInitiatedOn is null, view.Last<ReviewInitiated>(), ReviewCards.Start);
+
+        if (state.ReviewInitiatedOn is null)
+        {
+            yield break;
+        }
+
+        yield return new CaseStep(Terms, "Agree the terms of reference", reviewers, null,
+            Open: reviewing && state.TermsOfReferenceAgreedOn is null, view.Last<TermsOfReferenceAgreed>(), ReviewCards.Terms);
+
+        yield return new CaseStep(Family, "Appoint the family coordinator", managers, null,
+            Open: reviewing && state.FamilyCoordinator is null, view.Last<FamilyCoordinatorAppointed>(), ReviewCards.Family);
+
+        if (state.TermsOfReferenceAgreedOn is not null)
+        {
+            yield return new CaseStep(Conduct, $"Conduct {words}", reviewers, view.DueOf("D9"),
+                Open: reviewing, view.Last<Domain.Cases.ReviewCompleted>(), ReviewCards.Conduct);
+        }
+
+        foreach (var request in state.DisclosureRequests)
+        {
+            yield return new CaseStep(DisclosurePrefix + request.RequestId, $"Decide disclosure request {request.RequestId}", view.WithRole(Role.IndependentChair), null,
+                Open: request.Granted is null && state.Stage is Stage.Review or Stage.ReportAndPublication,
+                view.Last<DisclosureDecided>(d => d.RequestId == request.RequestId), ReviewCards.Disclosure);
+        }
+    }
+
+    /// <summary>The request a step is for (<c>review/disclosure/R1</c> → <c>R1</c>).</summary>
+    public static string RequestOf(string stepKey) => stepKey[(stepKey.LastIndexOf('/') + 1)..];
+}

@@ -1,0 +1,21 @@
+using ScrBot.Domain.Cases;
+
+namespace ScrBot.Bot.Stages.Review;
+
+/// <summary>A review in its own words: "the Serious Case Review", or "the multi-agency learning review".</summary>
+public static class ReviewWords
+{
+    public static string Of(CaseState state) =>
+        state?.DecidedOption == RecommendationOption.MultiAgencyLearningReview ? "the multi-agency learning review" : "the Serious Case Review";
+
+    public static string Of(EngagementKind kind) => kind switch
+    {
+        EngagementKind.FamilyContract => "Family contract agreed",
+        EngagementKind.FamilyUpdate => "Update given to the family",
+        EngagementKind.FamilyInterview => "Family member interviewed",
+        EngagementKind.ReportSharedWithFamily => "Final report shared with the family",
+        EngagementKind.PractitionerLearningEvent => "Practitioner learning event",
+        EngagementKind.KeyWitnessInterview => "Key witness interviewed one-to-one",
+        _ => kind.ToString(),
+    };
+}

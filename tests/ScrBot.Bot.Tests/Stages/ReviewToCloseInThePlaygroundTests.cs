@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using ScrBot.Bot.Connector;
+using ScrBot.Bot.Conversations;
+using ScrBot.Bot.Storage;
+using ScrBot.Bot.Tests.EndToEnd;
+using ScrBot.Bot.Tests.Referral;
+using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Cases;
+
+namespace ScrBot.Bot.Tests.Stages;
+
+/// <summary>
+/// Stages 8–10 end to end in the Microsoft 365 Agents Playground, one Playground per person, each clicking the cards
+/// they received: from a case whose decision to hold a Serious Case Review is recorded and whose reviewer (Alex Wilber)
+/// is commissioned, through the review, its publication and the action plan, to the case's close.
+/// </summary>
+public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture playground) : IClassFixture<StagesPlaygroundFixture>
+{
+    [Fact]
+    public async Task ACaseGoesFromTheReviewerToClosedEachStepByThePersonWhoseRoleItIs()
+    {
+        var (megan, adele, isaiah, patti, alex) = await PeopleReadyAsync();
+        var today = Today();
+        var caseReference = await ReviewCaseStory.DecidedWithReviewerAsync(Cases(), today);
+        var reference = caseReference.Value;
+        var decidedOn = today.AddDays(-3);
+        playground.BotServices.GetRequiredService<CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, caseReference);
+
+        // The review starts; its clock (D9) already runs from the decision, six months on.
+        var start = await TaskCardAsync(megan, reference, "Start the Serious Case Review");
+        Assert.Contains(Words(decidedOn.AddMonths(6)), start.CardText, StringComparison.Ordinal);
+        await megan.PressAsync(start, "Start the review", new JsonObject { ["date"] = Iso(today) });
+
+        // The reviewer agrees the terms of reference, shared with the SIO first (a criminal investigation runs).
+        var terms = await TaskCardAsync(alex, reference, "Agree the terms of reference");
+        var notShared = await alex.PressAsync(terms, "Agree the terms of reference", new JsonObject { ["date"] = Iso(today), ["members"] = "Isaiah Langer, sub-group\nPatti Fernandez, Staffordshire Police", ["sharedWithSio"] = "false" });
+        Assert.Equal("The terms of reference must be shared with the Senior Investigating Officer before they are agreed, because a criminal investigation is running.", notShared!.Message);
+        var agreed = await alex.PressAsync(Current(alex, terms), "Agree the terms of reference", new JsonObject { ["date"] = Iso(today), ["members"] = "Isaiah Langer, sub-group\nPatti Fernandez, Staffordshire Police", ["sharedWithSio"] = "true" });
+        Assert.Contains("done by Alex Wilber", Text(agreed!.Card!), StringComparison.Ordinal);
+
+        // The family coordinator; a Review Panel meeting (the family's role a standing item); a disclosure request.
+        var family = await TaskCardAsync(megan, reference, "Appoint the family coordinator");
+        await megan.PressAsync(family, "Appoint the family coordinator", new JsonObject { ["name"] = "Rosa Family-Liaison" });
+        var conduct = await TaskCardAsync(alex, reference, "Conduct the Serious Case Review");
+        var noFamilyItem = await PressNestedAsync(alex, conduct, "Record the panel meeting", new JsonObject { ["date"] = Iso(today), ["familyConsidered"] = "false", ["immediate"] = "false" });
+        Assert.Contains("The family's role in the review is a standing item", noFamilyItem.Message, StringComparison.Ordinal);
+        await PressNestedAsync(alex, conduct, "Record the panel meeting", new JsonObject { ["date"] = Iso(today), ["familyConsidered"] = "true", ["immediate"] = "true", ["immediateAction"] = "Police to share incident notifications with the school now." });
+        var interview = await PressNestedAsync(alex, conduct, "Record the engagement", new JsonObject { ["kind"] = "FamilyInterview", ["engagedOn"] = Iso(today), ["details"] = "Mother interviewed.", ["consulted"] = "false" });
+        Assert.StartsWith("A criminal case runs: the family is interviewed only after the police safeguarding lead and the Senior Investigating Officer", interview.Message, StringComparison.Ordinal);
+        await PressNestedAsync(alex, conduct, "Record the engagement", new JsonObject { ["kind"] = "FamilyContract", ["engagedOn"] = Iso(today), ["details"] = "Contract agreed with the mother.", ["consulted"] = "false" });
+        await PressNestedAsync(alex, conduct, "Send to the Independent Chair", new JsonObject { ["requestedBy"] = "Disclosure Officer", ["material"] = "The health chronology." });
+
+        // The Independent Chair decides the request, only after consulting the reviewer, the police lead and the panel.
+        var disclosure = await TaskCardAsync(adele, reference, "Decide disclosure request R1");
+        Assert.Contains("The health chronology.", disclosure.CardText, StringComparison.Ordinal);
+        var unconsulted = await adele.PressAsync(disclosure, "Record the decision", new JsonObject { ["consultedReviewer"] = "true", ["consultedPolice"] = "false", ["consultedPanel"] = "true", ["granted"] = "true", ["reasons"] = "Needed for the trial." });
+        Assert.Equal("Consult the police safeguarding lead before deciding a disclosure request.", unconsulted!.Message);
+        var decided = await adele.PressAsync(Current(adele, disclosure), "Record the decision", new JsonObject { ["consultedReviewer"] = "true", ["consultedPolice"] = "true", ["consultedPanel"] = "true", ["granted"] = "true", ["reasons"] = "Needed for the trial." });
+        Assert.Contains("done by Adele Vance", Text(decided!.Card!), StringComparison.Ordinal);
+
+        // A delay: agreed by the reviewer with the SIO and the CPS (otherwise the Independent Chair decides).
+        var newTarget = decidedOn.AddMonths(9);
+        var unagreed = await PressNestedAsync(alex, Current(alex, conduct), "Record the agreed delay", new JsonObject { ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["agreed"] = "false" });
+        Assert.EndsWith("where they cannot agree, the Independent Chair decides.", unagreed.Message, StringComparison.Ordinal);
+        var delayed = await PressNestedAsync(alex, Current(alex, conduct), "Record the agreed delay", new JsonObject { ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["scope"] = "Police interviews left out", ["agreed"] = "true" });
+        Assert.Contains(Words(newTarget), Text(delayed.Card!), StringComparison.Ordinal);
+
+        // The report to the Board once the draft is checked against the terms of reference; the Board endorses it.
+        var unchecked_ = await PressNestedAsync(alex, Current(alex, conduct), "Send the report to the Board", new JsonObject { ["completedOn"] = Iso(today), ["checked"] = "false" });
+        Assert.Equal("Check the draft report against the terms of reference before it goes to the Board.", unchecked_.Message);
+        var completed = await PressNestedAsync(alex, Current(alex, conduct), "Send the report to the Board", new JsonObject { ["completedOn"] = Iso(today), ["checked"] = "true" });
+        Assert.Contains("done by Alex Wilber", Text(completed.Card!), StringComparison.Ordinal);
+        var endorse = await TaskCardAsync(megan, reference, "Record the Board's endorsement of the report");
+        await megan.PressAsync(endorse, "Record the endorsement", new JsonObject { ["date"] = Iso(today) });
+
+        // The Sub-group Chair draws up the action plan: three SMART recommendations.
+        var draw = await TaskCardAsync(isaiah, reference, "Draw up the action plan");
+        var unsmart = await isaiah.PressAsync(draw, "Add the recommendation", new JsonObject { ["owner"] = "staffs-police", ["action"] = "Share notifications.", ["outcome"] = "", ["due"] = Iso(today.AddMonths(3)), ["evidence"] = "" });
+        Assert.Equal("The intended outcome is required. The evidence of completion is required.", unsmart!.Message);
+        foreach (var (action, outcome) in new[] { ("Share domestic incident notifications with schools within 24 hours.", "Schools know the same day."), ("Train officers on the referral pathway.", "Every officer trained."), ("Audit the sharing protocol.", "An audit report.") })
+        {
+            await isaiah.PressAsync(Current(isaiah, draw), "Add the recommendation", new JsonObject { ["owner"] = "staffs-police", ["action"] = action, ["outcome"] = outcome, ["due"] = Iso(today.AddMonths(3)), ["evidence"] = "A copy of the protocol." });
+        }
+
+        Assert.Contains("A3 · Staffordshire Police", Current(isaiah, draw).CardText, StringComparison.Ordinal);
+
+        // Publication planned; the report to the National Panel a week before (D10); published; the library copy.
+        var plan = await TaskCardAsync(megan, reference, "Plan the publication");
+        await megan.PressAsync(plan, "Plan the publication", new JsonObject { ["planningMeeting"] = Iso(today), ["date"] = Iso(today.AddDays(1)) });
+        var panel = await TaskCardAsync(megan, reference, "Send the report to the National Panel");
+        Assert.Contains(Words(today.AddDays(-6)), panel.CardText, StringComparison.Ordinal);
+        await megan.PressAsync(panel, "Report sent to the National Panel", new JsonObject { ["date"] = Iso(today.AddDays(-7)) });
+        var publish = await TaskCardAsync(megan, reference, "Publish the report");
+        await megan.PressAsync(publish, "Record the publication", new JsonObject { ["date"] = Iso(today), ["link"] = "https://www.staffsscb.org.uk/scr/child-j" });
+        await TaskCardAsync(megan, reference, "Send a copy to the NSPCC National SCR Library");
+
+        // Sub-group meetings: each owner agency asked for its update on a card; A1 and A3 complete, A2 goes silent.
+        await MeetingAsync(megan, reference, today.AddDays(-21), today.AddDays(-14));
+        foreach (var id in new[] { "A1", "A3" })
+        {
+            var update = await TaskCardAsync(patti, reference, $"Give the update on {id}");
+            await patti.PressAsync(update, "Give the update", new JsonObject { ["progress"] = "Done.", ["completed"] = "true", ["evidence"] = "Protocol signed 1 May." });
+        }
+
+        await TaskCardAsync(patti, reference, "Give the update on A2");
+        await MeetingAsync(megan, reference, today.AddDays(-14), today.AddDays(-7));
+        await MeetingAsync(megan, reference, today.AddDays(-7), today);
+
+        // Two meetings in a row without an update: escalated to the Executive Group, raised by the Sub-group Chair.
+        var executive = await TaskCardAsync(isaiah, reference, "Raise A2 at the Executive Group");
+        Assert.Contains("ask the agency's SCR lead and its lead board member for timescales", executive.CardText, StringComparison.Ordinal);
+        await isaiah.PressAsync(executive, "Raised at the Executive Group", new JsonObject { ["date"] = Iso(today) });
+        var asked = await patti.WaitForCardInPersonalChatAsync(m => Heading(m) == $"{reference} · Give the update on A2" && m.CardText.Contains("Escalated to the Executive Group", StringComparison.Ordinal) && m.Buttons.Count > 0);
+
+        // Still outstanding at the next meeting: an exception at the Board.
+        await MeetingAsync(megan, reference, today, null);
+        var board = await TaskCardAsync(isaiah, reference, "Report A2 as an exception at the Board");
+        await isaiah.PressAsync(board, "Reported to the Board", new JsonObject { ["date"] = Iso(today) });
+
+        // A later update records progress and keeps the escalation history.
+        var late = await patti.WaitForCardInPersonalChatAsync(m => Heading(m) == $"{reference} · Give the update on A2" && m.CardText.Contains("then an exception at the Board", StringComparison.Ordinal) && m.Buttons.Count > 0);
+        await patti.PressAsync(late, "Give the update", new JsonObject { ["progress"] = "Training delivered to all officers.", ["completed"] = "true", ["evidence"] = "Attendance lists." });
+        var stored = await Cases().LoadAsync(ReferralSamples.Staffordshire, caseReference);
+        Assert.Equal([EscalationLevel.ExecutiveGroup, EscalationLevel.ExceptionAtBoard], stored!.State.Action("A2")!.Escalations);
+        Assert.True(stored.State.Action("A2")!.Completed);
+
+        // The Sub-group Chair reviews the evidence; the Executive Group and the Board endorse the plan.
+        var evidence = await TaskCardAsync(isaiah, reference, "Review the evidence of completion");
+        await isaiah.PressAsync(evidence, "Evidence reviewed", new JsonObject { ["date"] = Iso(today) });
+        var endorsePlan = await TaskCardAsync(megan, reference, "Record the endorsement of the action plan");
+        await megan.PressAsync(endorsePlan, "Record the endorsement", new JsonObject { ["date"] = Iso(today) });
+
+        // Closing shows what is still open (the library copy) and refuses; once sent, the case closes, still owing the website.
+        var close = await TaskCardAsync(megan, reference, "Close the case");
+        Assert.Contains("no copy of the report has gone to the NSPCC National SCR Library", close.CardText, StringComparison.Ordinal);
+        Assert.Contains($"the report stays on the board's website until at least {today.AddMonths(12):d MMMM yyyy}", close.CardText, StringComparison.Ordinal);
+        var refused = await megan.PressAsync(close, "Close the case", new JsonObject { ["reason"] = "Action plan complete and endorsed." });
+        Assert.Equal("The case cannot be closed: no copy of the report has gone to the NSPCC National SCR Library.", refused!.Message);
+        var library = await TaskCardAsync(megan, reference, "Send a copy to the NSPCC National SCR Library");
+        await megan.PressAsync(library, "Copy sent to the library", new JsonObject { ["date"] = Iso(today) });
+        var closed = await megan.PressAsync(Current(megan, close), "Close the case", new JsonObject { ["reason"] = "Action plan complete and endorsed." });
+        Assert.Contains("done by Megan Bowen", Text(closed!.Card!), StringComparison.Ordinal);
+
+        var final = await Cases().LoadAsync(ReferralSamples.Staffordshire, caseReference);
+        Assert.Equal(Stage.Closed, final!.State.Stage);
+        Assert.Equal(newTarget, final.State.Delays.Single().NewTargetDate);
+        Assert.Equal("Rosa Family-Liaison", final.State.FamilyCoordinator);
+        Assert.True(final.State.DisclosureRequests.Single().Granted);
+        Assert.Equal("Police to share incident notifications with the school now.", final.State.ReviewPanelMeetings.Single().ImmediateAction);
+        Assert.Equal("https://www.staffsscb.org.uk/scr/child-j", final.State.ReportAddress);
+        Assert.Equal(4, final.State.ActionPlanMeetings.Count);
+        Assert.Contains(final.Facts.OfType<AttemptRefused>(), r => r.Reason.StartsWith("The case cannot be closed: no copy", StringComparison.Ordinal));
+        _ = asked;
+    }
+
+    // ── helpers ──
+
+    private async Task MeetingAsync(PlaygroundSession megan, string reference, DateOnly heldOn, DateOnly? next)
+    {
+        var meeting = await megan.WaitForCardInPersonalChatAsync(m => Heading(m) == $"{reference} · Record a sub-group meeting on the action plan" && m.Buttons.Count > 0
+            && m.CardText.Contains("Meetings so far", StringComparison.Ordinal));
+        var count = Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference)).Result!.State.ActionPlanMeetings.Count;
+        var answer = await megan.ExecuteAsync(meeting, "plan.meeting", new JsonObject
+        {
+            ["case"] = reference, ["step"] = "plan/meeting", ["date"] = Iso(heldOn), ["next"] = next is { } n ? Iso(n) : "",
+        });
+        Assert.Null(answer.Message is { } m && m.Contains("cannot", StringComparison.Ordinal) ? m : null);
+        await playground.WaitUntilAsync(async () => (await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference)))!.State.ActionPlanMeetings.Count == count + 1, "the meeting recorded");
+    }
+
+    private async Task<(PlaygroundSession, PlaygroundSession, PlaygroundSession, PlaygroundSession, PlaygroundSession)> PeopleReadyAsync()
+    {
+        var references = playground.BotServices.GetRequiredService<IConversationReferences>();
+        var people = new List<PlaygroundSession>();
+        foreach (var name in new[] { "Megan Bowen", "Adele Vance", "Isaiah Langer", "Patti Fernandez", "Alex Wilber" })
+        {
+            var session = await playground.AsAsync(name);
+            if (await references.FindPersonalAsync(session.Person.AadObjectId, default) is null)
+            {
+                await session.InstallInPersonalChatAsync();
+                await playground.WaitUntilAsync(async () => await references.FindPersonalAsync(session.Person.AadObjectId, default) is not null, $"{name}'s personal chat");
+            }
+
+            people.Add(session);
+        }
+
+        return (people[0], people[1], people[2], people[3], people[4]);
+    }
+
+    /// <summary>Presses a button inside one of the card's expandable sections (Action.ShowCard).</summary>
+    private static async Task<InvokeAnswer> PressNestedAsync(PlaygroundSession person, PlaygroundMessage message, string title, JsonObject inputs)
+    {
+        var button = Nodes(message.Card!).First(n => n["type"]?.GetValue<string>() == "Action.Execute" && n["title"]?.GetValue<string>() == title);
+        var data = (JsonObject)button["data"]!.DeepClone();
+        foreach (var (key, value) in inputs)
+        {
+            data[key] = value?.DeepClone();
+        }
+
+        return await person.ExecuteAsync(message, button["verb"]!.GetValue<string>(), data);
+    }
+
+    private static IEnumerable<JsonObject> Nodes(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Nodes(p.Value))),
+        JsonArray a => a.SelectMany(Nodes),
+        _ => [],
+    };
+
+    private DateOnly Today() => LondonTime.Today(playground.BotServices.GetRequiredService<TimeProvider>());
+
+    private CaseStore Cases() => playground.BotServices.GetRequiredService<CaseStore>();
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Words(DateOnly date) => HumanDates.Format(date);
+
+    private static string Heading(PlaygroundMessage m) => m.Card is null ? "" : JourneyHarness.Heading(m.Card);
+
+    private static Task<PlaygroundMessage> TaskCardAsync(PlaygroundSession person, string reference, string step) =>
+        person.WaitForCardInPersonalChatAsync(m => m.Card is not null && JourneyHarness.Heading(m.Card) == $"{reference} · {step}" && m.Buttons.Count > 0);
+
+    private static PlaygroundMessage Current(PlaygroundSession session, PlaygroundMessage message) =>
+        session.PersonalChat.Single(m => m.MessageId == message.MessageId);
+
+    private static string Text(JsonObject card) => new PlaygroundMessage("", "", null, "", null, [card], 0).CardText;
+}
