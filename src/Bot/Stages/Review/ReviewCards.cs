@@ -127,7 +127,6 @@ public static class ReviewCards
             facts.Add(("Engagement", string.Join("; ", state.Engagements.TakeLast(4).Select(e => $"{ReviewWords.Of(e.Kind)} {Words.Date(e.On)}"))));
         }
 
-        var data = TaskCard.Data(view);
         var agencies = state.ChosenAgencies.Concat(state.PartnersSentChildDetails).Distinct().Select(a => (view.Case.AgencyName(a), a.Value)).ToList();
         var actions = new List<JsonNode?>
         {
@@ -137,7 +136,7 @@ public static class ReviewCards
                 Toggle(FamilyConsideredInput, "The family's role", "The family's role in the review was considered (a standing item)", "false"),
                 Choices(ImmediateInput, "Is immediate single-agency or multi-agency action needed?", [("No", "false"), ("Yes", "true")], ""),
                 TextInput(ImmediateActionInput, "The immediate action needed, and by whom", "", 2000, multiline: true),
-            ], [Execute("Record the panel meeting", PanelMeetingVerb, data)]),
+            ], [Execute("Record the panel meeting", PanelMeetingVerb, TaskCard.Data(view))]),
             ShowCard("Record engagement",
             [
                 Choices(KindInput, "What happened", Enum.GetValues<EngagementKind>().Select(k => (ReviewWords.Of(k), k.ToString())), "", expanded: false),
@@ -145,13 +144,13 @@ public static class ReviewCards
                 TextInput(DetailsInput, "Details", "", 2000, multiline: true),
                 Toggle(ConsultedInput, "Police and SIO", "The police safeguarding lead and the SIO were consulted (required for a family interview or sharing the report while a criminal case runs)", "false"),
                 Toggle(DelegatesInput, "Delegates", "The list of delegates was sent to the SIO", "false"),
-            ], [Execute("Record the engagement", EngagementVerb, data)]),
+            ], [Execute("Record the engagement", EngagementVerb, TaskCard.Data(view))]),
             ShowCard("Record a disclosure request",
             [
                 Choices(RequestedByInput, "Requested by", CaseCommands.DisclosureRequesters.Select(r => (r, r)), "", expanded: false),
                 TextInput(MaterialInput, "The review material asked for", "", 2000, multiline: true),
                 Text("The Independent Chair decides, after consulting you, the police safeguarding lead and the panel.", subtle: true),
-            ], [Execute("Send to the Independent Chair", DisclosureRequestVerb, data)]),
+            ], [Execute("Send to the Independent Chair", DisclosureRequestVerb, TaskCard.Data(view))]),
             ShowCard("Agree a delay",
             [
                 TextInput(ReasonInput, "Reason for the delay (e.g. parallel criminal proceedings)", "", 2000, multiline: true),
@@ -159,7 +158,7 @@ public static class ReviewCards
                 DateInput(TargetInput, "New target date", ""),
                 TextInput(ScopeInput, "Restriction of scope, if any", "", 2000, multiline: true),
                 Toggle(AgreedInput, "Agreed", "Agreed with the Senior Investigating Officer and the Crown Prosecution Service", "false"),
-            ], [Execute("Record the agreed delay", DelayVerb, data)]),
+            ], [Execute("Record the agreed delay", DelayVerb, TaskCard.Data(view))]),
         };
         if (agencies.Count > 0)
         {
@@ -167,14 +166,14 @@ public static class ReviewCards
             [
                 Choices(AgencyInput, "Agency", agencies, "", expanded: false),
                 DateInput("receivedOn", "Date received", today, max: view.Case.Today),
-            ], [Execute("Record the report received", AgencyReportVerb, data)]));
+            ], [Execute("Record the report received", AgencyReportVerb, TaskCard.Data(view))]));
         }
 
         actions.Insert(0, ShowCard("Send the report to the Board",
         [
             DateInput("completedOn", "Date the review was completed", today, max: view.Case.Today),
             Toggle(CheckedInput, "Terms of reference", "The draft report was checked against the terms of reference", "false"),
-        ], [Execute("Send the report to the Board", CompleteVerb, data, style: "positive")]));
+        ], [Execute("Send the report to the Board", CompleteVerb, TaskCard.Data(view), style: "positive")]));
 
         return TaskCard.Build(view, facts, [Text("Record each step of the review here as it happens.", subtle: true)], actions,
             "The Board Manager, on commissioning the review", confidential: true);
