@@ -30,7 +30,11 @@ public sealed class CardRulesTests
          "task-secure-records", "task-invitations", "task-chronology", "tasks", "tasks-none",
          "task-find-a-time", "task-find-a-time-slots", "task-find-a-time-nothing-fits", "task-find-a-time-proposed", "task-attendance",
          "task-confidentiality-statement", "task-reconvene-before-the-meeting", "task-meeting-held", "task-reconvene-after-the-meeting",
-         "task-circulate-minutes", "task-confirm-minutes"];
+         "task-circulate-minutes", "task-confirm-minutes",
+         "task-start-review", "task-terms-of-reference", "task-family-coordinator", "task-endorse-report", "task-plan-publication", "task-report-to-national-panel",
+         "task-publish-report", "task-library-copy", "task-national-panel-advice", "task-report-off-website", "task-draw-up-action-plan",
+         "task-draw-up-action-plan-longest", "task-action-plan-meeting", "task-action-update-escalated", "task-raise-escalation", "task-review-evidence",
+         "task-endorse-action-plan", "task-close-case"];
 
     private static JsonObject Card(string name) => Cards.Single(c => c.Name == name).Card;
 

@@ -3,7 +3,11 @@ using ScrBot.Bot.Cards;
 using ScrBot.Bot.Conversations;
 using ScrBot.Bot.Referral;
 using ScrBot.Bot.Stages.Panel;
+using ScrBot.Bot.Stages.ActionPlan;
 using ScrBot.Bot.Stages.Preparing;
+using ScrBot.Bot.Stages.Publication;
+using ScrBot.Bot.Stages.Review;
+using ScrBot.Domain.Calendar;
 using ScrBot.Bot.Stages.SubGroup;
 using ScrBot.Bot.Tests.Referral;
 using ScrBot.Domain.Boards;
@@ -84,6 +88,11 @@ internal static class StageCardCatalogue
             yield return card;
         }
 
+        foreach (var card in ReviewCardCatalogue.All())
+        {
+            yield return card;
+        }
+
         yield return new("hub-longest", Longest(), Picture: false);
         yield return new("task-record-check-longest", LongestCheck());
     }
@@ -148,14 +157,14 @@ internal static class StageCardCatalogue
         yield return new("hub-waiting-for-the-independent-chair-recommendation", Hub(story), Picture: true);
     }
 
-    private static CatalogueCard Task(Story story, string key, Actor viewer, string name, bool picture = false)
+    internal static CatalogueCard Task(Story story, string key, Actor viewer, string name, bool picture = false)
     {
         var step = story.Step(key);
         Assert.True(step.IsOwedBy(viewer.Id), $"{viewer.Name} owes {key}");
         return new(name, step.TaskCard(new StepView(story.View(), step, viewer)), Picture: picture);
     }
 
-    private static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub()]);
+    internal static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub()]);
 
     /// <summary>Twenty agencies, each with every discrepancy at its longest: the hub still fits, shortened.</summary>
     private static JsonObject Longest()
@@ -205,7 +214,7 @@ internal static class StageCardCatalogue
     private static string Long() => string.Concat(Enumerable.Repeat("Zoë's address differs — ‘12 Example Road’ & <b>13</b>. ", 80))[..4000];
 
     /// <summary>A case told fact by fact through the domain's commands, with its view and steps as the bot derives them.</summary>
-    private sealed class Story
+    internal sealed class Story
     {
         private readonly BoardDirectory _directory;
         private readonly List<CaseEvent> _facts = [];
@@ -232,6 +241,16 @@ internal static class StageCardCatalogue
 
         public Story Copy() => new(_directory, _facts) { Now = Now };
 
+        /// <summary>The day the story has reached (the cards are drawn as on that day).</summary>
+        public DateOnly Today => LondonTime.DateOf(Now);
+
+        /// <summary>Moves the story's clock on.</summary>
+        public Story At(DateTimeOffset now)
+        {
+            Now = now;
+            return this;
+        }
+
         public void Do(Actor actor, Func<CaseState, CommandContext, Outcome> command)
         {
             var outcome = command(CaseState.Fold(_facts), new CommandContext(actor, Now, _directory));
@@ -242,13 +261,13 @@ internal static class StageCardCatalogue
         public CaseView View()
         {
             var calendar = ProcessProfile.Toolkit.CreateCalendar();
-            var today = Domain.Calendar.LondonTime.DateOf(Now);
-            return new CaseView(Board, CaseState.Fold(_facts), _facts, ObligationRules.Derive(_facts, ProcessProfile.Toolkit, calendar, today),
-                _directory, today, calendar);
+            return new CaseView(Board, CaseState.Fold(_facts), _facts, ObligationRules.Derive(_facts, ProcessProfile.Toolkit, calendar, Today),
+                _directory, Today, calendar);
         }
 
         public IReadOnlyList<CaseStep> Steps() =>
-            [.. new SubGroupSteps().Steps(View()), .. new PreparingSteps().Steps(View()), .. new PanelSteps().Steps(View())];
+            [.. new SubGroupSteps().Steps(View()), .. new PreparingSteps().Steps(View()), .. new PanelSteps().Steps(View()),
+             .. new ReviewSteps().Steps(View()), .. new PublicationSteps().Steps(View()), .. new ActionPlanSteps().Steps(View())];
 
         public CaseStep Step(string key) => Steps().Single(s => s.Key == key);
 

@@ -56,13 +56,13 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         var family = await TaskCardAsync(megan, reference, "Appoint the family coordinator");
         await megan.PressAsync(family, "Appoint the family coordinator", new JsonObject { ["name"] = "Rosa Family-Liaison" });
         var conduct = await TaskCardAsync(alex, reference, "Conduct the Serious Case Review");
-        var noFamilyItem = await PressNestedAsync(alex, conduct, "Record the panel meeting", new JsonObject { ["date"] = Iso(today), ["familyConsidered"] = "false", ["immediate"] = "false" });
+        var noFamilyItem = await PressNestedAsync(alex, conduct, "Record", new JsonObject { ["record"] = "review.panelmeeting",  ["date"] = Iso(today), ["familyConsidered"] = "false", ["immediate"] = "false" });
         Assert.Contains("The family's role in the review is a standing item", noFamilyItem.Message, StringComparison.Ordinal);
-        await PressNestedAsync(alex, conduct, "Record the panel meeting", new JsonObject { ["date"] = Iso(today), ["familyConsidered"] = "true", ["immediate"] = "true", ["immediateAction"] = "Police to share incident notifications with the school now." });
-        var interview = await PressNestedAsync(alex, conduct, "Record the engagement", new JsonObject { ["kind"] = "FamilyInterview", ["engagedOn"] = Iso(today), ["details"] = "Mother interviewed.", ["consulted"] = "false" });
+        await PressNestedAsync(alex, conduct, "Record", new JsonObject { ["record"] = "review.panelmeeting",  ["date"] = Iso(today), ["familyConsidered"] = "true", ["immediate"] = "true", ["immediateAction"] = "Police to share incident notifications with the school now." });
+        var interview = await PressNestedAsync(alex, conduct, "Record", new JsonObject { ["record"] = "review.engagement",  ["kind"] = "FamilyInterview", ["engagedOn"] = Iso(today), ["details"] = "Mother interviewed.", ["consulted"] = "false" });
         Assert.StartsWith("A criminal case runs: the family is interviewed only after the police safeguarding lead and the Senior Investigating Officer", interview.Message, StringComparison.Ordinal);
-        await PressNestedAsync(alex, conduct, "Record the engagement", new JsonObject { ["kind"] = "FamilyContract", ["engagedOn"] = Iso(today), ["details"] = "Contract agreed with the mother.", ["consulted"] = "false" });
-        await PressNestedAsync(alex, conduct, "Send to the Independent Chair", new JsonObject { ["requestedBy"] = "Disclosure Officer", ["material"] = "The health chronology." });
+        await PressNestedAsync(alex, conduct, "Record", new JsonObject { ["record"] = "review.engagement",  ["kind"] = "FamilyContract", ["engagedOn"] = Iso(today), ["details"] = "Contract agreed with the mother.", ["consulted"] = "false" });
+        await PressNestedAsync(alex, conduct, "Record", new JsonObject { ["record"] = "review.disclosurerequest",  ["requestedBy"] = "Disclosure Officer", ["material"] = "The health chronology." });
 
         // The Independent Chair decides the request, only after consulting the reviewer, the police lead and the panel.
         var disclosure = await TaskCardAsync(adele, reference, "Decide disclosure request R1");
@@ -75,9 +75,9 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
 
         // A delay: agreed by the reviewer with the SIO and the CPS (otherwise the Independent Chair decides).
         var newTarget = decidedOn.AddMonths(9);
-        var unagreed = await PressNestedAsync(alex, Current(alex, conduct), "Record the agreed delay", new JsonObject { ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["agreed"] = "false" });
+        var unagreed = await PressNestedAsync(alex, Current(alex, conduct), "Record", new JsonObject { ["record"] = "review.delay",  ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["agreed"] = "false" });
         Assert.EndsWith("where they cannot agree, the Independent Chair decides.", unagreed.Message, StringComparison.Ordinal);
-        var delayed = await PressNestedAsync(alex, Current(alex, conduct), "Record the agreed delay", new JsonObject { ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["scope"] = "Police interviews left out", ["agreed"] = "true" });
+        var delayed = await PressNestedAsync(alex, Current(alex, conduct), "Record", new JsonObject { ["record"] = "review.delay",  ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["scope"] = "Police interviews left out", ["agreed"] = "true" });
         Assert.Contains(Words(newTarget), Text(delayed.Card!), StringComparison.Ordinal);
 
         // The report to the Board once the draft is checked against the terms of reference; the Board endorses it.

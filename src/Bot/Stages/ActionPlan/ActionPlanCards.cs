@@ -32,15 +32,16 @@ public static class ActionPlanCards
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Line(CaseView view, ActionPlanItem a) =>
-        $"{a.ActionId} · {view.AgencyName(a.Owner)} · due {Words.Date(a.Due)} · {a.Recommendation}"
+    private static string Line(CaseView view, ActionPlanItem a, int? limit) =>
+        $"{a.ActionId} · {view.AgencyName(a.Owner)} · due {Words.Date(a.Due)} · {CardBudget.Shorten(a.Recommendation, limit)}"
         + (a.Completed ? " · complete" : a.Updates.Count > 0 ? " · updated" : "")
         + (a.Escalations.Count > 0 ? $" · escalated: {string.Join(", ", a.Escalations.Distinct().Select(Level))}" : "");
 
     public static string Level(EscalationLevel level) => level == EscalationLevel.ExceptionAtBoard ? "an exception at the Board" : "the Executive Group";
 
-    private static JsonObject Plan(CaseView view) =>
-        view.State.Actions.Count == 0 ? Text("No recommendations yet.", subtle: true) : Bullets(view.State.Actions.Select(a => Line(view, a)));
+    /// <summary>The plan, one line per recommendation (shortened to <paramref name="limit"/> when the card would not fit).</summary>
+    private static JsonObject Plan(CaseView view, int? limit) =>
+        view.State.Actions.Count == 0 ? Text("No recommendations yet.", subtle: true) : Bullets(view.State.Actions.Select(a => Line(view, a, limit)));
 
     /// <summary>The Sub-group Chair adds SMART recommendations, one at a time.</summary>
     public static JsonObject Draw(StepView view)
@@ -55,7 +56,7 @@ public static class ActionPlanCards
             limit =>
             [
                 Subheading("The action plan so far"),
-                Plan(view.Case),
+                Plan(view.Case, limit),
                 Subheading("Add a SMART recommendation", separator: true),
                 Choices(AgencyInput, "Owner agency", agencies, "", required: true, expanded: false),
                 TextInput(ActionInput, "Action", "", 2000, required: true, multiline: true),
@@ -73,8 +74,9 @@ public static class ActionPlanCards
     public static JsonObject Meeting(StepView view) => TaskCard.Build(
         view,
         [("Meetings so far", view.Case.State.ActionPlanMeetings.Count.ToString(CultureInfo.InvariantCulture))],
+        limit =>
         [
-            Plan(view.Case),
+            Plan(view.Case, limit),
             DateInput(DateInput, "Date of the sub-group meeting", Iso(view.Case.Today), required: true, max: view.Case.Today),
             DateInput(NextInput, "Date of the next sub-group meeting (if set)", ""),
             Text("Each owner agency of an open action gets a card asking for its update by the next meeting. Two meetings in a row without one escalate the action to the Executive Group; a third, to the Board.", subtle: true),
@@ -133,8 +135,9 @@ public static class ActionPlanCards
     public static JsonObject Evidence(StepView view) => TaskCard.Build(
         view,
         [],
+        limit =>
         [
-            Bullets(view.Case.State.Actions.Select(a => $"{a.ActionId} · {view.Case.AgencyName(a.Owner)}: {a.Updates.LastOrDefault(u => u.Completed)?.Progress}")),
+            Bullets(view.Case.State.Actions.Select(a => $"{a.ActionId} · {view.Case.AgencyName(a.Owner)}: {CardBudget.Shorten(a.Updates.LastOrDefault(u => u.Completed)?.Progress ?? "", limit)}")),
             DateInput(DateInput, "Date the evidence was reviewed", Iso(view.Case.Today), required: true, max: view.Case.Today),
         ],
         [Execute("Evidence reviewed", EvidenceVerb, TaskCard.Data(view), style: "positive")],
@@ -143,8 +146,9 @@ public static class ActionPlanCards
     public static JsonObject Endorse(StepView view) => TaskCard.Build(
         view,
         [],
+        limit =>
         [
-            Plan(view.Case),
+            Plan(view.Case, limit),
             Text("Record the day the Executive Group and the Board endorsed the completed plan.", subtle: true),
             DateInput(DateInput, "Date endorsed", Iso(view.Case.Today), required: true, max: view.Case.Today),
         ],

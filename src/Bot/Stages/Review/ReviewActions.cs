@@ -23,7 +23,14 @@ public sealed class ReviewActions(CaseConversations conversations) : ICardAction
         DateOnly? D(string id) => TaskCard.DateValue(data, id);
         bool On(string id) => V(id) == "true";
         Outcome NoDate(string label) => Outcome.Refused($"Give the {label}.", label);
-        return action.Verb switch
+        // The reviewer's card records one of several things with one button: what to record names the verb.
+        var verb = action.Verb == RecordVerb ? V(RecordInput) : action.Verb;
+        if (action.Verb == RecordVerb && verb is not (PanelMeetingVerb or EngagementVerb or DisclosureRequestVerb or AgencyReportVerb or DelayVerb))
+        {
+            return Task.FromResult(CardActionResult.Message("Choose what to record."));
+        }
+
+        return verb switch
         {
             StartVerb => conversations.ActAsync(context, action, "start the review", (s, c) =>
                 D(DateInput) is { } on ? CaseCommands.InitiateReview(s, c, on) : NoDate("date the review started")),

@@ -21,6 +21,8 @@ public static class ReviewCards
     public const string DelayVerb = "review.delay";
     public const string CompleteVerb = "review.complete";
     public const string DisclosureVerb = "review.disclose";
+    public const string RecordVerb = "review.record";
+    public const string RecordInput = "record";
 
     public const string DateInput = "date";
     public const string MembersInput = "members";
@@ -128,55 +130,62 @@ public static class ReviewCards
         }
 
         var agencies = state.ChosenAgencies.Concat(state.PartnersSentChildDetails).Distinct().Select(a => (view.Case.AgencyName(a), a.Value)).ToList();
-        var actions = new List<JsonNode?>
+        var what = new List<(string, string)>
         {
-            ShowCard("Record a panel meeting",
-            [
-                DateInput(DateInput, "Date of the Review Panel meeting", today, max: view.Case.Today),
-                Toggle(FamilyConsideredInput, "The family's role", "The family's role in the review was considered (a standing item)", "false"),
-                Choices(ImmediateInput, "Is immediate single-agency or multi-agency action needed?", [("No", "false"), ("Yes", "true")], ""),
-                TextInput(ImmediateActionInput, "The immediate action needed, and by whom", "", 2000, multiline: true),
-            ], [Execute("Record the panel meeting", PanelMeetingVerb, TaskCard.Data(view))]),
-            ShowCard("Record engagement",
-            [
-                Choices(KindInput, "What happened", Enum.GetValues<EngagementKind>().Select(k => (ReviewWords.Of(k), k.ToString())), "", expanded: false),
-                DateInput("engagedOn", "Date", today, max: view.Case.Today),
-                TextInput(DetailsInput, "Details", "", 2000, multiline: true),
-                Toggle(ConsultedInput, "Police and SIO", "The police safeguarding lead and the SIO were consulted (required for a family interview or sharing the report while a criminal case runs)", "false"),
-                Toggle(DelegatesInput, "Delegates", "The list of delegates was sent to the SIO", "false"),
-            ], [Execute("Record the engagement", EngagementVerb, TaskCard.Data(view))]),
-            ShowCard("Record a disclosure request",
-            [
-                Choices(RequestedByInput, "Requested by", CaseCommands.DisclosureRequesters.Select(r => (r, r)), "", expanded: false),
-                TextInput(MaterialInput, "The review material asked for", "", 2000, multiline: true),
-                Text("The Independent Chair decides, after consulting you, the police safeguarding lead and the panel.", subtle: true),
-            ], [Execute("Send to the Independent Chair", DisclosureRequestVerb, TaskCard.Data(view))]),
-            ShowCard("Agree a delay",
-            [
-                TextInput(ReasonInput, "Reason for the delay (e.g. parallel criminal proceedings)", "", 2000, multiline: true),
-                TextInput(WrittenRequestInput, "The written request (from whom, when)", "", 2000, multiline: true),
-                DateInput(TargetInput, "New target date", ""),
-                TextInput(ScopeInput, "Restriction of scope, if any", "", 2000, multiline: true),
-                Toggle(AgreedInput, "Agreed", "Agreed with the Senior Investigating Officer and the Crown Prosecution Service", "false"),
-            ], [Execute("Record the agreed delay", DelayVerb, TaskCard.Data(view))]),
+            ("A Review Panel meeting", PanelMeetingVerb),
+            ("Family or practitioner engagement", EngagementVerb),
+            ("A disclosure request (for the Independent Chair)", DisclosureRequestVerb),
+            ("An agency report received", AgencyReportVerb),
+            ("A delay or restriction of scope agreed", DelayVerb),
+        };
+        var body = new List<JsonNode?>
+        {
+            Text("Record each step of the review here as it happens: choose what, fill in its part, and press Record.", subtle: true),
+            Choices(RecordInput, "What to record", what, "", expanded: false),
+            Subheading("A Review Panel meeting", separator: true),
+            DateInput(DateInput, "Date of the Review Panel meeting", today, max: view.Case.Today),
+            Toggle(FamilyConsideredInput, "The family's role", "The family's role in the review was considered (a standing item)", "false"),
+            Choices(ImmediateInput, "Is immediate single-agency or multi-agency action needed?", [("No", "false"), ("Yes", "true")], ""),
+            TextInput(ImmediateActionInput, "The immediate action needed, and by whom", "", 2000, multiline: true),
+            Subheading("Family or practitioner engagement", separator: true),
+            Choices(KindInput, "What happened", Enum.GetValues<EngagementKind>().Select(k => (ReviewWords.Of(k), k.ToString())), "", expanded: false),
+            DateInput("engagedOn", "Date", today, max: view.Case.Today),
+            TextInput(DetailsInput, "Details", "", 2000, multiline: true),
+            Toggle(ConsultedInput, "Police and SIO", "The police safeguarding lead and the SIO were consulted (required for a family interview or sharing the report while a criminal case runs)", "false"),
+            Toggle(DelegatesInput, "Delegates", "The list of delegates was sent to the SIO", "false"),
+            Subheading("A disclosure request", separator: true),
+            Choices(RequestedByInput, "Requested by", CaseCommands.DisclosureRequesters.Select(r => (r, r)), "", expanded: false),
+            TextInput(MaterialInput, "The review material asked for", "", 2000, multiline: true),
+            Text("The Independent Chair decides, after consulting you, the police safeguarding lead and the panel.", subtle: true),
         };
         if (agencies.Count > 0)
         {
-            actions.Insert(3, ShowCard("Agency report received",
-            [
-                Choices(AgencyInput, "Agency", agencies, "", expanded: false),
-                DateInput("receivedOn", "Date received", today, max: view.Case.Today),
-            ], [Execute("Record the report received", AgencyReportVerb, TaskCard.Data(view))]));
+            body.Add(Subheading("An agency report received", separator: true));
+            body.Add(Choices(AgencyInput, "Agency", agencies, "", expanded: false));
+            body.Add(DateInput("receivedOn", "Date received", today, max: view.Case.Today));
         }
 
-        actions.Insert(0, ShowCard("Send the report to the Board",
+        body.AddRange(
         [
-            DateInput("completedOn", "Date the review was completed", today, max: view.Case.Today),
-            Toggle(CheckedInput, "Terms of reference", "The draft report was checked against the terms of reference", "false"),
-        ], [Execute("Send the report to the Board", CompleteVerb, TaskCard.Data(view), style: "positive")]));
+            Subheading("A delay or restriction of scope", separator: true),
+            TextInput(ReasonInput, "Reason for the delay (e.g. parallel criminal proceedings)", "", 2000, multiline: true),
+            TextInput(WrittenRequestInput, "The written request (from whom, when)", "", 2000, multiline: true),
+            DateInput(TargetInput, "New target date", ""),
+            TextInput(ScopeInput, "Restriction of scope, if any", "", 2000, multiline: true),
+            Toggle(AgreedInput, "Agreed", "Agreed with the Senior Investigating Officer and the Crown Prosecution Service (where they cannot agree, the Independent Chair decides)", "false"),
+        ]);
 
-        return TaskCard.Build(view, facts, [Text("Record each step of the review here as it happens.", subtle: true)], actions,
-            "The Board Manager, on commissioning the review", confidential: true);
+        var actions = new List<JsonNode?>
+        {
+            Execute("Record", RecordVerb, TaskCard.Data(view)),
+            ShowCard("Send the report to the Board",
+            [
+                DateInput("completedOn", "Date the review was completed", today, max: view.Case.Today),
+                Toggle(CheckedInput, "Terms of reference", "The draft report was checked against the terms of reference", "false"),
+            ], [Execute("Send the report to the Board", CompleteVerb, TaskCard.Data(view))]),
+        };
+
+        return TaskCard.Build(view, facts, body, actions, "The Board Manager, on commissioning the review", confidential: true);
     }
 
     /// <summary>The Independent Chair's decision on a request to view review material.</summary>
