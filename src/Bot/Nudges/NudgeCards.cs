@@ -72,7 +72,28 @@ public static class NudgeCards
             ],
             obligation.Code == ObligationCode.D1
                 ? [ScrBot.Bot.Referral.NotifiableIncidentCards.RecordNotifiedAction(reference, today), CaseStatus(reference, primary: false)]
+                : StepFor(obligation) is { } step
+                ? [CaseStatus(reference), AdaptiveCard.Execute("Record it done", Conversations.HubCard.OpenVerb,
+                    new JsonObject { [Conversations.TaskCard.CaseKey] = reference.ToString(), [Conversations.TaskCard.StepKey] = step }, sendInputs: false)]
                 : [CaseStatus(reference)]);
+    }
+
+    /// <summary>
+    /// The step whose task card records an obligation done, when a stage's card does (the nudge's "Record it done"
+    /// opens that card in place of the nudge): D9 the reviewer's card (sending the report to the Board), D10 the report
+    /// to the National Panel, D11 the report off the website, D12 the agency's update after that meeting.
+    /// </summary>
+    public static string? StepFor(Obligation obligation)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        return obligation.Code switch
+        {
+            ObligationCode.D9 => Stages.Review.ReviewSteps.Conduct,
+            ObligationCode.D10 => Stages.Publication.PublicationSteps.Panel,
+            ObligationCode.D11 => Stages.Publication.PublicationSteps.Online,
+            ObligationCode.D12 when obligation.Key.Split('/') is [_, var action, var meeting] => Stages.ActionPlan.ActionPlanSteps.UpdatePrefix + action + "/" + meeting,
+            _ => null,
+        };
     }
 
     /// <summary>One line of a board's daily reminder: reference, code, title, due date and who owes it, nothing else.</summary>

@@ -168,9 +168,22 @@ public sealed class NudgeContentTests(AzuriteFixture azurite)
 
         Assert.All(cards, c => Assert.Equal("1.5", c.Card["version"]!.GetValue<string>()));
         Assert.All(cards, c => Assert.DoesNotContain("px", c.Card.ToJsonString(), StringComparison.Ordinal));
-        // A nudge opens the case; notifying Ofsted (D1) can also be recorded from the nudge itself.
+        // Case status on every nudge; notifying Ofsted (D1) is recorded from the nudge itself, and the obligations a
+        // stage's card records (D9–D12) get "Record it done", which opens that card.
         Assert.All(cards.Where(c => c.Name.StartsWith("nudge", StringComparison.Ordinal)), c =>
-            Assert.Equal(c.Name.StartsWith("nudge-D1", StringComparison.Ordinal) || c.Name == "nudge-every-step-D1" ? 2 : 1, c.Card["actions"]!.AsArray().Count));
+        {
+            var titles = c.Card["actions"]!.AsArray().Select(a => a!["title"]!.GetValue<string>()).ToList();
+            if (c.Name.StartsWith("nudge-D1", StringComparison.Ordinal) || c.Name == "nudge-every-step-D1")
+            {
+                Assert.Equal(2, titles.Count);
+                Assert.Contains("Case status", titles);
+                return;
+            }
+
+            var recordable = c.Name is "nudge-every-step-D9" or "nudge-every-step-D10" or "nudge-every-step-D11";
+            Assert.Equal(recordable ? ["Case status", "Record it done"] : ["Case status"], titles);
+        });
+        Assert.Equal("plan/update/A2/2027-01-15", NudgeCards.StepFor(template with { Code = ObligationCode.D12, Key = "D12/A2/2027-01-15" }));
     }
 
     [Fact]

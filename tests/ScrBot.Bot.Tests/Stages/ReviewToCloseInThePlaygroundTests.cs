@@ -118,6 +118,14 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         }
 
         await TaskCardAsync(patti, reference, "Give the update on A2");
+
+        // The daily sweep nudges the police for A2's overdue update (D12); the nudge's button opens the card that records it.
+        await playground.BotServices.GetRequiredService<ScrBot.Bot.Nudges.NudgeSweep>().SweepAsync(today, null, default);
+        var nudge = await patti.WaitForCardInPersonalChatAsync(m => Heading(m).StartsWith($"{reference} · Action-plan update to give by ", StringComparison.Ordinal)
+                                                                  && m.Buttons.Any(b => b.Title == "Record it done"));
+        var opened = await patti.PressAsync(nudge, "Record it done");
+        Assert.Contains($"{reference} · Give the update on A2", Text(opened!.Card!), StringComparison.Ordinal);
+        Assert.Contains("Give the update", opened.Card!.ToJsonString(), StringComparison.Ordinal);
         await MeetingAsync(megan, reference, today.AddDays(-14), today.AddDays(-7));
         await MeetingAsync(megan, reference, today.AddDays(-7), today);
 

@@ -51,7 +51,8 @@ public sealed class ReviewSteps : IStageSteps
 
         if (state.TermsOfReferenceAgreedOn is not null)
         {
-            yield return new CaseStep(Conduct, $"Conduct {words}", reviewers, view.DueOf("D9"),
+            // The Board Manager, who owes D9 for the board, may record the review's steps and its completion too.
+            yield return new CaseStep(Conduct, $"Conduct {words}", [.. reviewers, .. managers], view.DueOf("D9"),
                 Open: reviewing, view.Last<Domain.Cases.ReviewCompleted>(), ReviewCards.Conduct);
         }
 
