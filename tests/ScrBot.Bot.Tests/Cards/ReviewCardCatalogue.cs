@@ -32,7 +32,7 @@ internal static class ReviewCardCatalogue
     public static IEnumerable<CatalogueCard> All()
     {
         var story = Decided();
-        yield return Task(story, ReviewSteps.Start, Manager, "task-start-review");
+        yield return Task(story, ReviewSteps.Start, Manager, "task-start-review", picture: true);
         story.Do(Manager, (s, c) => CaseCommands.InitiateReview(s, c, story.Today));
         yield return Task(story, ReviewSteps.Terms, Reviewer, "task-terms-of-reference", picture: true);
         yield return Task(story, ReviewSteps.Family, Manager, "task-family-coordinator");
