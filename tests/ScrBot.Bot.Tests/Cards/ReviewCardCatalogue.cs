@@ -49,6 +49,7 @@ internal static class ReviewCardCatalogue
         yield return Task(story, ActionPlanSteps.Draw, SubgroupChair, "task-draw-up-action-plan", picture: true);
         story.Do(Manager, (s, c) => CaseCommands.EndorseReport(s, c, story.Today));
         yield return Task(story, PublicationSteps.Plan, Manager, "task-plan-publication", picture: true);
+        yield return Task(story, PublicationSteps.Decide, Chair, "task-decide-not-to-publish");
         var notPublished = story.Copy();
         story.Do(Manager, (s, c) => CaseCommands.PlanPublication(s, c, story.Today.AddDays(14), story.Today));
         yield return Task(story, PublicationSteps.Panel, Manager, "task-report-to-national-panel", picture: true);

@@ -68,4 +68,25 @@ internal static class ReviewCaseStory
         await Do(Megan, At(d), (s, c) => CaseCommands.CommissionReviewer(s, c, Reviewer.Name, true, true, Reviewer));
         return reference;
     }
+
+    /// <summary>A case further on: the review done and its report endorsed by the Board today.</summary>
+    public static async Task<CaseReference> ReportEndorsedAsync(CaseStore cases, DateOnly today)
+    {
+        var reference = await DecidedWithReviewerAsync(cases, today);
+        var now = LondonTime.ToInstant(today, new TimeOnly(9, 0));
+        var directory = ReferralSamples.Directory;
+        foreach (var (actor, command) in new (Actor, Func<CaseState, CommandContext, Outcome>)[]
+                 {
+                     (Megan, (s, c) => CaseCommands.InitiateReview(s, c, today)),
+                     (Reviewer, (s, c) => CaseCommands.AgreeTermsOfReference(s, c, today, true, ["Isaiah Langer, sub-group"])),
+                     (Reviewer, (s, c) => CaseCommands.CompleteReview(s, c, today, true)),
+                     (Megan, (s, c) => CaseCommands.EndorseReport(s, c, today)),
+                 })
+        {
+            var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "bring the case to publication", actor, (state, _) => command(state, new CommandContext(actor, now, directory)));
+            Assert.False(result.IsRefused, result.Outcome.Explanation);
+        }
+
+        return reference;
+    }
 }

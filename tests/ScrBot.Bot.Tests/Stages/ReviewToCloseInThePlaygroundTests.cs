@@ -176,6 +176,30 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         _ = asked;
     }
 
+    [Fact]
+    public async Task ADecisionNotToPublishGoesToTheNationalPanelForAdviceAndTheCaseCannotCloseWithoutIt()
+    {
+        var (megan, adele, _, _, _) = await PeopleReadyAsync();
+        var reference = await ReviewCaseStory.ReportEndorsedAsync(Cases(), Today());
+        playground.BotServices.GetRequiredService<CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, reference);
+
+        var decide = await TaskCardAsync(adele, reference.Value, "Decide whether not to publish the report");
+        var decided = await adele.PressAsync(decide, "Do not publish the report", new JsonObject { ["reasons"] = "Publication would identify the siblings." });
+        Assert.Contains("done by Adele Vance", Text(decided!.Card!), StringComparison.Ordinal);
+
+        // The Board Manager's planning card is no longer needed; the National Panel's advice is asked for instead.
+        var advice = await TaskCardAsync(megan, reference.Value, "Record the National Panel's advice on not publishing");
+        Assert.Contains("Publication would identify the siblings.", advice.CardText, StringComparison.Ordinal);
+        var stored = await Cases().LoadAsync(ReferralSamples.Staffordshire, reference);
+        Assert.Contains("the National Panel's advice on the decision not to publish has not been recorded", CaseCommands.StillOpenBeforeClosing(stored!.State));
+        await megan.PressAsync(advice, "Record the advice", new JsonObject { ["advice"] = "The Panel agrees; publish a summary of the learning." });
+
+        var final = await Cases().LoadAsync(ReferralSamples.Staffordshire, reference);
+        Assert.Equal("The Panel agrees; publish a summary of the learning.", final!.State.NationalPanelAdvice);
+        Assert.DoesNotContain("National Panel", string.Join(" ", CaseCommands.StillOpenBeforeClosing(final.State)), StringComparison.Ordinal);
+        Assert.Equal(Stage.ActionPlan, final.State.Stage);
+    }
+
     // ── helpers ──
 
     private async Task MeetingAsync(PlaygroundSession megan, string reference, DateOnly heldOn, DateOnly? next)

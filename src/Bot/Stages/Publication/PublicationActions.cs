@@ -32,6 +32,7 @@ public sealed class PublicationActions(CaseConversations conversations) : ICardA
                     : Outcome.Refused("Give the link to the published report (https://…).", "Link to the published report"))),
             LibraryVerb => conversations.ActAsync(context, action, "record the copy sent to the NSPCC National SCR Library", Dated("date the copy was sent", CaseCommands.SendReportToLibrary)),
             OnlineVerb => conversations.ActAsync(context, action, "record that the report was removed from the website", Dated("date taken off the website", CaseCommands.RemoveReportFromWebsite)),
+            NotPublishVerb => conversations.ActAsync(context, action, "decide not to publish the report", (s, c) => CaseCommands.DecideNotToPublish(s, c, TaskCard.Value(data, ReasonsInput))),
             AdviceVerb => conversations.ActAsync(context, action, "record the National Panel's advice", (s, c) => CaseCommands.RecordNationalPanelAdvice(s, c, TaskCard.Value(data, AdviceInput))),
             _ => Task.FromResult(CardActionResult.Error(Replies.UnknownButton, 400, "UnknownAction")),
         };

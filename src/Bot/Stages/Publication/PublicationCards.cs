@@ -16,6 +16,8 @@ public static class PublicationCards
     public const string LibraryVerb = "publication.library";
     public const string OnlineVerb = "publication.online";
     public const string AdviceVerb = "publication.advice";
+    public const string NotPublishVerb = "publication.notpublish";
+    public const string ReasonsInput = "reasons";
 
     public const string DateInput = "date";
     public const string MeetingInput = "planningMeeting";
@@ -88,6 +90,18 @@ public static class PublicationCards
     public static JsonObject Online(StepView view) => Dated(view,
         "The report has been online for 12 months. When it comes off the website it is available on request.",
         "Date taken off the website", "Taken off: available on request", OnlineVerb, "The toolkit, Publication (D11)");
+
+    /// <summary>The Independent Chair's decision not to publish, with reasons (it goes to the National Panel for advice).</summary>
+    public static JsonObject Decide(StepView view) => TaskCard.Build(
+        view,
+        [],
+        [
+            Text("The report is published unless you decide otherwise: the Board Manager plans its publication. A decision not to publish goes to the National Panel for its advice, and cancels nothing else owed.", subtle: true),
+            TextInput(ReasonsInput, "Reasons not to publish", "", 4000, required: true, multiline: true),
+        ],
+        [Execute("Do not publish the report", NotPublishVerb, TaskCard.Data(view))],
+        "The toolkit, Publication",
+        confidential: false);
 
     public static JsonObject Advice(StepView view) => TaskCard.Build(
         view,

@@ -20,6 +20,7 @@ public sealed class PublicationSteps : IStageSteps
     public const string Library = "publication/library";
     public const string Online = "publication/online";
     public const string Advice = "publication/advice";
+    public const string Decide = "publication/decide";
 
     public IEnumerable<CaseStep> Steps(CaseView view)
     {
@@ -41,6 +42,10 @@ public sealed class PublicationSteps : IStageSteps
         {
             yield break;
         }
+
+        // The report is published unless the Independent Chair decides otherwise; her step ends once publication is planned.
+        yield return new CaseStep(Decide, "Decide whether not to publish the report", view.WithRole(Role.IndependentChair), null,
+            Open: publishing && state.PlannedPublicationDate is null && !notPublished, view.Last<DecidedNotToPublish>(), PublicationCards.Decide);
 
         yield return new CaseStep(Plan, "Plan the publication", managers, null,
             Open: publishing && state.PlannedPublicationDate is null && !notPublished, view.Last<PublicationPlanned>(), PublicationCards.Plan);
