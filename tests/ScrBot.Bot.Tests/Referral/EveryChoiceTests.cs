@@ -100,6 +100,14 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
             ScrBot.Bot.Stages.Panel.MeetingHeldCard.AttendedInput, ScrBot.Bot.Stages.Panel.MeetingHeldCard.WithoutInformationInput,
             ScrBot.Bot.Stages.Panel.RecommendationCard.OptionInput, ScrBot.Bot.Stages.Panel.RecommendationCard.MethodologyInput,
         };
+
+        // Stages 8–10: every option pressed in the Agents Playground by ReviewChoicesInThePlaygroundTests.
+        pressed.UnionWith(
+        [
+            ScrBot.Bot.Stages.Review.ReviewCards.RecordInput, ScrBot.Bot.Stages.Review.ReviewCards.ImmediateInput, ScrBot.Bot.Stages.Review.ReviewCards.KindInput,
+            ScrBot.Bot.Stages.Review.ReviewCards.RequestedByInput, ScrBot.Bot.Stages.Review.ReviewCards.AgencyInput, ScrBot.Bot.Stages.Review.ReviewCards.GrantedInput,
+            ScrBot.Bot.Stages.ActionPlan.ActionPlanCards.AgencyInput,
+        ]);
         foreach (var section in FormSections.All)
         {
             var card = CardCatalogue.All().Single(c => c.Name.StartsWith($"form-{(int)section}-", StringComparison.Ordinal) && c.Name.EndsWith("-filled", StringComparison.Ordinal)).Card;

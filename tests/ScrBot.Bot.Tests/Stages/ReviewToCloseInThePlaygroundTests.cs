@@ -272,3 +272,132 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
 
     private static string Text(JsonObject card) => new PlaygroundMessage("", "", null, "", null, [card], 0).CardText;
 }
+
+/// <summary>Every option of every choice set on the cards of stages 8–10 pressed in the Agents Playground, as the card sends it.</summary>
+public sealed class ReviewChoicesInThePlaygroundTests(StagesPlaygroundFixture playground) : IClassFixture<StagesPlaygroundFixture>
+{
+    [Fact]
+    public async Task EveryOptionOfTheReviewAndActionPlanCardsIsTakenByTheServer()
+    {
+        var references = playground.BotServices.GetRequiredService<IConversationReferences>();
+        var people = new Dictionary<string, PlaygroundSession>();
+        foreach (var name in new[] { "Megan Bowen", "Adele Vance", "Isaiah Langer", "Alex Wilber" })
+        {
+            var session = await playground.AsAsync(name);
+            if (await references.FindPersonalAsync(session.Person.AadObjectId, default) is null)
+            {
+                await session.InstallInPersonalChatAsync();
+                await playground.WaitUntilAsync(async () => await references.FindPersonalAsync(session.Person.AadObjectId, default) is not null, $"{name}'s personal chat");
+            }
+
+            people[name] = session;
+        }
+
+        var cases = playground.BotServices.GetRequiredService<CaseStore>();
+        var today = LondonTime.Today(playground.BotServices.GetRequiredService<TimeProvider>());
+        var reference = await ReviewCaseStory.DecidedWithReviewerAsync(cases, today);
+        var now = LondonTime.ToInstant(today, new TimeOnly(9, 0));
+        foreach (var (actor, command) in new (ScrBot.Domain.Boards.Actor, Func<CaseState, CommandContext, Outcome>)[]
+                 {
+                     (ReviewCaseStory.Megan, (s, c) => CaseCommands.InitiateReview(s, c, today)),
+                     (ReviewCaseStory.Reviewer, (s, c) => CaseCommands.AgreeTermsOfReference(s, c, today, true, ["Isaiah Langer"])),
+                     (ReviewCaseStory.Megan, (s, c) => CaseCommands.AppointFamilyCoordinator(s, c, "Rosa")),
+                 })
+        {
+            var done = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", actor, (state, _) => command(state, new CommandContext(actor, now, ReferralSamples.Directory)));
+            Assert.False(done.IsRefused, done.Outcome.Explanation);
+        }
+
+        playground.BotServices.GetRequiredService<CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, reference);
+        var alex = people["Alex Wilber"];
+        var conduct = await alex.WaitForCardInPersonalChatAsync(m => m.Card is not null && JourneyHarness.Heading(m.Card) == $"{reference} · Conduct the Serious Case Review" && m.Buttons.Count > 0);
+        var iso = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var data = new JsonObject { ["case"] = reference.Value, ["step"] = "review/conduct" };
+        var answers = new List<(string Option, InvokeAnswer Answer)>();
+
+        async Task Press(PlaygroundSession who, PlaygroundMessage card, string verb, string option, JsonObject inputs)
+        {
+            var sent = (JsonObject)data.DeepClone();
+            foreach (var (k, v) in inputs)
+            {
+                sent[k] = v?.DeepClone();
+            }
+
+            answers.Add((option, await who.ExecuteAsync(card, verb, sent)));
+        }
+
+        foreach (var choice in Options(conduct.Card!, "record"))
+        {
+            await Press(alex, conduct, "review.record", choice, new JsonObject
+            {
+                ["record"] = choice, ["date"] = iso, ["familyConsidered"] = "true", ["immediate"] = "false", ["kind"] = "FamilyUpdate", ["engagedOn"] = iso,
+                ["details"] = "Update given.", ["requestedBy"] = "Senior Investigating Officer", ["material"] = "Minutes.", ["agency"] = "staffs-police",
+                ["receivedOn"] = iso, ["reason"] = "Trial.", ["writtenRequest"] = "Letter.", ["target"] = today.AddMonths(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["agreed"] = "true",
+            });
+        }
+
+        foreach (var choice in Options(conduct.Card!, "immediate"))
+        {
+            await Press(alex, conduct, "review.record", choice, new JsonObject { ["record"] = "review.panelmeeting", ["date"] = iso, ["familyConsidered"] = "true", ["immediate"] = choice, ["immediateAction"] = "Police act now." });
+        }
+
+        foreach (var choice in Options(conduct.Card!, "kind"))
+        {
+            await Press(alex, conduct, "review.record", choice, new JsonObject { ["record"] = "review.engagement", ["kind"] = choice, ["engagedOn"] = iso, ["details"] = "Done.", ["consulted"] = "true", ["delegates"] = "true" });
+        }
+
+        foreach (var choice in Options(conduct.Card!, "requestedBy"))
+        {
+            await Press(alex, conduct, "review.record", choice, new JsonObject { ["record"] = "review.disclosurerequest", ["requestedBy"] = choice, ["material"] = "The chronology." });
+        }
+
+        foreach (var choice in Options(conduct.Card!, "agency"))
+        {
+            await Press(alex, conduct, "review.record", choice, new JsonObject { ["record"] = "review.agencyreport", ["agency"] = choice, ["receivedOn"] = iso });
+        }
+
+        var adele = people["Adele Vance"];
+        var requests = 1;
+        var disclosure = await adele.WaitForCardInPersonalChatAsync(m => m.Card is not null && JourneyHarness.Heading(m.Card) == $"{reference} · Decide disclosure request R1" && m.Buttons.Count > 0);
+        foreach (var choice in Options(disclosure.Card!, "granted"))
+        {
+            var id = $"R{requests++}";
+            var sent = new JsonObject { ["case"] = reference.Value, ["step"] = $"review/disclosure/{id}", ["request"] = id, ["granted"] = choice, ["reason"] = "Decided.", ["consultedReviewer"] = "true", ["consultedPolice"] = "true", ["consultedPanel"] = "true" };
+            answers.Add((choice, await adele.ExecuteAsync(disclosure, "review.disclose", sent)));
+        }
+
+        await Press(alex, conduct, "review.complete", "complete", new JsonObject { ["completedOn"] = iso, ["checked"] = "true" });
+        var isaiah = people["Isaiah Langer"];
+        var draw = await isaiah.WaitForCardInPersonalChatAsync(m => m.Card is not null && JourneyHarness.Heading(m.Card) == $"{reference} · Draw up the action plan" && m.Buttons.Count > 0);
+        foreach (var choice in Options(draw.Card!, "owner"))
+        {
+            answers.Add((choice, await isaiah.ExecuteAsync(draw, "plan.add", new JsonObject
+            {
+                ["case"] = reference.Value, ["step"] = "plan/draw", ["owner"] = choice, ["action"] = "Act.", ["outcome"] = "Better.", ["due"] = today.AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["evidence"] = "Proof.",
+            })));
+        }
+
+        // Every option was taken: none is answered as unknown or as a choice not made; only the report shared with the
+        // family (the review not yet complete) is refused, by its rule.
+        Assert.All(answers, a => Assert.False(a.Answer.IsError, $"{a.Option}: {a.Answer.Message}"));
+        Assert.All(answers.Where(a => a.Option != "ReportSharedWithFamily"), a => Assert.True(
+            a.Answer.Card is not null || a.Answer.Message is null || !a.Answer.Message.Contains("cannot", StringComparison.Ordinal) && !a.Answer.Message.StartsWith("Choose", StringComparison.Ordinal) && !a.Answer.Message.StartsWith("Say", StringComparison.Ordinal),
+            $"{a.Option}: {a.Answer.Message}"));
+        var final = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State;
+        Assert.Equal(2, final.DisclosureRequests.Count(r => r.Granted is not null));
+        Assert.Equal(Options(draw.Card!, "owner").Count, final.Actions.Count);
+        // Six kinds less the report shared with the family (refused), and the update recorded through "What to record".
+        Assert.Equal(Options(conduct.Card!, "kind").Count, final.Engagements.Count);
+    }
+
+    private static List<string> Options(JsonObject card, string id) =>
+        Nodes(card).Where(n => n["type"]?.GetValue<string>() == "Input.ChoiceSet" && n["id"]?.GetValue<string>() == id)
+            .SelectMany(n => n["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>())).Distinct().ToList();
+
+    private static IEnumerable<JsonObject> Nodes(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Nodes(p.Value))),
+        JsonArray a => a.SelectMany(Nodes),
+        _ => [],
+    };
+}
