@@ -129,7 +129,7 @@ internal static class ReviewCardCatalogue
         story.Do(Manager, (s, c) => CaseCommands.AppointMinuteTaker(s, c, minutes, declaresNoInvolvement: true));
         foreach (var attendee in new[] { SubgroupChair, Patti, sio, minutes })
         {
-            story.Do(attendee, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+            story.Do(attendee, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, attendee.Name));
         }
 
         story.At(start.AddHours(3));

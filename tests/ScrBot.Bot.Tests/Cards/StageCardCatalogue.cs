@@ -14,7 +14,6 @@ using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
 using ScrBot.Domain.Obligations;
 using ScrBot.Domain.Referral;
-using ScrBot.Domain.Calendar;
 using ScrBot.Domain.Scheduling;
 using Invitee = ScrBot.Domain.Cases.Invitee;
 

@@ -58,7 +58,7 @@ internal static class ReviewCaseStory
         await Do(Megan, At(d + 15), (s, c) => CaseCommands.AppointMinuteTaker(s, c, MinuteTaker, declaresNoInvolvement: true));
         foreach (var attendee in new[] { Isaiah, Patti, Sio, MinuteTaker })
         {
-            await Do(attendee, At(d + 5), (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel));
+            await Do(attendee, At(d + 5), (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, attendee.Name));
         }
 
         await Do(Isaiah, panelStart.AddHours(3), (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, today.AddDays(-d - 4), [Isaiah.Id, Patti.Id, Sio.Id, MinuteTaker.Id], []));

@@ -9,6 +9,9 @@ namespace ScrBot.Bot.Stages.ActionPlan;
 /// <summary>The buttons of stage 10 (<c>plan.*</c>), each one domain command through <see cref="CaseConversations.ActAsync"/>.</summary>
 public sealed class ActionPlanActions(CaseConversations conversations) : ICardActionHandler
 {
+    /// <summary>A button delivered again: the step as it is now, never recorded a second time.</summary>
+    public Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => conversations.AnswerAgainAsync(context, action);
+
     public string VerbPrefix => "plan.";
 
     public Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)

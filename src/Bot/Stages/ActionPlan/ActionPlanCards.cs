@@ -161,7 +161,7 @@ public static class ActionPlanCards
         var open = CaseCommands.StillOpenBeforeClosing(view.Case.State);
         var owed = CaseCommands.StillOwedAfterClosing(view.Case.State, view.Case.Today);
         var body = new List<JsonNode?>();
-        body.Add(open.Count == 0 ? Good("Nothing statutory is open.") : Attention("Still open, so the case cannot close yet:"));
+        body.Add(open.Count == 0 ? Text("Nothing statutory is open.", strong: true) : Attention("Still open, so the case cannot close yet:"));
         if (open.Count > 0)
         {
             body.Add(Bullets(open));

@@ -8,6 +8,9 @@ namespace ScrBot.Bot.Stages.Publication;
 /// <summary>The buttons of stage 9 (<c>publication.*</c>), each one domain command through <see cref="CaseConversations.ActAsync"/>.</summary>
 public sealed class PublicationActions(CaseConversations conversations) : ICardActionHandler
 {
+    /// <summary>A button delivered again: the step as it is now, never recorded a second time.</summary>
+    public Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => conversations.AnswerAgainAsync(context, action);
+
     public string VerbPrefix => "publication.";
 
     public Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)

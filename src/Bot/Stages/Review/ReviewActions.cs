@@ -12,6 +12,9 @@ namespace ScrBot.Bot.Stages.Review;
 /// </summary>
 public sealed class ReviewActions(CaseConversations conversations) : ICardActionHandler
 {
+    /// <summary>A button delivered again: the step as it is now, never recorded a second time.</summary>
+    public Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => conversations.AnswerAgainAsync(context, action);
+
     public string VerbPrefix => "review.";
 
     public Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)
