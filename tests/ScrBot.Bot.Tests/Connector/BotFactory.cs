@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ScrBot.Bot.Connector;
 using ScrBot.Bot.Hosting;
@@ -19,7 +20,22 @@ namespace ScrBot.Bot.Tests.Connector;
 public sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// One host built at a time in this process: the minimal hosting model finds the host Program builds through a
+    /// process-wide diagnostic listener, so two hosts built at the same moment (two Playground fixtures starting in
+    /// parallel) can each be handed the other's.
+    /// </summary>
+    private static readonly Lock HostBuilding = new();
+
     public TestLogs Logs { get; } = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostBuilding)
+        {
+            return base.CreateHost(builder);
+        }
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
