@@ -225,6 +225,49 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         Assert.StartsWith($"Already recorded by {secured.By.Name} on ", told["value"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("message")]
+    [InlineData("installationUpdate")]
+    public async Task APartnerWithNoChatWhenTheDetailsAreSentGetsTheirTaskCardTheMomentTheyOpenScrBot(string opens)
+    {
+        // Representative 4 has never opened ScrBot, and ScrBot cannot install itself for them (no Graph here).
+        var chats = new ConversationReferencesTable(new BotTables(azurite.ServiceClient()));
+        await chats.RemovePersonalAsync(Representative(4), default);
+        await using var bot = StartBot();
+        var (_, reference) = await PreparedAndSentAsync(bot);
+
+        // The hub names them as not reached; their cards are held.
+        var manager = Chat(_directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value);
+        await _connector.WaitForAsync(r => r.ConversationId == manager && r.Card is { } card
+            && Text(card).Contains("Could not be reached", StringComparison.Ordinal) && Text(card).Contains("Representative 4 (", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain(_connector.Requests, r => r.ConversationId == Chat(Representative(4)) && r.Operation == "send");
+
+        // They open ScrBot: a message of any kind, or Teams telling the bot it was installed in their chat.
+        var activity = Activities.Message(_connector.ServiceUrl.AbsoluteUri, "hello", Chat(Representative(4)));
+        if (opens == "installationUpdate")
+        {
+            activity.Remove("text");
+            activity.Remove("textFormat");
+            activity["type"] = "installationUpdate";
+            activity["action"] = "add";
+        }
+
+        activity["from"] = new JsonObject { ["id"] = "29:rep-4", ["name"] = "Representative 4", ["aadObjectId"] = Representative(4) };
+        using var response = await bot.PostActivityAsync(activity);
+        Assert.True(response.IsSuccessStatusCode);
+
+        // Their task cards arrive at once, with the child's details their role now lets them see.
+        var check = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(4))
+            && r.Card is { } card && Text(card).Contains($"{reference} · Check Partner agency 4's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.Contains("Jamie Collins", Text(check.Card!), StringComparison.Ordinal);
+        await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(4))
+            && r.Card is { } card && Text(card).Contains($"{reference} · Secure Partner agency 4's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        // The hub, updated in place, no longer names them as not reached.
+        await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == manager && r.Card is { } card
+            && Text(card).Contains("· Case card", StringComparison.Ordinal) && !Text(card).Contains("Representative 4 (", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+    }
+
     /// <summary>
     /// The bot host on this test's tables and directory, with the system clock, answering a button within Teams'
     /// longest wait (so that two presses at once are both answered with their outcome on a busy test machine).
