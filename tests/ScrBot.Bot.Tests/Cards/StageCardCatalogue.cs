@@ -59,8 +59,8 @@ internal static class StageCardCatalogue
         yield return Task(story, PreparingSteps.Details, Manager, "task-send-details");
         story.Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, ReferralSamples.Today.AddDays(10), ReferralSamples.Today.AddDays(2)));
         yield return Task(story, PreparingSteps.SecurePrefix + Police, Patti, "task-secure-records", picture: true);
-        var late = ReferralSamples.Today.AddDays(7);
-        yield return new("hub-records-secured-late", HubCard.Build(story.View(late), story.Steps(late), []));
+        var late = story.Today.AddDays(7);
+        yield return new("hub-records-secured-late", HubCard.Build(story.View(late), story.Steps(late), [], [new PanelHub()]));
         yield return Task(story, PreparingSteps.CheckPrefix + Police, Patti, "task-record-check", picture: true);
         yield return Task(story, PreparingSteps.Schools, Lynne, "task-schools");
 
