@@ -125,6 +125,16 @@ public static class HubCard
             facts.Add(("Sub-group decided", $"{StepWords.Outcome(outcome)}: {CardBudget.Shorten(state.SubgroupReasons ?? "", limit)}"));
         }
 
+        if (state.RecordsSecuredDueBy is { } secure)
+        {
+            facts.Add(("Records secured by", HumanDates.FormatWithRelative(secure, view.Today, view.Calendar)));
+            var late = state.PartnersSentChildDetails.Where(a => !state.RecordsSecuredBy.Contains(a)).ToList();
+            if (secure < view.Today && late.Count > 0 && state.Stage == Stage.PreparingScopingPanel)
+            {
+                facts.Add(("Late securing records", CardBudget.Shorten(string.Join(", ", late.Select(view.AgencyName)), limit)));
+            }
+        }
+
         if (state.RecordChecksDueBy is { } checks)
         {
             facts.Add(("Record checks due (D3)", HumanDates.FormatWithRelative(checks, view.Today, view.Calendar)));

@@ -56,7 +56,7 @@ public static partial class CaseCommands
     /// others, with the date their records checks are due (D3). The partners' representatives get a role on the case,
     /// since they must see the child's details to check them.
     /// </summary>
-    public static Outcome SendChildDetailsToPartners(CaseState state, CommandContext context, DateOnly checksDueBy)
+    public static Outcome SendChildDetailsToPartners(CaseState state, CommandContext context, DateOnly checksDueBy, DateOnly? recordsSecuredBy = null)
     {
         if (Check(state, context,
                 "send the child's details to the Board partners",
@@ -78,6 +78,11 @@ public static partial class CaseCommands
             return Refuse($"The date the records checks are due ({Refusals.DateWords(checksDueBy)}) must be after today.");
         }
 
+        if (recordsSecuredBy is { } secure && (secure < context.Today || secure > checksDueBy))
+        {
+            return Refuse($"The date the records must be secured by ({Refusals.DateWords(secure)}) must be between today and the date the records checks are due ({Refusals.DateWords(checksDueBy)}).");
+        }
+
         var partners = (context.Directory.Find(state.LeadBoard)?.Agencies.Select(a => a.Id) ?? [])
             .Concat(state.ChosenAgencies)
             .Distinct()
@@ -92,7 +97,7 @@ public static partial class CaseCommands
             .Where(m => !state.HasRole(m.Person, Role.EducationSafeguardingOfficer))
             .Select(m => new CaseRoleAssigned(ActorFor(m), Role.EducationSafeguardingOfficer, m.Agency) { At = context.Now, By = context.Actor });
         return Accept([
-            new ChildDetailsSentToPartners(partners, checksDueBy) { At = context.Now, By = context.Actor },
+            new ChildDetailsSentToPartners(partners, checksDueBy) { RecordsSecuredDueBy = recordsSecuredBy ?? state.RecordsSecuredDueBy, At = context.Now, By = context.Actor },
             .. AssignRepresentatives(state, context, partners),
             .. officers,
         ]);

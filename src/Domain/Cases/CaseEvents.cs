@@ -153,7 +153,11 @@ public sealed record SubgroupDecided(SubgroupOutcome Outcome, string Reasons) : 
 public sealed record AgenciesChosen(IReadOnlyList<AgencyId> Agencies) : CaseEvent;
 
 /// <summary>The names of the child and significant others went to every Board partner, with the agreed time for checks (D3).</summary>
-public sealed record ChildDetailsSentToPartners(IReadOnlyList<AgencyId> Partners, DateOnly ChecksDueBy) : CaseEvent;
+public sealed record ChildDetailsSentToPartners(IReadOnlyList<AgencyId> Partners, DateOnly ChecksDueBy) : CaseEvent
+{
+    /// <summary>The date the board set for the partners' records to be secured (toolkit, "Securing Agency Records").</summary>
+    public DateOnly? RecordsSecuredDueBy { get; init; }
+}
 
 public sealed record RecordsSecured(AgencyId Agency) : CaseEvent;
 

@@ -176,6 +176,9 @@ public sealed record CaseState
 
     public DateOnly? RecordChecksDueBy { get; init; }
 
+    /// <summary>The date the board set for the partners' records to be secured (the record-check date when none was set).</summary>
+    public DateOnly? RecordsSecuredDueBy { get; init; }
+
     public DateTimeOffset? ChildDetailsSentAt { get; init; }
 
     public ImmutableList<AgencyId> RecordsSecuredBy { get; init; } = [];
@@ -412,6 +415,7 @@ public sealed record CaseState
             {
                 PartnersSentChildDetails = Union(PartnersSentChildDetails, sent.Partners),
                 RecordChecksDueBy = sent.ChecksDueBy,
+                RecordsSecuredDueBy = sent.RecordsSecuredDueBy ?? RecordsSecuredDueBy ?? sent.ChecksDueBy,
                 ChildDetailsSentAt = ChildDetailsSentAt ?? sent.At,
             },
             RecordsSecured secured => this with { RecordsSecuredBy = Union(RecordsSecuredBy, [secured.Agency]) },

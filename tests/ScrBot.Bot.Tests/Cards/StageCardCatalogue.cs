@@ -57,8 +57,10 @@ internal static class StageCardCatalogue
         yield return Task(story, PreparingSteps.Agencies, Manager, "task-choose-agencies");
         story.Do(Manager, (s, c) => CaseCommands.ChooseAgencies(s, c, [Police, new AgencyId("staffs-health")]));
         yield return Task(story, PreparingSteps.Details, Manager, "task-send-details");
-        story.Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, ReferralSamples.Today.AddDays(10)));
+        story.Do(Manager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, ReferralSamples.Today.AddDays(10), ReferralSamples.Today.AddDays(2)));
         yield return Task(story, PreparingSteps.SecurePrefix + Police, Patti, "task-secure-records", picture: true);
+        var late = story.Today.AddDays(7);
+        yield return new("hub-records-secured-late", HubCard.Build(story.View(late), story.Steps(late), [], [new PanelHub()]));
         yield return Task(story, PreparingSteps.CheckPrefix + Police, Patti, "task-record-check", picture: true);
         yield return Task(story, PreparingSteps.Schools, Lynne, "task-schools");
 
@@ -257,16 +259,17 @@ internal static class StageCardCatalogue
             _facts.AddRange(outcome.Facts);
         }
 
-        public CaseView View()
+        public CaseView View(DateOnly? today = null)
         {
             var calendar = ProcessProfile.Toolkit.CreateCalendar();
-            return new CaseView(Board, CaseState.Fold(_facts), _facts, ObligationRules.Derive(_facts, ProcessProfile.Toolkit, calendar, Today),
-                _directory, Today, calendar);
+            var day = today ?? Today;
+            return new CaseView(Board, CaseState.Fold(_facts), _facts, ObligationRules.Derive(_facts, ProcessProfile.Toolkit, calendar, day),
+                _directory, day, calendar);
         }
 
-        public IReadOnlyList<CaseStep> Steps() =>
-            [.. new SubGroupSteps().Steps(View()), .. new PreparingSteps().Steps(View()), .. new PanelSteps().Steps(View()),
-             .. new ReviewSteps().Steps(View()), .. new PublicationSteps().Steps(View()), .. new ActionPlanSteps().Steps(View())];
+        public IReadOnlyList<CaseStep> Steps(DateOnly? today = null) =>
+            [.. new SubGroupSteps().Steps(View(today)), .. new PreparingSteps().Steps(View(today)), .. new PanelSteps().Steps(View(today)),
+             .. new ReviewSteps().Steps(View(today)), .. new PublicationSteps().Steps(View(today)), .. new ActionPlanSteps().Steps(View(today))];
 
         public CaseStep Step(string key) => Steps().Single(s => s.Key == key);
 

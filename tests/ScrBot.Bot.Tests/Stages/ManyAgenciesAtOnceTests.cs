@@ -225,6 +225,125 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         Assert.StartsWith($"Already recorded by {secured.By.Name} on ", told["value"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheBoardManagerSetsTheDateRecordsAreSecuredByAndTheRepresentativesCardsCountTheWorkingDaysToIt()
+    {
+        await using var bot = StartBot();
+        var cases = bot.Services.GetRequiredService<CaseStore>();
+        var reference = await PreparedAsync(cases, send: false);
+        var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
+        var calendar = ScrBot.Domain.Calendar.WorkingDayCalendar.EnglandAndWales;
+        var secureBy = calendar.AddWorkingDays(today, 3);
+        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
+
+        var data = new JsonObject
+        {
+            ["case"] = reference.Value, ["step"] = "details",
+            ["recordsSecuredBy"] = secureBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["checksDueBy"] = today.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+
+        // A date after the record checks are due is refused plainly, and nothing changes.
+        var late = (JsonObject)data.DeepClone();
+        late["recordsSecuredBy"] = today.AddDays(40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var again = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.details", late, conversationId: Chat(manager.Person.Value));
+        again["from"] = new JsonObject { ["id"] = "29:manager", ["name"] = manager.Name, ["aadObjectId"] = manager.Person.Value };
+        using var refused = await bot.PostActivityAsync(again);
+        Assert.True(refused.IsSuccessStatusCode);
+        Assert.Contains("must be between today and the date the records checks are due", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null((await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State.ChildDetailsSentAt);
+
+        var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.details", data, conversationId: Chat(manager.Person.Value));
+        invoke["from"] = new JsonObject { ["id"] = "29:manager", ["name"] = manager.Name, ["aadObjectId"] = manager.Person.Value };
+        using var response = await bot.PostActivityAsync(invoke);
+        Assert.True(response.IsSuccessStatusCode);
+
+        var stored = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+        Assert.Equal(secureBy, stored.State.RecordsSecuredDueBy);
+        var secure = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(3))
+            && r.Card is { } card && Text(card).Contains($"{reference} · Secure Partner agency 3's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.Contains(ScrBot.Domain.Calendar.HumanDates.FormatWithRelative(secureBy, today, calendar), Text(secure.Card!), StringComparison.Ordinal);
+        Assert.Contains("(in 3 working days)", Text(secure.Card!), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheHubNamesThePartnersLateSecuringTheirRecordsAndTheirCardsSayOverdue()
+    {
+        await using var bot = StartBot();
+        var cases = bot.Services.GetRequiredService<CaseStore>();
+        var reference = await PreparedAsync(cases, send: false);
+        var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
+        var calendar = ScrBot.Domain.Calendar.WorkingDayCalendar.EnglandAndWales;
+        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
+        var managerActor = new Actor(manager.Person, manager.Name);
+
+        // The details went out ten days ago, with records to be secured two working days ago; only agency 1 has.
+        var secureBy = calendar.SubtractWorkingDays(today, 2);
+        var sentAt = _time.GetUtcNow().AddDays(-10);
+        await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", managerActor,
+            (s, _) => CaseCommands.SendChildDetailsToPartners(s, new CommandContext(managerActor, sentAt, _directory), today.AddDays(10), secureBy));
+        var rep1 = new Actor(new PersonId(Representative(1)), "Representative 1");
+        await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", rep1,
+            (s, _) => CaseCommands.SecureRecords(s, new CommandContext(rep1, _time.GetUtcNow(), _directory), new AgencyId(Agency(1))));
+        await bot.Services.GetRequiredService<CaseConversations>().SyncAsync(ReferralSamples.Staffordshire, reference, default);
+
+        var hub = await _connector.WaitForAsync(r => r.ConversationId == Chat(manager.Person.Value) && r.Card is { } card
+            && Text(card).Contains("Late securing records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var text = Text(hub.Card!);
+        Assert.Contains("2 working days overdue", text, StringComparison.Ordinal);
+        var late = text.Split('\n').SkipWhile(l => l != "Late securing records").Skip(1).First();
+        Assert.Contains("Partner agency 2", late, StringComparison.Ordinal);
+        Assert.DoesNotContain("Partner agency 1,", late, StringComparison.Ordinal);
+        Assert.False(late.StartsWith("Partner agency 1", StringComparison.Ordinal) || late.Contains(", Partner agency 1,", StringComparison.Ordinal), late);
+
+        var secure = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(2))
+            && r.Card is { } card && Text(card).Contains($"{reference} · Secure Partner agency 2's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.Contains("(2 working days overdue)", Text(secure.Card!), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("message")]
+    [InlineData("installationUpdate")]
+    public async Task APartnerWithNoChatWhenTheDetailsAreSentGetsTheirTaskCardTheMomentTheyOpenScrBot(string opens)
+    {
+        // Representative 4 has never opened ScrBot, and ScrBot cannot install itself for them (no Graph here).
+        var chats = new ConversationReferencesTable(new BotTables(azurite.ServiceClient()));
+        await chats.RemovePersonalAsync(Representative(4), default);
+        await using var bot = StartBot();
+        var (_, reference) = await PreparedAndSentAsync(bot);
+
+        // The hub names them as not reached; their cards are held.
+        var manager = Chat(_directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value);
+        await _connector.WaitForAsync(r => r.ConversationId == manager && r.Card is { } card
+            && Text(card).Contains("Could not be reached", StringComparison.Ordinal) && Text(card).Contains("Representative 4 (", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.DoesNotContain(_connector.Requests, r => r.ConversationId == Chat(Representative(4)) && r.Operation == "send");
+
+        // They open ScrBot: a message of any kind, or Teams telling the bot it was installed in their chat.
+        var activity = Activities.Message(_connector.ServiceUrl.AbsoluteUri, "hello", Chat(Representative(4)));
+        if (opens == "installationUpdate")
+        {
+            activity.Remove("text");
+            activity.Remove("textFormat");
+            activity["type"] = "installationUpdate";
+            activity["action"] = "add";
+        }
+
+        activity["from"] = new JsonObject { ["id"] = "29:rep-4", ["name"] = "Representative 4", ["aadObjectId"] = Representative(4) };
+        using var response = await bot.PostActivityAsync(activity);
+        Assert.True(response.IsSuccessStatusCode);
+
+        // Their task cards arrive at once, with the child's details their role now lets them see.
+        var check = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(4))
+            && r.Card is { } card && Text(card).Contains($"{reference} · Check Partner agency 4's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        Assert.Contains("Jamie Collins", Text(check.Card!), StringComparison.Ordinal);
+        await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(4))
+            && r.Card is { } card && Text(card).Contains($"{reference} · Secure Partner agency 4's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+
+        // The hub, updated in place, no longer names them as not reached.
+        await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == manager && r.Card is { } card
+            && Text(card).Contains("· Case card", StringComparison.Ordinal) && !Text(card).Contains("Representative 4 (", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+    }
+
     /// <summary>
     /// The bot host on this test's tables and directory, with the system clock, answering a button within Teams'
     /// longest wait (so that two presses at once are both answered with their outcome on a busy test machine).
@@ -255,7 +374,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         card is not null && Text(card) is var text && text.Contains("· Case card", StringComparison.Ordinal)
         && Enumerable.Range(1, Agencies).All(i => text.Contains($"Partner agency {i}: details sent · records not yet secured · checked: {(i % 2 == 0 ? "Known" : "Not known")}", StringComparison.Ordinal));
 
-    private async Task<CaseReference> PreparedAsync(CaseStore cases, int checksDueInDays = 10)
+    private async Task<CaseReference> PreparedAsync(CaseStore cases, int checksDueInDays = 10, bool send = true)
     {
         var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
         var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), _directory, today).Form;
@@ -274,7 +393,11 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         await Do(Role.BoardManager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, today.AddDays(2), false));
         await Do(Role.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "Criteria may be met."));
         await Do(Role.BoardManager, (s, c) => CaseCommands.ChooseAgencies(s, c, [.. Enumerable.Range(1, Agencies).Select(i => new AgencyId(Agency(i)))]));
-        await Do(Role.BoardManager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, today.AddDays(checksDueInDays)));
+        if (send)
+        {
+            await Do(Role.BoardManager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, today.AddDays(checksDueInDays)));
+        }
+
         return reference;
     }
 

@@ -33,9 +33,11 @@ public sealed class PreparingActions(CaseConversations conversations) : ICardAct
             ChooseAgenciesCard.Verb => conversations.ActAsync(context, action, "choose the agencies to involve", (s, c) =>
                 CaseCommands.ChooseAgencies(s, c, List(ChooseAgenciesCard.AgenciesInput).Select(a => new AgencyId(a)).ToList())),
             SendDetailsCard.Verb => conversations.ActAsync(context, action, "send the child's details to the partners", (s, c) =>
-                Date(V(SendDetailsCard.DueInput)) is { } due
-                    ? CaseCommands.SendChildDetailsToPartners(s, c, due)
-                    : Outcome.Refused("Give the date the record checks are due.", "Record checks due by (D3)")),
+                Date(V(SendDetailsCard.DueInput)) is not { } due
+                    ? Outcome.Refused("Give the date the record checks are due.", "Record checks due by (D3)")
+                    : V(SendDetailsCard.SecureInput) is { Length: > 0 } secure && Date(secure) is null
+                        ? Outcome.Refused("Records secured by is not a date.", "Records secured by")
+                        : CaseCommands.SendChildDetailsToPartners(s, c, due, Date(V(SendDetailsCard.SecureInput)))),
             SecureRecordsCard.Verb => conversations.ActAsync(context, action, "record that records are secured", (s, c) =>
                 new[] { SecureRecordsCard.Electronic, SecureRecordsCard.Paper, SecureRecordsCard.Historical }.All(k => V(k) == "true")
                     ? CaseCommands.SecureRecords(s, c, agency)

@@ -41,7 +41,7 @@ public sealed class PreparingSteps : IStageSteps
             var representatives = view.OnCase(Role.AgencyRepresentative, agency);
             var steppedBack = state.InvitationsSentAt is not null && !state.Invitations.Any(i => i.Agency == agency)
                               && state.RecordCheckOf(agency)?.Result == RecordCheckResult.NotKnown;
-            yield return new CaseStep(SecurePrefix + agency.Value, $"Secure {view.AgencyName(agency)}'s records", representatives, state.RecordChecksDueBy,
+            yield return new CaseStep(SecurePrefix + agency.Value, $"Secure {view.AgencyName(agency)}'s records", representatives, state.RecordsSecuredDueBy ?? state.RecordChecksDueBy,
                 Open: preparing && !steppedBack && !state.RecordsSecuredBy.Contains(agency), view.Last<RecordsSecured>(f => f.Agency == agency), SecureRecordsCard.Build);
 
             yield return new CaseStep(CheckPrefix + agency.Value, $"Check {view.AgencyName(agency)}'s records", representatives,
