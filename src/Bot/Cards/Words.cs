@@ -50,8 +50,7 @@ public static class Words
 
     public static string Date(DateTimeOffset instant) => HumanDates.Format(LondonTime.DateOf(instant));
 
-    public static string DateAndTime(DateTimeOffset instant) =>
-        $"{HumanDates.Format(LondonTime.DateOf(instant))} {LondonTime.TimeOfDayOf(instant):HH\\:mm}";
+    public static string DateAndTime(DateTimeOffset instant) => HumanDates.Format(instant);
 
     public static string YesNo(bool value) => value ? "Yes" : "No";
 
