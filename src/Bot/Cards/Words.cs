@@ -90,6 +90,16 @@ public static class Words
         _ => custody.ToString(),
     };
 
+    public static string Of(ReviewMethodology methodology) => methodology switch
+    {
+        ReviewMethodology.Scie => "the SCIE systems model",
+        ReviewMethodology.Silp => "Significant Incident Learning Process (SILP)",
+        ReviewMethodology.RootCauseAnalysis => "Root Cause Analysis",
+        ReviewMethodology.ChildPracticeReview => "a Child Practice Review",
+        ReviewMethodology.OtherSystemsApproach => "another systems approach",
+        _ => methodology.ToString(),
+    };
+
     public static string Of(IncidentKind kind) => kind switch
     {
         IncidentKind.Died => "The child died",

@@ -713,21 +713,22 @@ public static partial class CaseCommands
     }
 
     /// <summary>"Already decided: upheld by Adele Vance, Independent Chair, on …": the one answer to every attempt after the decision.</summary>
-    public static string DecisionWords(ChairDecision decision)
+    public static string DecisionWords(ChairDecision decision, Actor? delegated = null)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        var capacity = delegated?.Id == decision.By.Id ? "for the Independent Chair" : "Independent Chair";
         var kind = decision.Decision switch
         {
             ChairDecisionKind.Uphold => "Upheld",
             ChairDecisionKind.UpholdWithFurtherActions => "Upheld with further actions",
             _ => "Overruled",
         };
-        return $"{kind} by {decision.By.Name}, Independent Chair, {Calendar.HumanDates.Format(decision.At)}";
+        return $"{kind} by {decision.By.Name}, {capacity}, {Calendar.HumanDates.Format(decision.At)}";
     }
 
     private static Outcome? AlreadyDecided(CaseState state) =>
         state.Decision is { } decision
-            ? Refuse($"The Independent Chair's decision was already made: {DecisionWords(decision)} ({Refusals.OptionWords(decision.DecidedOption)}). Nothing was changed.")
+            ? Refuse($"The Independent Chair's decision was already made: {DecisionWords(decision, state.DecisionDelegate)} ({Refusals.OptionWords(decision.DecidedOption)}). Nothing was changed.")
             : null;
 
     private static Outcome? NotTheDelegate(CaseState state, CommandContext context) =>
