@@ -55,6 +55,7 @@ public static class DecisionCard
             facts.Add(("Minutes circulated", "No Scoping Panel was held, so there are no minutes"));
         }
 
+        facts.Add(("Deadline", "D6: your written decision to the Sub-group Chair, within one month (the due date above)"));
         facts.Add(("Child", state.Form!.Child.Name));
         if (state.DecisionDelegate is { } delegated)
         {
