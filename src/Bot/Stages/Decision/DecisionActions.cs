@@ -53,6 +53,9 @@ public sealed class DecisionActions(CaseConversations conversations, TimeProvide
         };
     }
 
+    /// <summary>A press delivered again: the card as it stands now (the decision, once made), nothing done twice.</summary>
+    public Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => conversations.AnswerAgainAsync(context, action);
+
     /// <summary>The board's members and the Director of Children's Services: two notifications, recorded together or not at all.</summary>
     private static Outcome Both(CaseState state, CommandContext context, DateOnly today)
     {
