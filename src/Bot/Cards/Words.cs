@@ -50,8 +50,7 @@ public static class Words
 
     public static string Date(DateTimeOffset instant) => HumanDates.Format(LondonTime.DateOf(instant));
 
-    public static string DateAndTime(DateTimeOffset instant) =>
-        $"{HumanDates.Format(LondonTime.DateOf(instant))} {LondonTime.TimeOfDayOf(instant):HH\\:mm}";
+    public static string DateAndTime(DateTimeOffset instant) => HumanDates.Format(instant);
 
     public static string YesNo(bool value) => value ? "Yes" : "No";
 
@@ -89,6 +88,16 @@ public static class Words
         CustodyStatus.DetainedUnderMentalHealthAct => "Detained under the Mental Health Act 1983",
         CustodyStatus.DeprivationOfLibertyOrderAged16Or17 => "Aged 16 or 17 and subject to a deprivation of liberty order (Mental Capacity Act 2005)",
         _ => custody.ToString(),
+    };
+
+    public static string Of(ReviewMethodology methodology) => methodology switch
+    {
+        ReviewMethodology.Scie => "the SCIE systems model",
+        ReviewMethodology.Silp => "Significant Incident Learning Process (SILP)",
+        ReviewMethodology.RootCauseAnalysis => "Root Cause Analysis",
+        ReviewMethodology.ChildPracticeReview => "a Child Practice Review",
+        ReviewMethodology.OtherSystemsApproach => "another systems approach",
+        _ => methodology.ToString(),
     };
 
     public static string Of(IncidentKind kind) => kind switch

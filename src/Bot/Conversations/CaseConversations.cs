@@ -255,7 +255,7 @@ public sealed class CaseConversations(
             foreach (var copy in sent.Where(c => c.Step != HubStep && !c.Done))
             {
                 var step = steps.FirstOrDefault(s => s.Key == copy.Step);
-                if (step is not null && step.Open && step.Owners.Any(o => o.Id.Value == copy.Person))
+                if (step is not null && step.Open && step.IsCopiedTo(new PersonId(copy.Person)))
                 {
                     continue;
                 }
@@ -267,9 +267,21 @@ public sealed class CaseConversations(
                 }
             }
 
+            // A copy of a step already done, to someone sent one only once it is done (the referrer told the outcome).
+            foreach (var step in steps.Where(s => !s.Open && s.Done is not null && s.CopiesTo.Count > 0))
+            {
+                foreach (var person in step.CopiesTo.DistinctBy(o => o.Id).Where(p => !sent.Any(c => c.Step == step.Key && c.Person == p.Id.Value)))
+                {
+                    if (await SendAsync(board, reference, step.Key, person, TaskCard.Done(view, step), $"{reference} · {step.Title}", cancellationToken, done: true).ConfigureAwait(false) is { } why)
+                    {
+                        reasons.TryAdd(person.Name, why);
+                    }
+                }
+            }
+
             foreach (var step in steps.Where(s => s.Open))
             {
-                foreach (var owner in step.Owners.DistinctBy(o => o.Id))
+                foreach (var owner in step.Owners.Concat(step.CopiesTo).DistinctBy(o => o.Id))
                 {
                     var card = step.TaskCard(new StepView(view, step, owner));
                     var summary = $"{reference} · {step.Title}";
@@ -317,7 +329,7 @@ public sealed class CaseConversations(
     /// and keeps where it went. Null when sent; otherwise why they could not be reached: the card is then held and the
     /// case brought up to date again the moment they install or open ScrBot (<see cref="CaseStepHeldCards"/>).
     /// </summary>
-    private async Task<string?> SendAsync(BoardId board, CaseReference reference, string step, Actor person, JsonObject card, string summary, CancellationToken cancellationToken)
+    private async Task<string?> SendAsync(BoardId board, CaseReference reference, string step, Actor person, JsonObject card, string summary, CancellationToken cancellationToken, bool done = false)
     {
         var result = await delivery.DeliverAsync(
             new CardForPerson(person.Id, person.Name, board, reference, CaseStepHeldCards.Purpose, $"step:{reference}:{step}", summary, card, summary),
@@ -328,7 +340,7 @@ public sealed class CaseConversations(
             return result.Reason ?? "the message was not delivered";
         }
 
-        await ledger.KeepAsync(board, reference, new SentCard(step, person.Id.Value, chat.ServiceUrl, chat.ConversationId, chat.TenantId, result.ActivityId, false, Drawn(card)), cancellationToken)
+        await ledger.KeepAsync(board, reference, new SentCard(step, person.Id.Value, chat.ServiceUrl, chat.ConversationId, chat.TenantId, result.ActivityId, done, Drawn(card)), cancellationToken)
             .ConfigureAwait(false);
         return null;
     }

@@ -6,8 +6,12 @@ using ScrBot.Domain.Obligations;
 
 namespace ScrBot.Bot.Conversations;
 
-/// <summary>Who did a step, and when: what every copy of its card says once it is done.</summary>
-public sealed record StepDone(Actor By, DateTimeOffset At);
+/// <summary>
+/// Who did a step, and when: what every copy of its card says once it is done. <paramref name="Words"/>, when given,
+/// is what the copies say instead of "… done by …" (e.g. "Upheld by Adele Vance, Independent Chair, Thursday 12 March
+/// 2027 10:14").
+/// </summary>
+public sealed record StepDone(Actor By, DateTimeOffset At, string? Words = null);
 
 /// <summary>
 /// One step of the process on one case, as the stage that owns it derives it from the case's facts: its key
@@ -23,6 +27,16 @@ public sealed record CaseStep(
     StepDone? Done,
     Func<StepView, JsonObject> TaskCard)
 {
+    /// <summary>
+    /// People who get a copy of the step's card without owing it (the Sub-group Chair sees the Independent Chair's
+    /// decision card; the referrer is sent the outcome once told): while the step is open their copy has no buttons,
+    /// and once done it says who did it and when, like every other copy.
+    /// </summary>
+    public IReadOnlyList<Actor> CopiesTo { get; init; } = [];
+
+    /// <summary>Whether this person has a copy of this step's card (owes it or is sent a copy).</summary>
+    public bool IsCopiedTo(PersonId person) => Owners.Any(o => o.Id == person) || CopiesTo.Any(o => o.Id == person);
+
     /// <summary>Whether this person owes the step now.</summary>
     public bool IsOwedBy(PersonId person) => Open && Owners.Any(o => o.Id == person);
 }

@@ -3,6 +3,7 @@ using ScrBot.Bot.Hosting;
 using ScrBot.Bot.Routing;
 using ScrBot.Bot.Stages.Panel;
 using ScrBot.Bot.Stages.ActionPlan;
+using ScrBot.Bot.Stages.Decision;
 using ScrBot.Bot.Stages.Preparing;
 using ScrBot.Bot.Stages.Publication;
 using ScrBot.Bot.Stages.Review;
@@ -15,9 +16,9 @@ public static class ConversationsRegistration
     /// <summary>
     /// The interaction model (task cards, updates in place, the hub card, <c>tasks</c>, the step buttons of
     /// <c>case</c>) and the stages that use it: the sub-group's decision (stage 3), preparing the Scoping Panel
-    /// (stage 4), the Scoping Panel meeting (stage 5), the review (8), the report and its publication (9) and the action
-    /// plan through to the case's close (10). Needs <c>AddReferralJourney()</c> first (the case store and the board
-    /// directory).
+    /// (stage 4), the Scoping Panel meeting (stage 5), the Independent Chair's decision with what follows it (stages 6–7),
+    /// the review (8), the report and its publication (9) and the action plan through to the case's close (10). Needs
+    /// <c>AddReferralJourney()</c> first (the case store and the board directory).
     /// </summary>
     public static IServiceCollection AddCaseStages(this IServiceCollection services)
     {
@@ -35,6 +36,7 @@ public static class ConversationsRegistration
         services.AddSingleton<IStageSteps, ReviewSteps>();
         services.AddSingleton<IStageSteps, PublicationSteps>();
         services.AddSingleton<IStageSteps, ActionPlanSteps>();
+        services.AddSingleton<IStageSteps, DecisionSteps>();
         services.AddSingleton<TasksCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<TasksCommand>());
         services.AddCardAction<OpenTaskAction>();
@@ -44,6 +46,7 @@ public static class ConversationsRegistration
         services.AddCardAction<ReviewActions>();
         services.AddCardAction<PublicationActions>();
         services.AddCardAction<ActionPlanActions>();
+        services.AddCardAction<DecisionActions>();
         services.AddHelpEntry(new HelpEntry("My tasks", "What you owe across all your cases, most urgent first", Verb: TasksCard.ListVerb, Command: TasksCommand.Word, Order: 30));
         return services;
     }

@@ -136,12 +136,14 @@ public static class TaskCard
     }
 
     /// <summary>"Records secured by Patti Fernandez on Tuesday 3 March 2027 10:14".</summary>
-    public static string DoneWords(CaseStep step, StepDone done) => $"{step.Title}: done by {done.By.Name} on {Words.DateAndTime(done.At)}.";
+    public static string DoneWords(CaseStep step, StepDone done) =>
+        done.Words ?? $"{step.Title}: done by {done.By.Name} on {Words.DateAndTime(done.At)}.";
 
     /// <summary>The answer to a stale or repeated click: nothing changed.</summary>
     public static string AlreadyRecorded(CaseStep step, StepDone? done) =>
         done is null
             ? $"{step.Title} is no longer needed on this case. Nothing was changed."
+            : done.Words is { } words ? $"Already decided: {words} Nothing was changed."
             : $"Already recorded by {done.By.Name} on {Words.DateAndTime(done.At)}. Nothing was changed.";
 
     /// <summary>A submitted date (yyyy-MM-dd), or null when absent or not a date.</summary>

@@ -10,6 +10,10 @@ public static class HumanDates
     /// <summary>"Monday 4 January 2027".</summary>
     public static string Format(DateOnly date) => date.ToString("dddd d MMMM yyyy", English);
 
+    /// <summary>An instant as London reads it: "Thursday 12 March 2027 10:14".</summary>
+    public static string Format(DateTimeOffset instant) =>
+        $"{Format(LondonTime.DateOf(instant))} {LondonTime.TimeOfDayOf(instant).ToString("HH\\:mm", English)}";
+
     /// <summary>
     /// How a deadline looks from <paramref name="today"/>: "today", "tomorrow", "in 3 working days",
     /// "1 working day overdue", "2 working days overdue". Working days are counted after today up to and

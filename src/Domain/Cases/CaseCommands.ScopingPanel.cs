@@ -511,18 +511,31 @@ public static partial class CaseCommands
     // ── Stage 6: the Independent Chair's decision ─────────────────────────────────────────────────────────
 
     /// <summary>
-    /// The Independent Chair's written decision to the Sub-group Chair: uphold the recommendation, uphold it with
-    /// further actions (at least one), or overrule it with a different option. Written reasons are always required.
+    /// The Independent Chair's written decision to the Sub-group Chair on the recommendation waiting for it (the
+    /// Scoping Panel's, or the sub-group's recommendation not to convene one): uphold it, uphold it with further
+    /// actions (at least one), or overrule it with a different option. Written reasons are always required. After the
+    /// Chair delegated the decision, the delegate decides instead. There is only ever one decision: once it is made,
+    /// every other attempt is refused with what was decided, by whom and when.
     /// </summary>
     /// <param name="overruledTo">On overrule, the option the Independent Chair decides instead.</param>
+    /// <param name="meetsNotificationCriteria">
+    /// Appendix B 4(b): the case reached the Chair by another route and in the Chair's view meets the criteria for a
+    /// notification, so the National Panel is told of a decision not to hold an SCR.
+    /// </param>
     public static Outcome RecordChairsDecision(
         CaseState state,
         CommandContext context,
         ChairDecisionKind decision,
         string reasons,
         IReadOnlyList<string>? furtherActions = null,
-        RecommendationOption? overruledTo = null)
+        RecommendationOption? overruledTo = null,
+        bool meetsNotificationCriteria = false)
     {
+        if (AlreadyDecided(state) is { } decided)
+        {
+            return decided;
+        }
+
         if (Check(state, context,
                 "record the Chair's decision",
                 "The Chair's decision cannot be recorded",
@@ -533,12 +546,16 @@ public static partial class CaseCommands
             return refused;
         }
 
-        if (state.Recommendation is not { } recommendation)
+        if (NotTheDelegate(state, context) is { } delegated)
         {
-            return Refuse("The sub-group recommended not to convene a Scoping Panel; the Independent Chair's decision on that recommendation is not taken with this command.");
+            return delegated;
         }
 
-        var recommended = recommendation.Option;
+        if (state.RecommendedOption is not { } recommended)
+        {
+            return Refuse("There is no recommendation waiting for the Independent Chair's decision.");
+        }
+
         var actions = (furtherActions ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim()).ToList();
         var problems = new List<string>();
         switch (decision)
@@ -579,7 +596,9 @@ public static partial class CaseCommands
 
                 if (string.IsNullOrWhiteSpace(reasons))
                 {
-                    problems.Add("Overruling the Scoping Panel's recommendation requires written reasons.");
+                    problems.Add(state.Recommendation is null
+                        ? "Overruling the sub-group's recommendation requires written reasons."
+                        : "Overruling the Scoping Panel's recommendation requires written reasons.");
                 }
                 else if (reasons.Trim().Length > FormLimits.Details)
                 {
@@ -598,14 +617,128 @@ public static partial class CaseCommands
             problems.Add(Refusals.TooLong("A further action", FormLimits.Details));
         }
 
+        var decidedOption = decision == ChairDecisionKind.Overrule && overruledTo is { } chosen ? chosen : recommended;
+        if (meetsNotificationCriteria && decidedOption != RecommendationOption.FormalSeriousCaseReview && !AbuseOrNeglectKnownOrSuspected(state))
+        {
+            problems.Add("The criteria for telling the National Panel need abuse or neglect to be known or suspected; the referral says it is neither (Appendix B: such cases are not notified).");
+        }
+
         if (problems.Count > 0)
         {
             return Refuse(problems.Select(p => new Refusal(p)).ToList());
         }
 
-        var decided = decision == ChairDecisionKind.Overrule ? overruledTo!.Value : recommended;
-        return Accept(new ChairDecided(decision, decided, reasons.Trim(), actions) { At = context.Now, By = context.Actor });
+        return Accept(new ChairDecided(decision, decidedOption, reasons.Trim(), actions)
+        {
+            At = context.Now,
+            By = context.Actor,
+            MeetsNotificationCriteriaInChairsView = meetsNotificationCriteria && decidedOption != RecommendationOption.FormalSeriousCaseReview,
+        });
     }
+
+    /// <summary>
+    /// The Independent Chair delegates the decision on the recommendation to a named member of the board, with the
+    /// reason; the delegate then decides instead. Refused once decided, to the Chair herself, or twice.
+    /// </summary>
+    public static Outcome DelegateChairsDecision(CaseState state, CommandContext context, PersonId delegatePerson, string reason)
+    {
+        if (AlreadyDecided(state) is { } decided)
+        {
+            return decided;
+        }
+
+        if (Check(state, context,
+                "delegate the Chair's decision",
+                "The Chair's decision cannot be delegated",
+                "the recommendation has reached the Independent Chair",
+                [Who.IndependentChair],
+                Stage.IndependentChairDecision) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.DecisionDelegate is { } already)
+        {
+            return Refuse($"The decision was already delegated to {already.Name} on {Refusals.DateWords(Calendar.LondonTime.DateOf(state.DecisionDelegatedAt!.Value))}.");
+        }
+
+        if (delegatePerson == context.Actor.Id)
+        {
+            return Refuse("Name someone else to take the decision.");
+        }
+
+        var member = context.Directory.Find(state.LeadBoard)?.Members.FirstOrDefault(m => m.Person == delegatePerson);
+        if (member is null)
+        {
+            return Refuse("The person named to take the decision is not a member of this case's board.");
+        }
+
+        if (TextProblem(reason, "The reason for delegating the decision") is { } problem)
+        {
+            return Refuse(problem);
+        }
+
+        return Accept(new ChairsDecisionDelegated(ActorFor(member), reason.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>The Board Manager arranges the sub-group's meeting with the Independent Chair after an overrule (flow chart).</summary>
+    public static Outcome ArrangeSubgroupMeetingWithChair(CaseState state, CommandContext context, DateOnly meetingDate)
+    {
+        if (Check(state, context,
+                "arrange the sub-group's meeting with the Independent Chair",
+                "The sub-group's meeting with the Independent Chair cannot be arranged",
+                AfterDecision,
+                [Who.BoardManager],
+                Stage.AfterDecision, Stage.Review) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.Decision is not { Decision: ChairDecisionKind.Overrule })
+        {
+            return Refuse("The sub-group reconvenes with the Independent Chair only after the Chair overruled its recommendation.");
+        }
+
+        if (state.ReconvenedWithChairOn is { } already)
+        {
+            return Refuse($"The sub-group's meeting with the Independent Chair was already arranged for {Refusals.DateWords(already)}.");
+        }
+
+        if (meetingDate < context.Today)
+        {
+            return Refuse($"The meeting date ({Refusals.DateWords(meetingDate)}) is in the past.", "Date of the meeting");
+        }
+
+        return Accept(new SubgroupReconvenedWithChair(meetingDate) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>"Already decided: upheld by Adele Vance, Independent Chair, on …": the one answer to every attempt after the decision.</summary>
+    public static string DecisionWords(ChairDecision decision, Actor? delegated = null)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var capacity = delegated?.Id == decision.By.Id ? "for the Independent Chair" : "Independent Chair";
+        var kind = decision.Decision switch
+        {
+            ChairDecisionKind.Uphold => "Upheld",
+            ChairDecisionKind.UpholdWithFurtherActions => "Upheld with further actions",
+            _ => "Overruled",
+        };
+        return $"{kind} by {decision.By.Name}, {capacity}, {Calendar.HumanDates.Format(decision.At)}";
+    }
+
+    private static Outcome? AlreadyDecided(CaseState state) =>
+        state.Decision is { } decision
+            ? Refuse($"The Independent Chair's decision was already made: {DecisionWords(decision, state.DecisionDelegate)} ({Refusals.OptionWords(decision.DecidedOption)}). Nothing was changed.")
+            : null;
+
+    private static Outcome? NotTheDelegate(CaseState state, CommandContext context) =>
+        state.DecisionDelegate is { } delegated && delegated.Id != context.Actor.Id
+            ? Refuse($"The decision was delegated to {delegated.Name}, who decides instead. Nothing was changed.")
+            : null;
+
+    private static bool AbuseOrNeglectKnownOrSuspected(CaseState state) =>
+        state.NotifiableIncidentReportedOn is not null
+        || state.Form?.Incident.AbuseOrNeglect is AbuseOrNeglect.Known or AbuseOrNeglect.Suspected;
 
     private static string NameOf(CaseState state, PersonId person) =>
         state.InvitationOf(person)?.Member.Name

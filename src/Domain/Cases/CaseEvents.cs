@@ -45,6 +45,8 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(MinutesCirculated), "minutesCirculated")]
 [JsonDerivedType(typeof(RecommendationMade), "recommendationMade")]
 [JsonDerivedType(typeof(ChairDecided), "chairDecided")]
+[JsonDerivedType(typeof(ChairsDecisionDelegated), "chairsDecisionDelegated")]
+[JsonDerivedType(typeof(SubgroupReconvenedWithChair), "subgroupReconvenedWithChair")]
 [JsonDerivedType(typeof(NotificationSent), "notificationSent")]
 [JsonDerivedType(typeof(ReviewerCommissioned), "reviewerCommissioned")]
 [JsonDerivedType(typeof(ReviewInitiated), "reviewInitiated")]
@@ -352,7 +354,23 @@ public sealed record ChairDecided(
     ChairDecisionKind Decision,
     RecommendationOption DecidedOption,
     string Reasons,
-    IReadOnlyList<string> FurtherActions) : CaseEvent;
+    IReadOnlyList<string> FurtherActions) : CaseEvent
+{
+    /// <summary>
+    /// Appendix B 4(b): a case that reached the Chair by another route than a notification to Ofsted, which in the
+    /// Chair's view meets the criteria of 4(a)(i) or (ii): the National Panel is told of a decision not to hold an SCR.
+    /// </summary>
+    public bool MeetsNotificationCriteriaInChairsView { get; init; }
+}
+
+/// <summary>
+/// The Independent Chair delegated the decision on the recommendation to a named person, who then decides instead
+/// (and has the Independent Chair's role on this case for it).
+/// </summary>
+public sealed record ChairsDecisionDelegated(Actor Delegate, string Reason) : CaseEvent;
+
+/// <summary>After the Independent Chair overruled the recommendation, the sub-group meets again with the Chair (flow chart).</summary>
+public sealed record SubgroupReconvenedWithChair(DateOnly MeetingDate) : CaseEvent;
 
 // ── Stage 7: after the decision ────────────────────────────────────────────────────────────────────────────
 

@@ -251,6 +251,14 @@ public sealed record CaseState
 
     public ChairDecision? Decision { get; init; }
 
+    /// <summary>Who the Independent Chair delegated the decision to (they decide instead), and when.</summary>
+    public Actor? DecisionDelegate { get; init; }
+
+    public DateTimeOffset? DecisionDelegatedAt { get; init; }
+
+    /// <summary>When the sub-group meets again with the Independent Chair after an overrule.</summary>
+    public DateOnly? ReconvenedWithChairOn { get; init; }
+
     public ImmutableList<SentNotification> Notifications { get; init; } = [];
 
     public CommissionedReviewer? Reviewer { get; init; }
@@ -332,6 +340,20 @@ public sealed record CaseState
     /// <summary>The decision's option: what the Independent Chair decided, when decided.</summary>
     [JsonIgnore]
     public RecommendationOption? DecidedOption => Decision?.DecidedOption;
+
+    /// <summary>
+    /// What the Independent Chair is asked to decide on: the Scoping Panel's recommendation, or (before any panel) the
+    /// sub-group's recommendation not to convene one: another learning review (a multi-agency learning review, one of
+    /// the toolkit's six options) or no further action. Null when nothing waits for the Chair's decision.
+    /// </summary>
+    [JsonIgnore]
+    public RecommendationOption? RecommendedOption =>
+        Recommendation?.Option ?? SubgroupOutcome switch
+        {
+            Cases.SubgroupOutcome.AnotherLearningReview => RecommendationOption.MultiAgencyLearningReview,
+            Cases.SubgroupOutcome.NoFurtherAction => RecommendationOption.NoFurtherAction,
+            _ => null,
+        };
 
     public PanelInvitation? InvitationOf(PersonId person) => Invitations.FirstOrDefault(i => i.Member.Id == person);
 
@@ -512,6 +534,15 @@ public sealed record CaseState
                 Decision = new ChairDecision(decided.Decision, decided.DecidedOption, decided.Reasons, [.. decided.FurtherActions], decided.At, decided.By),
                 Stage = Stage.AfterDecision,
             },
+            ChairsDecisionDelegated delegated => this with
+            {
+                DecisionDelegate = delegated.Delegate,
+                DecisionDelegatedAt = delegated.At,
+                Roles = HasRole(delegated.Delegate.Id, Role.IndependentChair)
+                    ? Roles
+                    : Roles.Add(new CaseRole(delegated.Delegate, Role.IndependentChair, null)),
+            },
+            SubgroupReconvenedWithChair reconvened => this with { ReconvenedWithChairOn = reconvened.MeetingDate },
             NotificationSent sent => this with
             {
                 Notifications = Notifications.Add(new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By)),

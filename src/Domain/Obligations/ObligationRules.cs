@@ -127,7 +127,11 @@ public static class ObligationRules
                 yield return o;
             }
 
-            foreach (var o in DecisionNotifications(caseWasNotified))
+            // Appendix B 4(a): notified because abuse or neglect is known or suspected. The death of a looked-after child
+            // (notifiable to Ofsted whatever the cause) where abuse or neglect is not suspected is not for the Panel.
+            var panelToBeTold = caseWasNotified
+                && referred?.Form.Incident.AbuseOrNeglect is not (null or Referral.AbuseOrNeglect.NotSuspected);
+            foreach (var o in DecisionNotifications(panelToBeTold))
             {
                 yield return o;
             }
@@ -375,6 +379,31 @@ public static class ObligationRules
                 yield break;
             }
 
+            // The sub-group recommended not to convene a Scoping Panel: the Chair's final decision is due one month from it (flow chart).
+            foreach (var (i, subgroup, _) in Each<SubgroupDecided>())
+            {
+                if (subgroup.Outcome == SubgroupOutcome.ConveneScopingPanel)
+                {
+                    continue;
+                }
+
+                var start = DateOf(subgroup);
+                var decided = First<ChairDecided>(i);
+                yield return Make(
+                    ObligationCode.D6,
+                    "D6/subgroup",
+                    "Give the written decision on the sub-group's recommendation not to convene a Scoping Panel to the Sub-group Chair",
+                    Role.IndependentChair,
+                    agency: null,
+                    person: null,
+                    IndependentChair,
+                    owedTo,
+                    start,
+                    profile.WrittenDecision.AddTo(start, calendar),
+                    $"{profile.WrittenDecision} from the sub-group's recommendation (flow chart: the final decision must be made within one month)",
+                    decided is { } d ? DateOf(d.Fact) : null);
+            }
+
             foreach (var (i, held, n) in Each<ScopingPanelHeld>())
             {
                 DateOnly start;
@@ -428,7 +457,10 @@ public static class ObligationRules
                 if (decision.DecidedOption != RecommendationOption.FormalSeriousCaseReview)
                 {
                     notReviewing++;
-                    if (!caseWasNotified)
+
+                    // Appendix B 4: notified cases (a), and cases that reached the Chair another way and in her view meet
+                    // the criteria (b); never other incidents clearly outside the criteria.
+                    if (!caseWasNotified && !decision.MeetsNotificationCriteriaInChairsView)
                     {
                         continue;
                     }

@@ -4,6 +4,7 @@ using ScrBot.Bot.Conversations;
 using ScrBot.Bot.Referral;
 using ScrBot.Bot.Stages.Panel;
 using ScrBot.Bot.Stages.ActionPlan;
+using ScrBot.Bot.Stages.Decision;
 using ScrBot.Bot.Stages.Preparing;
 using ScrBot.Bot.Stages.Publication;
 using ScrBot.Bot.Stages.Review;
@@ -46,6 +47,11 @@ internal static class StageCardCatalogue
         var notConvened = story.Copy();
         notConvened.Do(ReferralSamples.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.AnotherLearningReview, "A single-agency learning review fits better."));
         yield return new("hub-waiting-for-the-independent-chair", Hub(notConvened), Picture: true);
+
+        foreach (var card in Decision(notConvened.Copy()))
+        {
+            yield return card;
+        }
 
         var involved = story.Copy();
         involved.Do(ReferralSamples.SubgroupChair, (s, c) => CaseCommands.DeclareDirectInvolvement(s, c, "I chaired the child's protection conference."));
@@ -96,6 +102,32 @@ internal static class StageCardCatalogue
 
         yield return new("hub-longest", Longest(), Picture: false);
         yield return new("task-record-check-longest", LongestCheck());
+    }
+
+    /// <summary>Stages 6–7: the Independent Chair's decision card, her delegate's, the Sub-group Chair's copy, every copy once decided, and what follows.</summary>
+    private static IEnumerable<CatalogueCard> Decision(Story story)
+    {
+        var chair = ReferralSamples.IndependentChair;
+        yield return Task(story, DecisionSteps.Decide, chair, "task-chair-decision", picture: true);
+        var copy = story.Step(DecisionSteps.Decide);
+        yield return new("task-chair-decision-sub-group-copy", copy.TaskCard(new StepView(story.View(), copy, ReferralSamples.SubgroupChair)));
+
+        var delegated = story.Copy();
+        delegated.Do(chair, (s, c) => CaseCommands.DelegateChairsDecision(s, c, Patti.Id, "I know the family."));
+        yield return Task(delegated, DecisionSteps.Decide, Patti, "task-chair-decision-delegated");
+
+        var overruled = story.Copy();
+        overruled.Do(chair, (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Overrule, "The child died and agencies did not share referrals.", null, RecommendationOption.FormalSeriousCaseReview));
+        yield return Task(overruled, DecisionSteps.Reconvene, Manager, "task-reconvene-with-chair", picture: true);
+
+        story.Do(chair, (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.UpholdWithFurtherActions, "The sub-group's reasons are sound.", ["Health reviews its own practice."]));
+        yield return new("task-chair-decision-decided", TaskCard.Done(story.View(), story.Step(DecisionSteps.Decide)), Picture: true);
+        yield return Task(story, DecisionSteps.TellReferrer, Manager, "task-tell-referrer", picture: true);
+        yield return Task(story, DecisionSteps.TellBoard, Manager, "task-tell-board");
+        yield return Task(story, DecisionSteps.TellNationalPanel, chair, "task-tell-national-panel", picture: true);
+        yield return new("hub-decided", Hub(story), Picture: true);
+        story.Do(Manager, (s, c) => CaseCommands.RecordNotification(s, c, NotificationRecipient.Referrer, ReferralSamples.Today, "The outcome."));
+        yield return new("referrer-told", TaskCard.Done(story.View(), story.Step(DecisionSteps.TellReferrer)), Picture: true);
     }
 
     /// <summary>Stage 5: the meeting found, booked, answered, signed, held, minuted and recommended.</summary>
@@ -269,7 +301,7 @@ internal static class StageCardCatalogue
 
         public IReadOnlyList<CaseStep> Steps(DateOnly? today = null) =>
             [.. new SubGroupSteps().Steps(View(today)), .. new PreparingSteps().Steps(View(today)), .. new PanelSteps().Steps(View(today)),
-             .. new ReviewSteps().Steps(View(today)), .. new PublicationSteps().Steps(View(today)), .. new ActionPlanSteps().Steps(View(today))];
+             .. new ReviewSteps().Steps(View(today)), .. new PublicationSteps().Steps(View(today)), .. new ActionPlanSteps().Steps(View(today)), .. new DecisionSteps().Steps(View(today))];
 
         public CaseStep Step(string key) => Steps().Single(s => s.Key == key);
 

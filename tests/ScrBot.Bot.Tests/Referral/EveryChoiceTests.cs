@@ -108,6 +108,9 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
             ScrBot.Bot.Stages.Review.ReviewCards.RequestedByInput, ScrBot.Bot.Stages.Review.ReviewCards.AgencyInput, ScrBot.Bot.Stages.Review.ReviewCards.GrantedInput,
             ScrBot.Bot.Stages.ActionPlan.ActionPlanCards.AgencyInput,
         ]);
+
+        // Stages 3–4 and 6–7: every option pressed through its command by StageChoicesTests.
+        pressed.UnionWith(ScrBot.Bot.Tests.Stages.StageChoicesTests.Pressed);
         foreach (var section in FormSections.All)
         {
             var card = CardCatalogue.All().Single(c => c.Name.StartsWith($"form-{(int)section}-", StringComparison.Ordinal) && c.Name.EndsWith("-filled", StringComparison.Ordinal)).Card;

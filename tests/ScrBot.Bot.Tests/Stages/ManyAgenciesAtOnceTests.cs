@@ -82,8 +82,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
 
             var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.check", data, conversationId: Chat(Representative(i)));
             invoke["from"] = new JsonObject { ["id"] = "29:rep-" + i, ["name"] = $"Representative {i}", ["aadObjectId"] = Representative(i) };
-            using var response = await bot.PostActivityAsync(invoke);
-            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            return await PostAsync(bot, invoke);
         }).ToList();
         var answered = await Task.WhenAll(answers);
 
@@ -342,6 +341,125 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         // The hub, updated in place, no longer names them as not reached.
         await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == manager && r.Card is { } card
             && Text(card).Contains("· Case card", StringComparison.Ordinal) && !Text(card).Contains("Representative 4 (", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task FiftyClicksOnTheDecisionCardByTheChairAndHerDelegateMakeExactlyOneDecision()
+    {
+        await using var bot = StartBot();
+        var cases = bot.Services.GetRequiredService<CaseStore>();
+        var reference = await WaitingForTheChairAsync(cases);
+        var conversations = bot.Services.GetRequiredService<CaseConversations>();
+        await conversations.SyncAsync(ReferralSamples.Staffordshire, reference, default);
+
+        // The Independent Chair delegates to Patti Fernandez; then both press the buttons of their copies, 25 times each, at once.
+        var chair = Member(Role.IndependentChair);
+        var patti = _directory.Find(ReferralSamples.Staffordshire)!.Members.First(m => m.Name == "Patti Fernandez");
+        var delegation = await PressAsync(bot, chair, "decision.delegate", new JsonObject { ["case"] = reference.Value, ["step"] = "chair-decision", ["reasons"] = "I know the family.", ["delegate"] = patti.Person.Value });
+        Assert.Contains("This step is now with Patti Fernandez", Text((JsonObject)delegation["value"]!), StringComparison.Ordinal);
+        await conversations.SyncAsync(ReferralSamples.Staffordshire, reference, default);
+        var before = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.Facts.Count;
+
+        string[] verbs = ["decision.uphold", "decision.upholdWithActions", "decision.overrule"];
+        var invokes = Enumerable.Range(0, 50).Select(i => Press(i % 2 == 0 ? patti : chair, verbs[i % 3], new JsonObject
+        {
+            ["case"] = reference.Value, ["step"] = "chair-decision", ["reasons"] = $"Reasons {i}.", ["furtherActions"] = "Health reviews its own practice.",
+            ["instead"] = "FormalSeriousCaseReview",
+        }, device: i % 4 < 2 ? "desktop" : "phone")).ToList();
+        var answers = await Task.WhenAll(invokes.Select(i => PostAsync(bot, i)));
+
+        var after = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
+        var decision = Assert.Single(after.Facts.OfType<ChairDecided>());
+        Assert.Equal("Patti Fernandez", decision.By.Name);
+        var words = ScrBot.Bot.Stages.Decision.DecisionSteps.Outcome(after.State);
+
+        // One answer replaces the winner's card; the 49 others say plainly what was decided, by whom and when, or who decides.
+        Assert.Single(answers, a => a["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive");
+        var messages = answers.Where(a => a["type"]!.GetValue<string>() == "application/vnd.microsoft.activity.message").Select(a => a["value"]!.GetValue<string>()).ToList();
+        Assert.Equal(49, messages.Count);
+        Assert.All(messages, m => Assert.True(
+            m == $"Already decided: {words} Nothing was changed."
+            || m.StartsWith("The Independent Chair's decision was already made: " + CaseCommands.DecisionWords(after.State.Decision!, after.State.DecisionDelegate), StringComparison.Ordinal)
+            || m == "The decision was delegated to Patti Fernandez, who decides instead. Nothing was changed.", m));
+
+        // Every attempt is in the audit trail: one decision and 49 refusals.
+        var attempts = after.Facts.Skip(before).ToList();
+        Assert.Equal(49, attempts.OfType<AttemptRefused>().Count(a => a.Attempt == "record the Chair's decision"));
+        Assert.Equal(50, attempts.Count(f => f is ChairDecided || f is AttemptRefused { Attempt: "record the Chair's decision" }));
+
+        // Every copy of the card (the delegate's, the Sub-group Chair's) is updated once, to the decision, with no buttons.
+        await conversations.SyncAsync(ReferralSamples.Staffordshire, reference, default);
+        var copies = (await bot.Services.GetRequiredService<TaskLedger>().SentForCaseAsync(ReferralSamples.Staffordshire, reference, default))
+            .Where(c => c.Step == "chair-decision").ToList();
+        Assert.Equal(3, copies.Count);
+        foreach (var copy in copies.Where(c => c.Person != chair.Person.Value))
+        {
+            // (Before the decision, the copy was redrawn once to say who decides after the delegation.)
+            var updates = _connector.Requests.Where(r => r.Operation == "update" && r.ConversationId == copy.ConversationId && r.ActivityId == copy.ActivityId).ToList();
+            var update = Assert.Single(updates, u => Text(u.Card!).Contains(words, StringComparison.Ordinal));
+            Assert.Same(update, updates[^1]);
+            Assert.Null(update.Card!["actions"]);
+        }
+
+        var hub = await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(Member(Role.BoardManager).Person.Value)
+            && r.Card is { } card && Text(card).Contains(words, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.DoesNotContain("decision.", hub.Card!.ToJsonString(), StringComparison.Ordinal);
+
+        // The winning press delivered again to another instance: the card as it now stands, nothing done twice.
+        var winner = invokes[Array.FindIndex(answers, a => a["type"]!.GetValue<string>() == "application/vnd.microsoft.card.adaptive")];
+        await using var another = StartBot();
+        var again = await PostAsync(another, (JsonObject)winner.DeepClone());
+        Assert.Contains(words, Text((JsonObject)again["value"]!), StringComparison.Ordinal);
+        Assert.Equal(after.Facts.Count, (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.Facts.Count);
+    }
+
+    private BoardMember Member(Role role) => _directory.WithRole(ReferralSamples.Staffordshire, role).First();
+
+    private Task<JsonNode> PressAsync(BotFactory bot, BoardMember person, string verb, JsonObject data) => PostAsync(bot, Press(person, verb, data));
+
+    private JsonObject Press(BoardMember person, string verb, JsonObject data, string device = "desktop")
+    {
+        var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, verb, data, conversationId: Chat(person.Person.Value));
+        invoke["from"] = new JsonObject { ["id"] = $"29:{device}-{person.Person.Value}", ["name"] = person.Name, ["aadObjectId"] = person.Person.Value };
+        return invoke;
+    }
+
+    /// <summary>
+    /// Posts an invoke; an answer not ready within the bound Teams is given ("still working") is asked for again the
+    /// way Teams does, by delivering the same activity again, until the first delivery's answer comes.
+    /// </summary>
+    private static async Task<JsonNode> PostAsync(BotFactory bot, JsonObject invoke)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var response = await bot.PostActivityAsync((JsonObject)invoke.DeepClone());
+            var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            if (attempt == 10 || answer["value"] is not JsonValue value || !value.TryGetValue<string>(out var text) || text != ScrBot.Bot.Routing.Replies.StillWorking)
+            {
+                return answer;
+            }
+        }
+    }
+
+    /// <summary>A case the sub-group recommends not to convene a Scoping Panel on: it waits for the Independent Chair.</summary>
+    private async Task<CaseReference> WaitingForTheChairAsync(CaseStore cases)
+    {
+        var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
+        var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), _directory, today).Form;
+        var referred = await cases.ReferAsync(ReferralSamples.Staffordshire, today.Year, ReferralSamples.Referrer,
+            r => CaseCommands.Refer(r, form, new CommandContext(ReferralSamples.Referrer, _time.GetUtcNow(), _directory)));
+        var reference = referred.State.Reference!.Value;
+        async Task Do(Role role, Func<CaseState, CommandContext, Outcome> command)
+        {
+            var who = new Actor(Member(role).Person, Member(role).Name);
+            var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", who, (s, _) => command(s, new CommandContext(who, _time.GetUtcNow(), _directory)));
+            Assert.False(result.IsRefused, result.Outcome.Explanation);
+        }
+
+        await Do(Role.BoardManager, CaseCommands.InformChairs);
+        await Do(Role.BoardManager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, today.AddDays(2), false));
+        await Do(Role.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.AnotherLearningReview, "Practice issues for one agency only."));
+        return reference;
     }
 
     /// <summary>

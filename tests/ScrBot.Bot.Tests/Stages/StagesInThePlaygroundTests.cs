@@ -25,7 +25,7 @@ public sealed class StagesPlaygroundFixture : PlaygroundFixture
 /// check with a discrepancy that Megan corrects, Lynne Robbins (Education Safeguarding Officer) checks the schools, and
 /// Megan sends the invitations; Megan's hub card shows each step as it happens.
 /// </summary>
-public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playground) : IClassFixture<StagesPlaygroundFixture>
+public sealed partial class StagesInThePlaygroundTests(StagesPlaygroundFixture playground) : IClassFixture<StagesPlaygroundFixture>
 {
     [Fact]
     public async Task ACaseGoesFromTriageToInvitationsSentEachStepByThePersonWhoseRoleItIs()
@@ -343,21 +343,27 @@ public sealed class StagesInThePlaygroundTests(StagesPlaygroundFixture playgroun
 
     private async Task<(PlaygroundSession Megan, PlaygroundSession Isaiah, PlaygroundSession Patti, PlaygroundSession Lynne)> PeopleReadyAsync()
     {
-        var references = playground.BotServices.GetRequiredService<IConversationReferences>();
         var people = new List<PlaygroundSession>();
         foreach (var name in new[] { "Megan Bowen", "Isaiah Langer", "Patti Fernandez", "Lynne Robbins", "Adele Vance" })
         {
-            var session = await playground.AsAsync(name);
-            if (await references.FindPersonalAsync(session.Person.AadObjectId, default) is null)
-            {
-                await session.InstallInPersonalChatAsync();
-                await playground.WaitUntilAsync(async () => await references.FindPersonalAsync(session.Person.AadObjectId, default) is not null, $"{name}'s personal chat");
-            }
-
-            people.Add(session);
+            people.Add(await ReadyAsync(name));
         }
 
         return (people[0], people[1], people[2], people[3]);
+    }
+
+    /// <summary>The person's Playground, with ScrBot installed in their personal chat.</summary>
+    private async Task<PlaygroundSession> ReadyAsync(string name)
+    {
+        var references = playground.BotServices.GetRequiredService<IConversationReferences>();
+        var session = await playground.AsAsync(name);
+        if (await references.FindPersonalAsync(session.Person.AadObjectId, default) is null)
+        {
+            await session.InstallInPersonalChatAsync();
+            await playground.WaitUntilAsync(async () => await references.FindPersonalAsync(session.Person.AadObjectId, default) is not null, $"{name}'s personal chat");
+        }
+
+        return session;
     }
 
     private async Task<string> ReferredAndTriagedAsync()

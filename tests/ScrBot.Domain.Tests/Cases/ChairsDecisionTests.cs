@@ -124,6 +124,6 @@ public sealed class ChairsDecisionTests
         var outcome = CaseStory.Decided()
             .Try(IndependentChair, (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Overrule, "Changed my mind.", null, RecommendationOption.NoFurtherAction));
 
-        Assert.Equal("The Chair's decision cannot be recorded at this stage (the case is at: After the decision).", outcome.Explanation);
+        Assert.Equal("The Independent Chair's decision was already made: Upheld by Indira Chair, Independent Chair, Monday 30 March 2026 10:00 (a formal Serious Case Review). Nothing was changed.", outcome.Explanation);
     }
 }

@@ -89,13 +89,15 @@ public sealed class StagesThreeAndFourTests
     }
 
     [Fact]
-    public void TheSubgroupsRecommendationNotToConveneIsNotAChairsDecisionOnAPanelRecommendation()
+    public void TheIndependentChairDecidesOnTheSubgroupsRecommendationNotToConvene()
     {
-        var outcome = CaseStory.AtSubgroupDecision()
+        var story = CaseStory.AtSubgroupDecision()
             .Do(SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.NoFurtherAction, "No concerns."))
-            .Try(IndependentChair, (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Uphold, "Agreed."));
+            .Do(IndependentChair, (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Uphold, "Agreed."));
 
-        Assert.Equal("The sub-group recommended not to convene a Scoping Panel; the Independent Chair's decision on that recommendation is not taken with this command.", outcome.Explanation);
+        Assert.Equal(Stage.AfterDecision, story.State.Stage);
+        Assert.Equal(RecommendationOption.NoFurtherAction, story.State.DecidedOption);
+        Assert.Equal("Indira Chair", story.State.Decision!.By.Name);
     }
 
     [Fact]

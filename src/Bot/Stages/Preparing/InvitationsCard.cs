@@ -30,7 +30,8 @@ public static class InvitationsCard
         var body = new List<JsonNode?>
         {
             Choices(AgenciesInput, "1. Agencies to invite (their representatives must be senior enough to decide for their agency)",
-                state.PartnersSentChildDetails.Select(a => (view.Case.AgencyName(a), a.Value)), string.Join(",", known), required: true, multiSelect: true),
+                state.PartnersSentChildDetails.Where(a => view.Case.OnCase(Domain.Boards.Role.AgencyRepresentative, a).Count > 0)
+                    .Select(a => (view.Case.AgencyName(a), a.Value)), string.Join(",", known), required: true, multiSelect: true),
             TextInput(ExpertsInput, "2. Experts (medical, criminal, cultural, disability…), one a line: name; email", "", 4000, multiline: true),
             TextInput(SioNameInput, "3. Senior Investigating Officer's name" + (state.CriminalInvestigation ? " (a criminal investigation runs: required)" : ""), "", 200, required: state.CriminalInvestigation),
             TextInput(SioEmailInput, "Senior Investigating Officer's email (the SIO decides whether a Disclosure Officer attends)", "", 320, required: state.CriminalInvestigation),
