@@ -128,8 +128,11 @@ public static partial class CaseCommands
     private static string AgencyName(CaseState state, CommandContext context, AgencyId agency) =>
         AgencyOf(state, context.Directory, agency)?.Name ?? agency.Value;
 
-    /// <summary>The board members who represent this agency, on the board the agency belongs to.</summary>
-    private static IEnumerable<BoardMember> RepresentativesOf(CaseState state, BoardDirectory directory, AgencyId agency) =>
+    /// <summary>
+    /// The board members who represent this agency, on the board the agency belongs to: the people an invitation to the
+    /// Scoping Panel for the agency reaches (an agency without one cannot be invited).
+    /// </summary>
+    public static IEnumerable<BoardMember> RepresentativesOf(CaseState state, BoardDirectory directory, AgencyId agency) =>
         new[] { state.LeadBoard }.Concat(state.CooperatingBoards)
             .Select(directory.Find)
             .OfType<Board>()

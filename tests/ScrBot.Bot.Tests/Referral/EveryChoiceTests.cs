@@ -87,7 +87,9 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
     /// <summary>
     /// Every choice set any card of the journey offers is one whose every option a test presses: the form's (above),
     /// the review's section to change (above) and the triage card's board to hand a case to (CooperatingBoardTests,
-    /// through /api/messages). A new card's choice set fails here until a test presses its options.
+    /// through /api/messages), and the stage 3–4 cards' (EveryStageChoiceTests, through /api/messages: the sub-group's
+    /// decision, the agencies to involve, each person's row of a records check, the agencies to invite). A new card's
+    /// choice set fails here until a test presses its options.
     /// </summary>
     [Fact]
     public void EveryChoiceSetOnEveryCardIsOneWhoseOptionsATestPresses()
@@ -95,6 +97,11 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
         var pressed = new HashSet<string>(StringComparer.Ordinal)
         {
             InputIds.GoToSection, ScrBot.Bot.Cards.TriageCard.HandOverBoardInput,
+
+            // Stages 3–4: every option, read from the delivered card, pressed through /api/messages in EveryStageChoiceTests.
+            ScrBot.Bot.Stages.SubGroup.SubgroupDecisionCard.OutcomeInput,
+            ScrBot.Bot.Stages.Preparing.ChooseAgenciesCard.AgenciesInput,
+            ScrBot.Bot.Stages.Preparing.InvitationsCard.AgenciesInput,
 
             // The Scoping Panel's cards: every option pressed in ScopingPanelInThePlaygroundTests.
             ScrBot.Bot.Stages.Panel.MeetingHeldCard.AttendedInput, ScrBot.Bot.Stages.Panel.MeetingHeldCard.WithoutInformationInput,
@@ -111,6 +118,13 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
 
         // Stages 3–4 and 6–7: every option pressed through its command by StageChoicesTests.
         pressed.UnionWith(ScrBot.Bot.Tests.Stages.StageChoicesTests.Pressed);
+
+        // A records check has one row per person named (person0, person1, …); every row the delivered card offers is pressed
+        // in EveryStageChoiceTests.
+        bool IsPressed(string id) => pressed.Contains(id)
+            || (id.StartsWith(ScrBot.Bot.Stages.Preparing.RecordCheckCard.PersonPrefix, StringComparison.Ordinal)
+                && int.TryParse(id.AsSpan(ScrBot.Bot.Stages.Preparing.RecordCheckCard.PersonPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _));
+
         foreach (var section in FormSections.All)
         {
             var card = CardCatalogue.All().Single(c => c.Name.StartsWith($"form-{(int)section}-", StringComparison.Ordinal) && c.Name.EndsWith("-filled", StringComparison.Ordinal)).Card;
@@ -120,7 +134,7 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
         var offered = CardCatalogue.All().SelectMany(c => ChoiceSets(c.Card).Select(s => (c.Name, Id: s["id"]!.GetValue<string>()))).ToList();
 
         Assert.NotEmpty(offered);
-        Assert.All(offered, o => Assert.True(pressed.Contains(o.Id), $"{o.Name}: the options of '{o.Id}' are pressed by no test"));
+        Assert.All(offered, o => Assert.True(IsPressed(o.Id), $"{o.Name}: the options of '{o.Id}' are pressed by no test"));
     }
 
     private static IEnumerable<JsonObject> ChoiceSets(JsonObject card) =>

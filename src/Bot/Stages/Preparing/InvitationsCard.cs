@@ -25,13 +25,14 @@ public static class InvitationsCard
     {
         var state = view.Case.State;
         var missing = state.ChosenAgencies.Where(a => !CaseCommands.CheckIsIn(state, a)).Select(view.Case.AgencyName).ToList();
-        var known = state.RecordChecks.Where(c => c.Result == RecordCheckResult.Known).Select(c => c.Agency.Value);
+        var invitable = state.PartnersSentChildDetails.Where(a => CaseCommands.RepresentativesOf(state, view.Case.Directory, a).Any()).ToList();
+        var unreachable = state.PartnersSentChildDetails.Except(invitable).Select(view.Case.AgencyName).ToList();
+        var known = state.RecordChecks.Where(c => c.Result == RecordCheckResult.Known && invitable.Contains(c.Agency)).Select(c => c.Agency.Value);
         var chair = state.SubgroupChairInvolvement is null ? view.Case.WithRole(Domain.Boards.Role.SubgroupChair) : view.Case.WithRole(Domain.Boards.Role.SubgroupViceChair);
         var body = new List<JsonNode?>
         {
             Choices(AgenciesInput, "1. Agencies to invite (their representatives must be senior enough to decide for their agency)",
-                state.PartnersSentChildDetails.Where(a => view.Case.OnCase(Domain.Boards.Role.AgencyRepresentative, a).Count > 0)
-                    .Select(a => (view.Case.AgencyName(a), a.Value)), string.Join(",", known), required: true, multiSelect: true),
+                invitable.Select(a => (view.Case.AgencyName(a), a.Value)), string.Join(",", known), required: true, multiSelect: true),
             TextInput(ExpertsInput, "2. Experts (medical, criminal, cultural, disability…), one a line: name; email", "", 4000, multiline: true),
             TextInput(SioNameInput, "3. Senior Investigating Officer's name" + (state.CriminalInvestigation ? " (a criminal investigation runs: required)" : ""), "", 200, required: state.CriminalInvestigation),
             TextInput(SioEmailInput, "Senior Investigating Officer's email (the SIO decides whether a Disclosure Officer attends)", "", 320, required: state.CriminalInvestigation),
@@ -39,6 +40,11 @@ public static class InvitationsCard
             TextInput(MinuteTakerNameInput, "5. Minute taker's name (no involvement with the child or family)", "", 200, required: true),
             TextInput(MinuteTakerEmailInput, "Minute taker's email", "", 320, required: true),
         };
+        if (unreachable.Count > 0)
+        {
+            body.Insert(1, Text($"No representative in the board's directory to invite: {string.Join(", ", unreachable)}. Add one to the directory to invite that agency.", subtle: true));
+        }
+
         if (missing.Count > 0)
         {
             body.Insert(0, Attention($"Not every involved agency's information is in yet ({string.Join(", ", missing)})."));
