@@ -70,18 +70,21 @@ public sealed class ReachingPeopleTests(AzuriteFixture azurite) : IAsyncLifetime
         graph.State.Person("meganb@" + ScrBot.Bot.Tests.Graph.GraphTestKit.Tenant, manager.Value, "Megan Bowen");
         var installer = new GraphTeamsAppInstaller(graph.Client, graph.Settings, Microsoft.Extensions.Logging.Abstractions.NullLogger<GraphTeamsAppInstaller>.Instance);
         var reference = await ReferAsync();
-        await using var bot = StartBot(installer);
 
-        // Teams (here the Graph stand-in) sends the bot the installationUpdate for her new chat, naming the Bot Connector.
+        // Teams (here the Graph stand-in) sends the bot the installationUpdate for her new chat, naming the Bot Connector;
+        // it knows where to before the bot starts, so an install made by the bot's first triage is never missed.
+        var started = new TaskCompletionSource<BotFactory>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var teams = await LoopbackServer.StartAsync(routes => Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapPost(routes, "/api/messages",
             async (Microsoft.AspNetCore.Http.HttpContext c) =>
             {
                 var activity = (JsonObject)(await JsonNode.ParseAsync(c.Request.Body))!;
-                using var answer = await bot.PostActivityAsync(activity);
+                using var answer = await (await started.Task).PostActivityAsync(activity);
                 return Microsoft.AspNetCore.Http.Results.StatusCode((int)answer.StatusCode);
             }));
         graph.State.BotEndpoint = new Uri(teams.BaseAddress, "api/messages");
         graph.State.BotServiceUrl = _host.Connector.ServiceUrl;
+        await using var bot = StartBot(installer);
+        started.SetResult(bot);
 
         var triage = await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId != Chat(manager)
             && Text(r).Contains($"{reference} · New referral for triage", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
