@@ -168,9 +168,9 @@ public static partial class CaseCommands
             return Refuse($"{Capitalise(Refusals.RoleWords(answeringAs))} already {(already.Agreed ? "agreed" : "declined")} on {Refusals.DateWords(Calendar.LondonTime.DateOf(already.At))} ({already.By.Name}).");
         }
 
-        if (!agreed && TextProblem(reasons, "The reasons for declining") is { } missing)
+        if (!agreed && string.IsNullOrWhiteSpace(reasons))
         {
-            return Refuse(missing, "Reasons");
+            return Refuse("Give the reasons for declining: the sub-group is told them when it recommends again.", "Reasons");
         }
 
         if (OptionalTextProblem(reasons, "The reasons") is { } tooLong)
@@ -432,5 +432,5 @@ public static partial class CaseCommands
     }
 
     private static bool SameReviewer(ProposedReviewer a, ProposedReviewer b) =>
-        a.Person is { } person ? person == b.Person : b.Person is null && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+        (a.Person is { } person && person == b.Person) || string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 }
