@@ -10,7 +10,9 @@ namespace ScrBot.Bot.Tests.Stages;
 /// <summary>
 /// Brings a case of the local board directory, through the domain commands in the case store, to where the review
 /// begins: referred, the Scoping Panel held, the Independent Chair's decision to hold a Serious Case Review recorded and
-/// the reviewer (Alex Wilber, in the Playground) commissioned. Each step is dated in the weeks before today.
+/// (for <see cref="DecidedWithReviewerAsync"/>) the reviewer (Lee Gu, of the board's directory, in the Playground)
+/// recommended by the Sub-group Chair and appointed by the Independent Chair and the Director of Children's Services.
+/// Each step is dated in the weeks before today.
 /// </summary>
 internal static class ReviewCaseStory
 {
@@ -18,13 +20,35 @@ internal static class ReviewCaseStory
     public static readonly Actor Adele = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000022"), "Adele Vance");
     public static readonly Actor Isaiah = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000023"), "Isaiah Langer");
     public static readonly Actor Patti = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000024"), "Patti Fernandez");
-    public static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000020"), "Alex Wilber");
+    public static readonly Actor Miriam = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000030"), "Miriam Graham");
+    public static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000032"), "Lee Gu");
     private static readonly Actor Sio = new(new PersonId("sio-sam-vimes"), "DI Sam Vimes");
     private static readonly Actor MinuteTaker = new(new PersonId("minute-taker-diego"), "Diego Siciliani");
     private static readonly AgencyId Police = new("staffs-police");
 
-    /// <summary>The reference of a case decided <paramref name="decidedDaysAgo"/> days before <paramref name="today"/>, with its reviewer commissioned.</summary>
+    /// <summary>The reference of a case decided <paramref name="decidedDaysAgo"/> days before <paramref name="today"/>, with its reviewer appointed.</summary>
     public static async Task<CaseReference> DecidedWithReviewerAsync(CaseStore cases, DateOnly today, int decidedDaysAgo = 3)
+    {
+        var reference = await DecidedAsync(cases, today, decidedDaysAgo);
+        var at = LondonTime.ToInstant(today.AddDays(-decidedDaysAgo), new TimeOnly(11, 0));
+        var checks = new ReviewerChecks(Training: true, Experience: true, ReferencesOrPreviousWork: true, Independence: true);
+        foreach (var (actor, command) in new (Actor, Func<CaseState, CommandContext, Outcome>)[]
+                 {
+                     (Isaiah, (s, c) => CaseCommands.RecommendReviewer(s, c, ReviewerNomination.InDirectory(Reviewer.Id), null, ReviewerSource.NationalPanelList, null, checks)),
+                     (Adele, (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.IndependentChair, true, null)),
+                     (Miriam, (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.DirectorOfChildrensServices, true, null)),
+                 })
+        {
+            var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "appoint the reviewer", actor,
+                (state, _) => command(state, new CommandContext(actor, at, ReferralSamples.Directory)));
+            Assert.False(result.IsRefused, result.Outcome.Explanation);
+        }
+
+        return reference;
+    }
+
+    /// <summary>The reference of a case whose Independent Chair decided, <paramref name="decidedDaysAgo"/> days before <paramref name="today"/>, to hold a Serious Case Review.</summary>
+    public static async Task<CaseReference> DecidedAsync(CaseStore cases, DateOnly today, int decidedDaysAgo = 3)
     {
         var directory = ReferralSamples.Directory;
         var board = ReferralSamples.Staffordshire;
@@ -65,7 +89,6 @@ internal static class ReviewCaseStory
         await Do(Isaiah, panelStart.AddHours(4), (s, c) => CaseCommands.MakeRecommendation(s, c, RecommendationOption.FormalSeriousCaseReview, ReviewMethodology.Silp, false,
             ["Information sharing between police and schools"], "The panel agreed that the criteria are met."));
         await Do(Adele, At(d), (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Uphold, "I agree with the panel."));
-        await Do(Megan, At(d), (s, c) => CaseCommands.CommissionReviewer(s, c, Reviewer.Name, true, true, Reviewer));
         return reference;
     }
 

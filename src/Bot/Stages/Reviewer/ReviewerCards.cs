@@ -156,7 +156,9 @@ public static class ReviewerCards
             ("Appointed", $"{string.Join(", ", round.Reviewers.Select((r, i) => $"{r.Name} ({(i == 0 ? "lead reviewer" : "second reviewer")})"))}, on {Words.Date(round.AppointedAt!.Value)} by {string.Join(" and ", answers)}"),
         };
         var body = new List<JsonNode?>();
-        var earlier = state.Notifications.Where(n => n.Recipient == NotificationRecipient.NationalPanel && n.At < round.AppointedAt!.Value).ToList();
+        // A notice to the National Panel that told no appointment: sent before a reviewer was appointed, without a name.
+        var naming = state.ReviewerRounds.Select(r => r.NationalPanelTold).OfType<SentNotification>().ToList();
+        var earlier = state.Notifications.Where(n => n.Recipient == NotificationRecipient.NationalPanel && !naming.Contains(n)).ToList();
         if (earlier.Count > 0)
         {
             body.Add(Attention($"The National Panel was told of the decision on {Words.Date(earlier[0].SentOn)}, before a reviewer was appointed: this is the follow-up that gives them the reviewer's name."));

@@ -104,13 +104,13 @@ public sealed class ReviewerSteps : IStageSteps
             Open: open && round.Awaiting && answer is null, done, ReviewerCards.Appoint);
     }
 
-    /// <summary>"Agreed by Adele Vance, Independent Chair, on Monday 7 December 2026 10:14." or "Declined by …: reasons."</summary>
+    /// <summary>"The reviewer's appointment agreed by Adele Vance, Independent Chair, on Monday 7 December 2026 10:14." or "… declined by …: reasons."</summary>
     public static string AnswerWords(Role role, AppointmentAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
         return answer.Agreed
-            ? $"Agreed by {answer.By.Name}, {RoleNames.Of(role)}, on {Words.DateAndTime(answer.At)}."
-            : $"Declined by {answer.By.Name}, {RoleNames.Of(role)}, on {Words.DateAndTime(answer.At)}: {Sentence(answer.Reasons ?? "")}";
+            ? $"The reviewer's appointment agreed by {answer.By.Name}, {RoleNames.Of(role)}, on {Words.DateAndTime(answer.At)}."
+            : $"The reviewer's appointment declined by {answer.By.Name}, {RoleNames.Of(role)}, on {Words.DateAndTime(answer.At)}: {Sentence(answer.Reasons ?? "")}";
     }
 
     /// <summary>Text typed by a person, ended as a sentence.</summary>
