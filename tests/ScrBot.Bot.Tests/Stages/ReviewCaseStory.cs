@@ -50,6 +50,20 @@ internal static class ReviewCaseStory
     /// <summary>The reference of a case whose Independent Chair decided, <paramref name="decidedDaysAgo"/> days before <paramref name="today"/>, to hold a Serious Case Review.</summary>
     public static async Task<CaseReference> DecidedAsync(CaseStore cases, DateOnly today, int decidedDaysAgo = 3)
     {
+        var reference = await RecommendedAsync(cases, today, decidedDaysAgo);
+        var at = LondonTime.ToInstant(today.AddDays(-decidedDaysAgo), new TimeOnly(10, 0));
+        var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "bring the case to the review", Adele,
+            (state, _) => CaseCommands.RecordChairsDecision(state, new CommandContext(Adele, at, ReferralSamples.Directory), ChairDecisionKind.Uphold, "I agree with the panel."));
+        Assert.False(result.IsRefused, result.Outcome.Explanation);
+        return reference;
+    }
+
+    /// <summary>
+    /// The reference of a case whose Scoping Panel recommended a Serious Case Review to the Independent Chair, the panel
+    /// held <paramref name="decidedDaysAgo"/> + 4 days before <paramref name="today"/>.
+    /// </summary>
+    public static async Task<CaseReference> RecommendedAsync(CaseStore cases, DateOnly today, int decidedDaysAgo = 3)
+    {
         var directory = ReferralSamples.Directory;
         var board = ReferralSamples.Staffordshire;
         DateTimeOffset At(int daysAgo, int hour = 10) => LondonTime.ToInstant(today.AddDays(-daysAgo), new TimeOnly(hour, 0));
@@ -88,7 +102,6 @@ internal static class ReviewCaseStory
         await Do(Isaiah, panelStart.AddHours(3), (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, today.AddDays(-d - 4), [Isaiah.Id, Patti.Id, Sio.Id, MinuteTaker.Id], []));
         await Do(Isaiah, panelStart.AddHours(4), (s, c) => CaseCommands.MakeRecommendation(s, c, RecommendationOption.FormalSeriousCaseReview, ReviewMethodology.Silp, false,
             ["Information sharing between police and schools"], "The panel agreed that the criteria are met."));
-        await Do(Adele, At(d), (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Uphold, "I agree with the panel."));
         return reference;
     }
 
