@@ -97,7 +97,8 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("He reviewed a case of ours last year.", StageHost.Text(recommend2), StringComparison.Ordinal);
         Assert.Equal("Source: The local authority that recommended the reviewer is required.",
             Message(await PressAsync(bot, Isaiah, recommend2, RecommendVerb, Recommendation(SomeoneElse, "Sam Second", sources[1]))));
-        Assert.Equal(Accepted, Type(await PressAsync(bot, Isaiah, recommend2, RecommendVerb, Recommendation(SomeoneElse, "Sam Second", sources[1], details: "Shropshire Council"))));
+        Assert.Equal(Accepted, Type(await PressAsync(bot, Isaiah, recommend2, RecommendVerb,
+            Recommendation(SomeoneElse, "Sam Second", sources[1], details: "Shropshire Council", second: (Lee.Id.Value, "")))));
         var director2 = await DeliveredAsync(Miriam, AgreeVerb, reference, "reviewer/appoint/director/2");
         var chair2 = await DeliveredAsync(Adele, DeclineVerb, reference, "reviewer/appoint/chair/2");
         Assert.Equal(Accepted, Type(await PressAsync(bot, Adele, chair2, DeclineVerb, new() { [ReasonsInput] = "Not available until next year." })));
@@ -113,8 +114,12 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(Accepted, Type(await PressAsync(bot, Adele, await DeliveredAsync(Adele, AgreeVerb, reference, "reviewer/appoint/chair/3"), AgreeVerb, [])));
         Assert.Equal(Accepted, Type(await PressAsync(bot, Miriam, await DeliveredAsync(Miriam, AgreeVerb, reference, "reviewer/appoint/director/3"), AgreeVerb, [])));
 
+        // Every option offered was taken: each source, the board's reviewer and someone else as lead and as second reviewer.
         var state = (await LoadAsync(bot, reference)).State;
         Assert.Equal([ReviewerSource.NationalPanelList, ReviewerSource.AnotherLocalAuthority, ReviewerSource.Other], state.ReviewerRounds.Select(r => r.Source));
+        Assert.Equal(["Rowan Reviewer", "Sam Second", "Lee Gu"], state.ReviewerRounds.Select(r => r.Lead.Name));
+        Assert.Equal([null, Lee.Id, null], state.ReviewerRounds.Select(r => r.Second?.Person));
+        Assert.Equal([null, "Lee Gu", "Dr Ann Other"], state.ReviewerRounds.Select(r => r.Second?.Name));
         Assert.Equal("Lee Gu", state.Reviewer!.Name);
         Assert.Equal("Dr Ann Other", state.Reviewer.Second!.Name);
         Assert.True(state.HasRole(Lee.Id, Role.IndependentReviewer));

@@ -74,7 +74,7 @@ public sealed class ReviewerHub : IHubPart
 
                 break;
             case var round:
-                facts.Add(("Reviewer", $"{ReviewerCards.RoundWords(round)}. The sub-group recommends a new reviewer."));
+                facts.Add(("Reviewer", $"{ReviewerCards.RoundWords(round).TrimEnd('.')}. The sub-group recommends a new reviewer."));
                 break;
         }
 
@@ -130,7 +130,7 @@ public sealed class ReviewerHub : IHubPart
         $"{CaseCommands.ReviewerNames(round)}, {round.Source switch
         {
             ReviewerSource.NationalPanelList => "from the National Panel's list",
-            ReviewerSource.AnotherLocalAuthority => $"recommended by {round.SourceDetails ?? "another local authority"}",
+            ReviewerSource.AnotherLocalAuthority => $"on the recommendation of {round.SourceDetails ?? "another local authority"}",
             _ => $"from {round.SourceDetails ?? "elsewhere"}",
         }}";
 }
