@@ -41,6 +41,10 @@ public sealed class ActionPlanActions(CaseConversations conversations) : ICardAc
                     : Outcome.Refused("Say where the escalation is raised."))),
             EvidenceVerb => conversations.ActAsync(context, action, "record that the evidence was reviewed", Dated("date the evidence was reviewed", CaseCommands.ReviewActionPlanEvidence)),
             EndorseVerb => conversations.ActAsync(context, action, "record the endorsement of the action plan", Dated("date endorsed", CaseCommands.EndorseActionPlan)),
+            TimescalesVerb => conversations.ActAsync(context, action, "give timescales for an escalated action", (s, c) =>
+                TaskCard.DateValue(data, CompleteByInput) is { } by
+                    ? CaseCommands.GiveTimescales(s, c, V(ActionKey), by, V(TimescalesInput))
+                    : Outcome.Refused("Give the date the action will be complete.", "Complete by")),
             CloseVerb => conversations.ActAsync(context, action, "close a case", (s, c) => CaseCommands.CloseCase(s, c, V(ReasonInput))),
             _ => Task.FromResult(CardActionResult.Error(Replies.UnknownButton, 400, "UnknownAction")),
         };

@@ -28,7 +28,7 @@ public sealed class ReviewActions(CaseConversations conversations) : ICardAction
         Outcome NoDate(string label) => Outcome.Refused($"Give the {label}.", label);
         // The reviewer's card records one of several things with one button: what to record names the verb.
         var verb = action.Verb == RecordVerb ? V(RecordInput) : action.Verb;
-        if (action.Verb == RecordVerb && verb is not (PanelMeetingVerb or EngagementVerb or DisclosureRequestVerb or AgencyReportVerb or DelayVerb))
+        if (action.Verb == RecordVerb && verb is not (PanelMeetingVerb or EngagementVerb or DisclosureRequestVerb or AgencyReportVerb or DelayVerb or AgencyDatesVerb))
         {
             return Task.FromResult(CardActionResult.Message("Choose what to record."));
         }
@@ -52,11 +52,24 @@ public sealed class ReviewActions(CaseConversations conversations) : ICardAction
                 : NoDate("date")),
             DisclosureRequestVerb => conversations.ActAsync(context, action, "record a disclosure request", (s, c) => CaseCommands.RequestDisclosure(s, c, V(RequestedByInput), V(MaterialInput))),
             AgencyReportVerb => conversations.ActAsync(context, action, "record an agency report received", (s, c) =>
-                D("receivedOn") is { } on ? CaseCommands.ReceiveAgencyReport(s, c, new AgencyId(V(AgencyInput)), on) : NoDate("date the report was received")),
-            DelayVerb => conversations.ActAsync(context, action, "agree a delay to the review", (s, c) =>
-                D(TargetInput) is { } target
-                    ? CaseCommands.AgreeReviewDelay(s, c, V(ReasonInput), V(WrittenRequestInput), target, V(ScopeInput), On(AgreedInput))
-                    : NoDate("new target date")),
+                D(ReceivedInput) is { } on ? CaseCommands.ReceiveAgencyReport(s, c, new AgencyId(V(AgencyInput)), on) : NoDate("date the report was received")),
+            AgencyDatesVerb => conversations.ActAsync(context, action, "agree the dates for the agencies' reports", (s, c) => AgencyDates(s, c, data)),
+            DelayVerb => conversations.ActAsync(context, action, V(AgreedInput) == "false" ? "refer a delay to the Independent Chair" : "agree a delay to the review", (s, c) =>
+                V(AgreedInput) is not ("true" or "false") ? Outcome.Refused("Say whether the Senior Investigating Officer and the Crown Prosecution Service agreed.", "Agreed")
+                : D(TargetInput) is not { } target ? NoDate(V(AgreedInput) == "true" ? "new target date" : "proposed target date")
+                : V(AgreedInput) == "true" ? CaseCommands.AgreeReviewDelay(s, c, V(ReasonInput), V(WrittenRequestInput), target, V(ScopeInput))
+                : Enum.TryParse<DelayNotAgreedBy>(V(NotAgreedByInput), ignoreCase: false, out var who) && Enum.IsDefined(who)
+                    ? CaseCommands.ReferReviewDelayToChair(s, c, V(ReasonInput), V(WrittenRequestInput), target, V(ScopeInput), who, V(WhyNotAgreedInput))
+                    : Outcome.Refused("Say who does not agree: the Senior Investigating Officer, the Crown Prosecution Service, or both.", "Not agreed by")),
+            DelayDecisionVerb => conversations.ActAsync(context, action, "decide a delay to the review", (s, c) =>
+                V(DecisionKey) switch
+                {
+                    "agree" => V(TargetInput).Length > 0 && D(TargetInput) is null
+                        ? Outcome.Refused("The new target date is not a date.", "New target date")
+                        : CaseCommands.DecideReviewDelay(s, c, V(RequestKey), true, D(TargetInput), V(ChairReasonsInput)),
+                    "refuse" => CaseCommands.DecideReviewDelay(s, c, V(RequestKey), false, null, V(ChairReasonsInput)),
+                    _ => Outcome.Refused("Agree or refuse the delay.", "Decision"),
+                }),
             CompleteVerb => conversations.ActAsync(context, action, "send the report to the Board", (s, c) =>
                 D("completedOn") is { } on ? CaseCommands.CompleteReview(s, c, on, On(CheckedInput)) : NoDate("date the review was completed")),
             DisclosureVerb => conversations.ActAsync(context, action, "decide a disclosure request", (s, c) =>
@@ -65,5 +78,37 @@ public sealed class ReviewActions(CaseConversations conversations) : ICardAction
                     : CaseCommands.DecideDisclosure(s, c, V("request"), On(GrantedInput), V(ReasonInput), On(ReviewerConsultedInput), On(PoliceConsultedInput), On(PanelConsultedInput))),
             _ => Task.FromResult(CardActionResult.Error(Replies.UnknownButton, 400, "UnknownAction")),
         };
+    }
+
+    /// <summary>
+    /// The dates given on the reviewer's card, one per agency (<c>due-staffs-police</c>): only those that are new or moved
+    /// are agreed; one that is not a date is refused.
+    /// </summary>
+    private static Outcome AgencyDates(CaseState state, CommandContext context, System.Text.Json.Nodes.JsonObject data)
+    {
+        var dates = new List<AgencyReportDate>();
+        foreach (var (key, _) in data.Where(p => p.Key.StartsWith(DueDatePrefix, StringComparison.Ordinal)))
+        {
+            var agency = new AgencyId(key[DueDatePrefix.Length..]);
+            var text = TaskCard.Value(data, key);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (TaskCard.DateValue(data, key) is not { } due)
+            {
+                return Outcome.Refused($"The date for {agency.Value} is not a date.");
+            }
+
+            if (state.AgencyReportDates.Any(d => d.Agency == agency && d.DueOn == due))
+            {
+                continue;
+            }
+
+            dates.Add(new AgencyReportDate(agency, due));
+        }
+
+        return CaseCommands.AgreeAgencyReportDates(state, context, dates);
     }
 }
