@@ -308,7 +308,7 @@ public static partial class CaseCommands
             problems.Add(new Refusal($"The new target date ({Refusals.DateWords(target)}) must be after today.", "New target date"));
         }
 
-        if (TextProblem(reasons, "The reasons for the decision") is { } noReasons)
+        if (TextProblem(reasons, "The Independent Chair's reasons") is { } noReasons)
         {
             problems.Add(new Refusal(noReasons, "Reasons"));
         }
