@@ -287,7 +287,7 @@ public static class ReviewCards
             ],
             [
                 Execute("Agree the delay", DelayDecisionVerb, TaskCard.Data(view, new JsonObject { [RequestKey] = id, [DecisionKey] = "agree" }), style: "positive"),
-                Execute("Refuse the delay", DelayDecisionVerb, TaskCard.Data(view, new JsonObject { [RequestKey] = id, [DecisionKey] = "refuse" }), style: "destructive"),
+                Execute("Refuse the delay", DelayDecisionVerb, TaskCard.Data(view, new JsonObject { [RequestKey] = id, [DecisionKey] = "refuse" })),
             ],
             "The independent reviewer, where the SIO and the CPS cannot agree",
             confidential: false);
