@@ -190,12 +190,12 @@ public static partial class CaseCommands
         var problems = new List<Refusal>();
         if (completeBy < context.Today)
         {
-            problems.Add(new Refusal($"The date the action will be complete ({Refusals.DateWords(completeBy)}) is in the past.", "Complete by"));
+            problems.Add(new Refusal($"The date the action will be complete ({Refusals.DateWords(completeBy)}) is in the past."));
         }
 
         if (TextProblem(details, "How and when it will be completed") is { } noDetails)
         {
-            problems.Add(new Refusal(noDetails, "Timescales"));
+            problems.Add(new Refusal(noDetails));
         }
 
         if (problems.Count > 0)

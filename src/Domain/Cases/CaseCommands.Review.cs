@@ -253,12 +253,12 @@ public static partial class CaseCommands
         var problems = DelayProblems(reason, writtenRequest, proposedTargetDate, scopeRestriction, context, "proposed target date");
         if (!Enum.IsDefined(notAgreedBy))
         {
-            problems.Add(new Refusal("Say who does not agree: the Senior Investigating Officer, the Crown Prosecution Service, or both.", "Not agreed by"));
+            problems.Add(new Refusal("Say who does not agree: the Senior Investigating Officer, the Crown Prosecution Service, or both."));
         }
 
         if (TextProblem(whyNotAgreed, "Why they do not agree") is { } why)
         {
-            problems.Add(new Refusal(why, "Why they do not agree"));
+            problems.Add(new Refusal(why));
         }
 
         if (problems.Count > 0)
@@ -300,17 +300,17 @@ public static partial class CaseCommands
         var problems = new List<Refusal>();
         if (agree && newTargetDate is null)
         {
-            problems.Add(new Refusal("Give the new target date.", "New target date"));
+            problems.Add(new Refusal("Give the new target date."));
         }
 
         if (agree && newTargetDate is { } target && target <= context.Today)
         {
-            problems.Add(new Refusal($"The new target date ({Refusals.DateWords(target)}) must be after today.", "New target date"));
+            problems.Add(new Refusal($"The new target date ({Refusals.DateWords(target)}) must be after today."));
         }
 
         if (TextProblem(reasons, "The Independent Chair's reasons") is { } noReasons)
         {
-            problems.Add(new Refusal(noReasons, "Reasons"));
+            problems.Add(new Refusal(noReasons));
         }
 
         if (problems.Count > 0)

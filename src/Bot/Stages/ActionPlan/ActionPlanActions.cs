@@ -44,7 +44,7 @@ public sealed class ActionPlanActions(CaseConversations conversations) : ICardAc
             TimescalesVerb => conversations.ActAsync(context, action, "give timescales for an escalated action", (s, c) =>
                 TaskCard.DateValue(data, CompleteByInput) is { } by
                     ? CaseCommands.GiveTimescales(s, c, V(ActionKey), by, V(TimescalesInput))
-                    : Outcome.Refused("Give the date the action will be complete.", "Complete by")),
+                    : Outcome.Refused("Give the date the action will be complete.")),
             CloseVerb => conversations.ActAsync(context, action, "close a case", (s, c) => CaseCommands.CloseCase(s, c, V(ReasonInput))),
             _ => Task.FromResult(CardActionResult.Error(Replies.UnknownButton, 400, "UnknownAction")),
         };

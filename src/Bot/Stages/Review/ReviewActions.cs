@@ -55,20 +55,20 @@ public sealed class ReviewActions(CaseConversations conversations) : ICardAction
                 D(ReceivedInput) is { } on ? CaseCommands.ReceiveAgencyReport(s, c, new AgencyId(V(AgencyInput)), on) : NoDate("date the report was received")),
             AgencyDatesVerb => conversations.ActAsync(context, action, "agree the dates for the agencies' reports", (s, c) => AgencyDates(s, c, data)),
             DelayVerb => conversations.ActAsync(context, action, V(AgreedInput) == "false" ? "refer a delay to the Independent Chair" : "agree a delay to the review", (s, c) =>
-                V(AgreedInput) is not ("true" or "false") ? Outcome.Refused("Say whether the Senior Investigating Officer and the Crown Prosecution Service agreed.", "Agreed")
+                V(AgreedInput) is not ("true" or "false") ? Outcome.Refused("Say whether the Senior Investigating Officer and the Crown Prosecution Service agreed.")
                 : D(TargetInput) is not { } target ? NoDate(V(AgreedInput) == "true" ? "new target date" : "proposed target date")
                 : V(AgreedInput) == "true" ? CaseCommands.AgreeReviewDelay(s, c, V(ReasonInput), V(WrittenRequestInput), target, V(ScopeInput))
                 : Enum.TryParse<DelayNotAgreedBy>(V(NotAgreedByInput), ignoreCase: false, out var who) && Enum.IsDefined(who)
                     ? CaseCommands.ReferReviewDelayToChair(s, c, V(ReasonInput), V(WrittenRequestInput), target, V(ScopeInput), who, V(WhyNotAgreedInput))
-                    : Outcome.Refused("Say who does not agree: the Senior Investigating Officer, the Crown Prosecution Service, or both.", "Not agreed by")),
+                    : Outcome.Refused("Say who does not agree: the Senior Investigating Officer, the Crown Prosecution Service, or both.")),
             DelayDecisionVerb => conversations.ActAsync(context, action, "decide a delay to the review", (s, c) =>
                 V(DecisionKey) switch
                 {
                     "agree" => V(TargetInput).Length > 0 && D(TargetInput) is null
-                        ? Outcome.Refused("The new target date is not a date.", "New target date")
+                        ? Outcome.Refused("The new target date is not a date.")
                         : CaseCommands.DecideReviewDelay(s, c, V(RequestKey), true, D(TargetInput), V(ChairReasonsInput)),
                     "refuse" => CaseCommands.DecideReviewDelay(s, c, V(RequestKey), false, null, V(ChairReasonsInput)),
-                    _ => Outcome.Refused("Agree or refuse the delay.", "Decision"),
+                    _ => Outcome.Refused("Agree or refuse the delay."),
                 }),
             CompleteVerb => conversations.ActAsync(context, action, "send the report to the Board", (s, c) =>
                 D("completedOn") is { } on ? CaseCommands.CompleteReview(s, c, on, On(CheckedInput)) : NoDate("date the review was completed")),
