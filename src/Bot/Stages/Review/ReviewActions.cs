@@ -8,60 +8,48 @@ namespace ScrBot.Bot.Stages.Review;
 
 /// <summary>
 /// The buttons of stage 8 (<c>review.*</c>): each turns the card's inputs into one domain command and hands it to
-/// <see cref="CaseConversations.ActAsync"/>.
+/// <see cref="CaseConversations.ActAsync"/>; the Independent Chair's decision on a delay, and an agency's report
+/// recorded sent from its representative's card, among them.
 /// </summary>
-public sealed class ReviewActions(CaseConversations conversations) : ICardActionHandler
+public sealed class ReviewActions(CaseConversations conversations) : StageActions(conversations, "review.")
 {
-    /// <summary>A button delivered again: the step as it is now, never recorded a second time.</summary>
-    public Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => conversations.AnswerAgainAsync(context, action);
-
-    public string VerbPrefix => "review.";
-
-    public Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)
+    protected override Task<CardActionResult> HandleAsync(CardPress press)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(action);
-        var data = action.Data;
-        string V(string id) => TaskCard.Value(data, id);
-        DateOnly? D(string id) => TaskCard.DateValue(data, id);
-        bool On(string id) => V(id) == "true";
-        Outcome NoDate(string label) => Outcome.Refused($"Give the {label}.", label);
+        string V(string id) => press.Value(id);
+        DateOnly? D(string id) => press.Date(id);
+        bool On(string id) => press.On(id);
+
         // The reviewer's card records one of several things with one button: what to record names the verb.
-        var verb = action.Verb == RecordVerb ? V(RecordInput) : action.Verb;
-        if (action.Verb == RecordVerb && verb is not (PanelMeetingVerb or EngagementVerb or DisclosureRequestVerb or AgencyReportVerb or DelayVerb or AgencyDatesVerb))
+        var verb = press.Verb == RecordVerb ? V(RecordInput) : press.Verb;
+        if (press.Verb == RecordVerb && verb is not (PanelMeetingVerb or EngagementVerb or DisclosureRequestVerb or AgencyReportVerb or DelayVerb or AgencyDatesVerb))
         {
             return Task.FromResult(CardActionResult.Message("Choose what to record."));
         }
 
         return verb switch
         {
-            StartVerb => conversations.ActAsync(context, action, "start the review", (s, c) =>
-                D(DateInput) is { } on ? CaseCommands.InitiateReview(s, c, on) : NoDate("date the review started")),
-            TermsVerb => conversations.ActAsync(context, action, "agree the terms of reference", (s, c) =>
-                D(DateInput) is { } on
-                    ? CaseCommands.AgreeTermsOfReference(s, c, on, On(SharedWithSioInput), V(MembersInput).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    : NoDate("date the terms of reference were agreed")),
-            FamilyVerb => conversations.ActAsync(context, action, "appoint the family coordinator", (s, c) => CaseCommands.AppointFamilyCoordinator(s, c, V(NameInput))),
-            PanelMeetingVerb => conversations.ActAsync(context, action, "record a Review Panel meeting", (s, c) =>
-                D(DateInput) is { } on
-                    ? CaseCommands.RecordReviewPanelMeeting(s, c, on, On(FamilyConsideredInput), V(ImmediateInput) switch { "true" => true, "false" => false, _ => null }, V(ImmediateActionInput))
-                    : NoDate("date of the Review Panel meeting")),
-            EngagementVerb => conversations.ActAsync(context, action, "record engagement in the review", (s, c) =>
+            StartVerb => press.ActOnDateAsync("start the review", DateInput, "date the review started", (s, c, on) => CaseCommands.InitiateReview(s, c, on)),
+            TermsVerb => press.ActOnDateAsync("agree the terms of reference", DateInput, "date the terms of reference were agreed", (s, c, on) =>
+                CaseCommands.AgreeTermsOfReference(s, c, on, On(SharedWithSioInput), V(MembersInput).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))),
+            FamilyVerb => press.ActAsync("appoint the family coordinator", (s, c) => CaseCommands.AppointFamilyCoordinator(s, c, V(NameInput))),
+            PanelMeetingVerb => press.ActOnDateAsync("record a Review Panel meeting", DateInput, "date of the Review Panel meeting", (s, c, on) =>
+                CaseCommands.RecordReviewPanelMeeting(s, c, on, On(FamilyConsideredInput), V(ImmediateInput) switch { "true" => true, "false" => false, _ => null }, V(ImmediateActionInput))),
+            EngagementVerb => press.ActAsync("record engagement in the review", (s, c) =>
                 !Enum.TryParse<EngagementKind>(V(KindInput), ignoreCase: false, out var kind) || !Enum.IsDefined(kind) ? Outcome.Refused("Say what happened.", "What happened")
                 : D("engagedOn") is { } on ? CaseCommands.RecordEngagement(s, c, kind, on, V(DetailsInput), On(ConsultedInput), On(DelegatesInput))
-                : NoDate("date")),
-            DisclosureRequestVerb => conversations.ActAsync(context, action, "record a disclosure request", (s, c) => CaseCommands.RequestDisclosure(s, c, V(RequestedByInput), V(MaterialInput))),
-            AgencyReportVerb => conversations.ActAsync(context, action, "record an agency report received", (s, c) =>
-                D(ReceivedInput) is { } on ? CaseCommands.ReceiveAgencyReport(s, c, new AgencyId(V(AgencyInput)), on) : NoDate("date the report was received")),
-            AgencyDatesVerb => conversations.ActAsync(context, action, "agree the dates for the agencies' reports", (s, c) => AgencyDates(s, c, data)),
-            DelayVerb => conversations.ActAsync(context, action, V(AgreedInput) == "false" ? "refer a delay to the Independent Chair" : "agree a delay to the review", (s, c) =>
+                : CardPress.NoDate("date")),
+            DisclosureRequestVerb => press.ActAsync("record a disclosure request", (s, c) => CaseCommands.RequestDisclosure(s, c, V(RequestedByInput), V(MaterialInput))),
+            AgencyReportVerb => press.ActOnDateAsync("record an agency report received", ReceivedInput, "date the report was received", (s, c, on) =>
+                CaseCommands.ReceiveAgencyReport(s, c, new AgencyId(V(AgencyInput)), on)),
+            AgencyDatesVerb => press.ActAsync("agree the dates for the agencies' reports", (s, c) => AgencyDates(s, c, press.Data)),
+            DelayVerb => press.ActAsync(V(AgreedInput) == "false" ? "refer a delay to the Independent Chair" : "agree a delay to the review", (s, c) =>
                 V(AgreedInput) is not ("true" or "false") ? Outcome.Refused("Say whether the Senior Investigating Officer and the Crown Prosecution Service agreed.")
-                : D(TargetInput) is not { } target ? NoDate(V(AgreedInput) == "true" ? "new target date" : "proposed target date")
+                : D(TargetInput) is not { } target ? CardPress.NoDate(V(AgreedInput) == "true" ? "new target date" : "proposed target date")
                 : V(AgreedInput) == "true" ? CaseCommands.AgreeReviewDelay(s, c, V(ReasonInput), V(WrittenRequestInput), target, V(ScopeInput))
                 : Enum.TryParse<DelayNotAgreedBy>(V(NotAgreedByInput), ignoreCase: false, out var who) && Enum.IsDefined(who)
                     ? CaseCommands.ReferReviewDelayToChair(s, c, V(ReasonInput), V(WrittenRequestInput), target, V(ScopeInput), who, V(WhyNotAgreedInput))
                     : Outcome.Refused("Say who does not agree: the Senior Investigating Officer, the Crown Prosecution Service, or both.")),
-            DelayDecisionVerb => conversations.ActAsync(context, action, "decide a delay to the review", (s, c) =>
+            DelayDecisionVerb => press.ActAsync("decide a delay to the review", (s, c) =>
                 V(DecisionKey) switch
                 {
                     "agree" => V(TargetInput).Length > 0 && D(TargetInput) is null
@@ -70,13 +58,12 @@ public sealed class ReviewActions(CaseConversations conversations) : ICardAction
                     "refuse" => CaseCommands.DecideReviewDelay(s, c, V(RequestKey), false, null, V(ChairReasonsInput)),
                     _ => Outcome.Refused("Agree or refuse the delay."),
                 }),
-            CompleteVerb => conversations.ActAsync(context, action, "send the report to the Board", (s, c) =>
-                D("completedOn") is { } on ? CaseCommands.CompleteReview(s, c, on, On(CheckedInput)) : NoDate("date the review was completed")),
-            DisclosureVerb => conversations.ActAsync(context, action, "decide a disclosure request", (s, c) =>
+            CompleteVerb => press.ActOnDateAsync("send the report to the Board", "completedOn", "date the review was completed", (s, c, on) => CaseCommands.CompleteReview(s, c, on, On(CheckedInput))),
+            DisclosureVerb => press.ActAsync("decide a disclosure request", (s, c) =>
                 V(GrantedInput) is not ("true" or "false")
                     ? Outcome.Refused("Grant or refuse the request.", "Decision")
                     : CaseCommands.DecideDisclosure(s, c, V("request"), On(GrantedInput), V(ReasonInput), On(ReviewerConsultedInput), On(PoliceConsultedInput), On(PanelConsultedInput))),
-            _ => Task.FromResult(CardActionResult.Error(Replies.UnknownButton, 400, "UnknownAction")),
+            _ => CardPress.Unknown(),
         };
     }
 
