@@ -71,6 +71,15 @@ public enum Role
     CooperatingBoardManager,
 
     /// <summary>
+    /// An agency's SCR representative lead (toolkit, "Learning Review Action Plan &amp; Escalation Process"): named per
+    /// agency in the board's directory; asked for timescales when the agency's action is escalated to the Executive Group.
+    /// </summary>
+    AgencyScrLead,
+
+    /// <summary>An agency's lead board member: named per agency in the board's directory; asked for timescales with the SCR lead.</summary>
+    AgencyLeadBoardMember,
+
+    /// <summary>
     /// The local authority's Director of Children's Services (the flow chart's Director CAH): decides, with the
     /// Independent Chair, the appointment of the reviewer the sub-group recommends. Holds a role on the board's cases on
     /// which a reviewer has been recommended.

@@ -20,8 +20,8 @@ internal static class ReviewerCardCatalogue
     private static readonly Actor Manager = ReferralSamples.BoardManager;
     private static readonly Actor Chair = ReferralSamples.IndependentChair;
     private static readonly Actor SubgroupChair = ReferralSamples.SubgroupChair;
-    private static readonly Actor Director = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000030"), "Miriam Graham");
-    private static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000032"), "Lee Gu");
+    private static readonly Actor Director = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000030"), "Karen Berg");
+    private static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000032"), "Ben Walters");
 
     private static string Key(string prefix, int round) => prefix + round.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

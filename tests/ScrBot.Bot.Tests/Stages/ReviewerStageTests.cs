@@ -40,11 +40,11 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private Actor Adele => _host.Who(Role.IndependentChair);
 
-    private Actor Miriam => _host.Who(Role.DirectorOfChildrensServices);
+    private Actor Karen => _host.Who(Role.DirectorOfChildrensServices);
 
     private Actor Megan => _host.Who(Role.BoardManager);
 
-    private Actor Lee => _host.Who(Role.IndependentReviewer);
+    private Actor Ben => _host.Who(Role.IndependentReviewer);
 
     [Fact]
     public async Task EveryButtonOfCommissioningTheReviewerIsTakenFromItsOwnerAndRefusedToAnyoneElse()
@@ -54,8 +54,8 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // Round 1: the Sub-group Chair's card offers the board's reviewers and someone else, and the three sources.
         var recommend = await DeliveredAsync(Isaiah, RecommendVerb, reference, "reviewer/recommend/1");
-        Assert.Equal([Lee.Id.Value, SomeoneElse], Options(recommend, LeadInput));
-        Assert.Equal([Lee.Id.Value, SomeoneElse], Options(recommend, SecondInput));
+        Assert.Equal([Ben.Id.Value, SomeoneElse], Options(recommend, LeadInput));
+        Assert.Equal([Ben.Id.Value, SomeoneElse], Options(recommend, SecondInput));
         var sources = Options(recommend, SourceInput);
         Assert.Equal(["NationalPanelList", "AnotherLocalAuthority", "Other"], sources);
         Assert.Contains("the Serious Case Review", StageHost.Text(recommend), StringComparison.Ordinal);
@@ -80,11 +80,11 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.StartsWith("The reviewer's appointment agreed by Adele Vance, Independent Chair, on ", StageHost.Text((JsonObject)agreed["value"]!).Split('\n')[1], StringComparison.Ordinal);
 
         // The Director sees the Chair's answer; the Chair cannot answer for the Director; the Director declines.
-        await DeliveredAsync(Miriam, DeclineVerb, reference, "reviewer/appoint/director/1");
-        var director1 = await DeliveredAsync(Miriam, DeclineVerb, reference, "reviewer/appoint/director/1", "The reviewer's appointment agreed by Adele Vance", operation: "update");
+        await DeliveredAsync(Karen, DeclineVerb, reference, "reviewer/appoint/director/1");
+        var director1 = await DeliveredAsync(Karen, DeclineVerb, reference, "reviewer/appoint/director/1", "The reviewer's appointment agreed by Adele Vance", operation: "update");
         Assert.Equal("Only the Director of Children's Services can answer for the Director of Children's Services.",
             Message(await PressAsync(bot, Adele, director1, AgreeVerb, [])));
-        Assert.Equal(Accepted, Type(await PressAsync(bot, Miriam, director1, DeclineVerb, new() { [ReasonsInput] = "He reviewed a case of ours last year." })));
+        Assert.Equal(Accepted, Type(await PressAsync(bot, Karen, director1, DeclineVerb, new() { [ReasonsInput] = "He reviewed a case of ours last year." })));
 
         // Stale and second clicks change nothing and say who did it and when.
         Assert.StartsWith("Already decided: The reviewer's appointment agreed by Adele Vance, Independent Chair, on ",
@@ -98,31 +98,31 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("Source: The local authority that recommended the reviewer is required.",
             Message(await PressAsync(bot, Isaiah, recommend2, RecommendVerb, Recommendation(SomeoneElse, "Sam Second", sources[1]))));
         Assert.Equal(Accepted, Type(await PressAsync(bot, Isaiah, recommend2, RecommendVerb,
-            Recommendation(SomeoneElse, "Sam Second", sources[1], details: "Shropshire Council", second: (Lee.Id.Value, "")))));
-        var director2 = await DeliveredAsync(Miriam, AgreeVerb, reference, "reviewer/appoint/director/2");
+            Recommendation(SomeoneElse, "Sam Second", sources[1], details: "Shropshire Council", second: (Ben.Id.Value, "")))));
+        var director2 = await DeliveredAsync(Karen, AgreeVerb, reference, "reviewer/appoint/director/2");
         var chair2 = await DeliveredAsync(Adele, DeclineVerb, reference, "reviewer/appoint/chair/2");
         Assert.Equal(Accepted, Type(await PressAsync(bot, Adele, chair2, DeclineVerb, new() { [ReasonsInput] = "Not available until next year." })));
-        await _host.Connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == StageHost.Chat(Miriam.Id.Value) && r.Card is { } card
+        await _host.Connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == StageHost.Chat(Karen.Id.Value) && r.Card is { } card
             && StageHost.Text(card).Contains("The reviewer's appointment declined by Adele Vance, Independent Chair", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Assert.StartsWith("Already decided: The reviewer's appointment declined by Adele Vance",
-            Message(await PressAsync(bot, Miriam, director2, AgreeVerb, [])), StringComparison.Ordinal);
+            Message(await PressAsync(bot, Karen, director2, AgreeVerb, [])), StringComparison.Ordinal);
 
         // Round 3: the board's reviewer, from elsewhere, with a second reviewer named; both agree: appointed.
         var recommend3 = await DeliveredAsync(Isaiah, RecommendVerb, reference, "reviewer/recommend/3");
         Assert.Equal(Accepted, Type(await PressAsync(bot, Isaiah, recommend3, RecommendVerb,
-            Recommendation(Lee.Id.Value, "", sources[2], details: "The Association of Independent LSCB Chairs", second: (SomeoneElse, "Dr Ann Other")))));
+            Recommendation(Ben.Id.Value, "", sources[2], details: "The Association of Independent LSCB Chairs", second: (SomeoneElse, "Dr Ann Other")))));
         Assert.Equal(Accepted, Type(await PressAsync(bot, Adele, await DeliveredAsync(Adele, AgreeVerb, reference, "reviewer/appoint/chair/3"), AgreeVerb, [])));
-        Assert.Equal(Accepted, Type(await PressAsync(bot, Miriam, await DeliveredAsync(Miriam, AgreeVerb, reference, "reviewer/appoint/director/3"), AgreeVerb, [])));
+        Assert.Equal(Accepted, Type(await PressAsync(bot, Karen, await DeliveredAsync(Karen, AgreeVerb, reference, "reviewer/appoint/director/3"), AgreeVerb, [])));
 
         // Every option offered was taken: each source, the board's reviewer and someone else as lead and as second reviewer.
         var state = (await LoadAsync(bot, reference)).State;
         Assert.Equal([ReviewerSource.NationalPanelList, ReviewerSource.AnotherLocalAuthority, ReviewerSource.Other], state.ReviewerRounds.Select(r => r.Source));
-        Assert.Equal(["Rowan Reviewer", "Sam Second", "Lee Gu"], state.ReviewerRounds.Select(r => r.Lead.Name));
-        Assert.Equal([null, Lee.Id, null], state.ReviewerRounds.Select(r => r.Second?.Person));
-        Assert.Equal([null, "Lee Gu", "Dr Ann Other"], state.ReviewerRounds.Select(r => r.Second?.Name));
-        Assert.Equal("Lee Gu", state.Reviewer!.Name);
+        Assert.Equal(["Rowan Reviewer", "Sam Second", "Ben Walters"], state.ReviewerRounds.Select(r => r.Lead.Name));
+        Assert.Equal([null, Ben.Id, null], state.ReviewerRounds.Select(r => r.Second?.Person));
+        Assert.Equal([null, "Ben Walters", "Dr Ann Other"], state.ReviewerRounds.Select(r => r.Second?.Name));
+        Assert.Equal("Ben Walters", state.Reviewer!.Name);
         Assert.Equal("Dr Ann Other", state.Reviewer.Second!.Name);
-        Assert.True(state.HasRole(Lee.Id, Role.IndependentReviewer));
+        Assert.True(state.HasRole(Ben.Id, Role.IndependentReviewer));
 
         // The National Panel is told who was appointed (D8).
         var panel = await DeliveredAsync(Megan, NationalPanelVerb, reference, "reviewer/national-panel/3");
@@ -147,24 +147,24 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
             [StaffInput] = "PC Amy Able, Staffordshire Police, response officer\nJo Key, Children's Social Care, social worker", [FamilyInput] = "Parent C, mother",
         })));
 
-        // The hub shows the reviewer's state; its Replace button replaces Lee Gu, withdrawing the role.
+        // The hub shows the reviewer's state; its Replace button replaces Ben Walters, withdrawing the role.
         var hub = await _host.Connector.WaitForAsync(r => r.ConversationId == StageHost.Chat(Megan.Id.Value) && r.Card is { } card
             && StageHost.Text(card).Contains("Case Team", StringComparison.Ordinal) && StageHost.Text(card).Contains("2 staff and managers and 1 family member", StringComparison.Ordinal)
             && ButtonData(card, ReplaceVerb) is not null, TimeSpan.FromSeconds(60));
-        Assert.Contains("Lee Gu and Dr Ann Other, from The Association of Independent LSCB Chairs", StageHost.Text(hub.Card!), StringComparison.Ordinal);
+        Assert.Contains("Ben Walters and Dr Ann Other, from The Association of Independent LSCB Chairs", StageHost.Text(hub.Card!), StringComparison.Ordinal);
         Assert.Equal("Only the Board Manager or the Independent Chair can replace the reviewer.",
             Message(await PressAsync(bot, Isaiah, hub.Card!, ReplaceVerb, new() { [ReasonInput] = "Unwell." })));
-        Assert.StartsWith("The reviewer is replaced", Message(await PressAsync(bot, Megan, hub.Card!, ReplaceVerb, new() { [ReasonInput] = "Lee Gu is unwell." })), StringComparison.Ordinal);
-        Assert.StartsWith("Already decided: Lee Gu and Dr Ann Other replaced by Megan Bowen on ",
+        Assert.StartsWith("The reviewer is replaced", Message(await PressAsync(bot, Megan, hub.Card!, ReplaceVerb, new() { [ReasonInput] = "Ben Walters is unwell." })), StringComparison.Ordinal);
+        Assert.StartsWith("Already decided: Ben Walters and Dr Ann Other replaced by Megan Bowen on ",
             Message(await PressAsync(bot, Megan, hub.Card!, ReplaceVerb, new() { [ReasonInput] = "Again." })), StringComparison.Ordinal);
         await DeliveredAsync(Isaiah, RecommendVerb, reference, "reviewer/recommend/4");
 
         var stored = await LoadAsync(bot, reference);
         Assert.Null(stored.State.Reviewer);
-        Assert.False(stored.State.HasRole(Lee.Id, Role.IndependentReviewer));
-        Assert.Contains(stored.Facts, f => f is CaseRoleRemoved { Role: Role.IndependentReviewer } removed && removed.Person == Lee.Id);
+        Assert.False(stored.State.HasRole(Ben.Id, Role.IndependentReviewer));
+        Assert.Contains(stored.Facts, f => f is CaseRoleRemoved { Role: Role.IndependentReviewer } removed && removed.Person == Ben.Id);
         Assert.Equal(3, stored.State.ReviewerRounds.Count);
-        Assert.Equal("The reviewers appointed: Lee Gu (lead reviewer), Dr Ann Other (second reviewer).",
+        Assert.Equal("The reviewers appointed: Ben Walters (lead reviewer), Dr Ann Other (second reviewer).",
             stored.Facts.OfType<NotificationSent>().Single(n => n.Recipient == NotificationRecipient.NationalPanel).Details);
         Assert.Equal(["Staffordshire Police", "Midlands Partnership NHS Trust"], stored.State.ReviewTeam!.Members.Select(m => m.Organisation));
         Assert.Equal("Dr Ann Head, Named Nurse", stored.State.ReviewTeam.Members[1].Manager);
@@ -184,7 +184,7 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await using var bot = _host.StartBot();
         var reference = await DecidedAsync(bot, RecommendationOption.FormalSeriousCaseReview);
-        await AppointLeeAsync(bot, reference);
+        await AppointTheReviewerAsync(bot, reference);
 
         var adeles = await CaseStatusAsync(bot, Adele, reference);
         var isaiahs = await CaseStatusAsync(bot, Isaiah, reference);
@@ -207,11 +207,11 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
         var recommend = await DeliveredAsync(Isaiah, RecommendVerb, reference, "reviewer/recommend/1");
         Assert.Contains("Recommend the lead reviewer of the multi-agency learning review", StageHost.Text(recommend), StringComparison.Ordinal);
         Assert.DoesNotContain("Serious Case Review", StageHost.Text(recommend), StringComparison.Ordinal);
-        Assert.Equal(Accepted, Type(await PressAsync(bot, Isaiah, recommend, RecommendVerb, Recommendation(Lee.Id.Value, "", "NationalPanelList"))));
+        Assert.Equal(Accepted, Type(await PressAsync(bot, Isaiah, recommend, RecommendVerb, Recommendation(Ben.Id.Value, "", "NationalPanelList"))));
         var chair = await DeliveredAsync(Adele, AgreeVerb, reference, "reviewer/appoint/chair/1");
         Assert.Contains("The multi-agency learning review", StageHost.Text(chair), StringComparison.Ordinal);
         Assert.Equal(Accepted, Type(await PressAsync(bot, Adele, chair, AgreeVerb, [])));
-        Assert.Equal(Accepted, Type(await PressAsync(bot, Miriam, await DeliveredAsync(Miriam, AgreeVerb, reference, "reviewer/appoint/director/1"), AgreeVerb, [])));
+        Assert.Equal(Accepted, Type(await PressAsync(bot, Karen, await DeliveredAsync(Karen, AgreeVerb, reference, "reviewer/appoint/director/1"), AgreeVerb, [])));
 
         var team = await DeliveredAsync(Megan, ReviewTeamVerb, reference, ReviewerSteps.ReviewTeam);
         Assert.Contains("Review Team of the multi-agency learning review", StageHost.Text(team), StringComparison.Ordinal);
@@ -225,11 +225,11 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
         var start = await DeliveredAsync(Megan, ReviewCards.StartVerb, reference, ReviewSteps.Start);
         Assert.Contains("Start the multi-agency learning review", StageHost.Text(start), StringComparison.Ordinal);
         Assert.Equal(Accepted, Type(await PressAsync(bot, Megan, start, ReviewCards.StartVerb, new() { [ReviewCards.DateInput] = today })));
-        var terms = await DeliveredAsync(Lee, ReviewCards.TermsVerb, reference, ReviewSteps.Terms);
-        Assert.Equal(Accepted, Type(await PressAsync(bot, Lee, terms, ReviewCards.TermsVerb, new() { [ReviewCards.DateInput] = today, [ReviewCards.MembersInput] = "Isaiah Langer, sub-group", [ReviewCards.SharedWithSioInput] = "true" })));
-        var conduct = await DeliveredAsync(Lee, ReviewCards.CompleteVerb, reference, ReviewSteps.Conduct);
+        var terms = await DeliveredAsync(Ben, ReviewCards.TermsVerb, reference, ReviewSteps.Terms);
+        Assert.Equal(Accepted, Type(await PressAsync(bot, Ben, terms, ReviewCards.TermsVerb, new() { [ReviewCards.DateInput] = today, [ReviewCards.MembersInput] = "Isaiah Langer, sub-group", [ReviewCards.SharedWithSioInput] = "true" })));
+        var conduct = await DeliveredAsync(Ben, ReviewCards.CompleteVerb, reference, ReviewSteps.Conduct);
         Assert.Contains("Conduct the multi-agency learning review", StageHost.Text(conduct), StringComparison.Ordinal);
-        Assert.Equal(Accepted, Type(await PressAsync(bot, Lee, conduct, ReviewCards.CompleteVerb, new() { ["completedOn"] = today, [ReviewCards.CheckedInput] = "true" })));
+        Assert.Equal(Accepted, Type(await PressAsync(bot, Ben, conduct, ReviewCards.CompleteVerb, new() { ["completedOn"] = today, [ReviewCards.CheckedInput] = "true" })));
 
         // The report to the Board, and the action plan.
         Assert.Equal(Accepted, Type(await PressAsync(bot, Megan, await DeliveredAsync(Megan, PublicationCards.EndorseVerb, reference, PublicationSteps.Endorse),
@@ -244,7 +244,7 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
 
         var state = (await LoadAsync(bot, reference)).State;
         Assert.Equal(RecommendationOption.MultiAgencyLearningReview, state.DecidedOption);
-        Assert.Equal("Lee Gu", state.Reviewer!.Name);
+        Assert.Equal("Ben Walters", state.Reviewer!.Name);
         Assert.NotNull(state.ReviewCompletedOn);
         Assert.Equal(["A1"], state.Actions.Select(a => a.ActionId));
         Assert.DoesNotContain(state.Notifications, n => n.Recipient == NotificationRecipient.NationalPanel);
@@ -283,11 +283,11 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
         return reference;
     }
 
-    private async Task AppointLeeAsync(BotFactory bot, CaseReference reference)
+    private async Task AppointTheReviewerAsync(BotFactory bot, CaseReference reference)
     {
         var cases = Cases(bot);
         var checks = new ReviewerChecks(true, true, true, true);
-        await _host.DoAsync(cases, reference, Role.SubgroupChair, (s, c) => CaseCommands.RecommendReviewer(s, c, ReviewerNomination.InDirectory(Lee.Id), null, ReviewerSource.NationalPanelList, null, checks));
+        await _host.DoAsync(cases, reference, Role.SubgroupChair, (s, c) => CaseCommands.RecommendReviewer(s, c, ReviewerNomination.InDirectory(Ben.Id), null, ReviewerSource.NationalPanelList, null, checks));
         await _host.DoAsync(cases, reference, Role.IndependentChair, (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.IndependentChair, true, null));
         await _host.DoAsync(cases, reference, Role.DirectorOfChildrensServices, (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.DirectorOfChildrensServices, true, null));
         await SyncAsync(bot, reference);
