@@ -64,7 +64,14 @@ public sealed record ChairDecision(
     Actor By);
 
 /// <summary>A notification sent after the decision (or later, e.g. to the NSPCC repository).</summary>
-public sealed record SentNotification(NotificationRecipient Recipient, DateOnly SentOn, string? Details, DateTimeOffset At, Actor By);
+public sealed record SentNotification(NotificationRecipient Recipient, DateOnly SentOn, string? Details, DateTimeOffset At, Actor By)
+{
+    /// <summary>The agency whose notice it is, on the checklist after a decision to hold a Serious Case Review.</summary>
+    public AgencyId? Agency { get; init; }
+
+    /// <summary>Recorded as not needed, with the reason in <see cref="Details"/>.</summary>
+    public bool NotNeeded { get; init; }
+}
 
 /// <summary>The independent reviewer commissioned for the review.</summary>
 public sealed record CommissionedReviewer(string Name, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Person, DateTimeOffset At);
@@ -545,7 +552,7 @@ public sealed record CaseState
             SubgroupReconvenedWithChair reconvened => this with { ReconvenedWithChairOn = reconvened.MeetingDate },
             NotificationSent sent => this with
             {
-                Notifications = Notifications.Add(new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By)),
+                Notifications = Notifications.Add(new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By) { Agency = sent.Agency, NotNeeded = sent.NotNeeded }),
             },
             ReviewerCommissioned commissioned => this with
             {
