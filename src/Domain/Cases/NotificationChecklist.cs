@@ -107,7 +107,8 @@ public static class NotificationChecklist
             new(LegalAdvice, "the legal advice", [NotificationRecipient.LegalAdvice], Role.BoardManager, null) { MayBeNotNeeded = true },
         };
 
-        foreach (var agency in agencies.Where(a => !(ccgRepresented && a == ccg)))
+        // The Clinical Commissioning Group's own inspectorate is the Care Quality Commission: its item below tells it.
+        foreach (var agency in agencies.Where(a => a != ccg))
         {
             var represented = Represented(agency);
             items.Add(new ChecklistItem(InspectoratePrefix + agency.Value, $"the notice to {NameOf(agency)}'s inspectorate", [NotificationRecipient.Inspectorates],

@@ -53,6 +53,11 @@ internal static class StageCardCatalogue
             yield return card;
         }
 
+        foreach (var card in ChecklistCardCatalogue.All())
+        {
+            yield return card;
+        }
+
         var involved = story.Copy();
         involved.Do(ReferralSamples.SubgroupChair, (s, c) => CaseCommands.DeclareDirectInvolvement(s, c, "I chaired the child's protection conference."));
         yield return new("task-passed-to-the-vice-chair", TaskCard.Done(involved.View(), involved.Step(SubGroupSteps.Decide)));
