@@ -46,7 +46,7 @@ public sealed record ChecklistItem(string Key, string What, IReadOnlyList<Notifi
 /// <para>
 /// Only a decision to hold a Serious Case Review has the checklist: the toolkit introduces it with that decision, and a
 /// decision not to hold one owes the National Panel its own notice (D7). The Coroner's two items are there when the
-/// child died: a Coroner inquires into deaths only.
+/// child died or the referral records a Coroner's involvement: there is otherwise no Coroner to tell.
 /// </para>
 /// </summary>
 public static class NotificationChecklist
@@ -70,11 +70,14 @@ public static class NotificationChecklist
         return state.Decision is not null && state.DecidedOption == RecommendationOption.FormalSeriousCaseReview;
     }
 
-    /// <summary>Whether the child died (including a suspected suicide): the Coroner is then told of the review.</summary>
-    public static bool ChildDied(CaseState state)
+    /// <summary>
+    /// Whether a Coroner is told of the review: the child died (including a suspected suicide), or the referral records
+    /// a Coroner's involvement among the parallel processes.
+    /// </summary>
+    public static bool CoronerInvolved(CaseState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return state.Form?.Incident.Kind is IncidentKind.Died or IncidentKind.SuspectedSuicide;
+        return state.Form is { } form && (form.Incident.Kind is IncidentKind.Died or IncidentKind.SuspectedSuicide || form.ParallelProcesses.Coroner);
     }
 
     /// <summary>Every item of the case's checklist, in the toolkit's order; none unless <see cref="Applies"/>.</summary>
@@ -121,7 +124,7 @@ public static class NotificationChecklist
             });
         }
 
-        if (ChildDied(state))
+        if (CoronerInvolved(state))
         {
             var policeRepresented = police is { } p && Represented(p);
             items.Add(new ChecklistItem(Coroner, "the police's notice to the Coroner", [NotificationRecipient.Coroner],

@@ -68,9 +68,9 @@ internal static class ChecklistCardCatalogue
     private static DateTimeOffset Day(int days) => ReferralSamples.Now.AddDays(days);
 
     /// <summary>Referred, the Scoping Panel held, and the Independent Chair's decision to hold a Serious Case Review upheld; no reviewer yet.</summary>
-    internal static Story Decided()
+    internal static Story Decided(ScrBot.Bot.Referral.FormDraft? draft = null)
     {
-        var story = new Story(ReferralSamples.FilledDraft(), CardCatalogue.Directory);
+        var story = new Story(draft ?? ReferralSamples.FilledDraft(), CardCatalogue.Directory);
         var sio = new Actor(new PersonId("sio"), "DI Sam Vimes");
         var minutes = new Actor(new PersonId("minutes"), "Diego Siciliani");
         var start = Day(3);

@@ -182,14 +182,18 @@ public sealed class NotificationChecklistTests
     }
 
     [Fact]
-    public void AChildSeriouslyHarmedHasNoCoronerToTell()
+    public void AChildSeriouslyHarmedWithNoCoronerInvolvedHasNoCoronerToTell()
     {
         var harmed = Form().With((IncidentDetails i) => i with { Kind = IncidentKind.SeriouslyHarmed });
+        var noCoroner = harmed with { ParallelProcesses = harmed.ParallelProcesses with { Coroner = false } };
 
-        var items = NotificationChecklist.Items(CaseStory.Decided(form: harmed).State, TwoBoards);
+        var withCoroner = NotificationChecklist.Items(CaseStory.Decided(form: harmed).State, TwoBoards);
+        var without = NotificationChecklist.Items(CaseStory.Decided(form: noCoroner).State, TwoBoards);
 
-        Assert.DoesNotContain(items, i => i.Key is "coroner" or "coroner-letter");
-        Assert.Contains(items, i => i.Key == "ofsted");
+        Assert.Contains(withCoroner, i => i.Key == "coroner");
+        Assert.Contains(withCoroner, i => i.Key == "coroner-letter");
+        Assert.DoesNotContain(without, i => i.Key is "coroner" or "coroner-letter");
+        Assert.Contains(without, i => i.Key == "ofsted");
     }
 
     [Fact]
