@@ -63,4 +63,13 @@ public enum Role
 
     /// <summary>The Board Manager of a board that cooperates on a case another board leads: sees the case and is told of it.</summary>
     CooperatingBoardManager,
+
+    /// <summary>
+    /// An agency's SCR representative lead (toolkit, "Learning Review Action Plan &amp; Escalation Process"): named per
+    /// agency in the board's directory; asked for timescales when the agency's action is escalated to the Executive Group.
+    /// </summary>
+    AgencyScrLead,
+
+    /// <summary>An agency's lead board member: named per agency in the board's directory; asked for timescales with the SCR lead.</summary>
+    AgencyLeadBoardMember,
 }

@@ -188,6 +188,14 @@ public sealed class NudgeContentTests(AzuriteFixture azurite)
         Assert.Equal("notice/national-panel", NudgeCards.StepFor(template with { Code = ObligationCode.D8, Key = "D8/NationalPanel" }));
         Assert.Equal("notice/ofsted", NudgeCards.StepFor(template with { Code = ObligationCode.D8, Key = "D8/Ofsted" }));
         Assert.Equal("notice/dfe", NudgeCards.StepFor(template with { Code = ObligationCode.D8, Key = "D8/DepartmentForEducation" }));
+
+        // An agency's report for the review, late: its nudge says so in its own words, and "Record it done" opens the
+        // representative's card that records it sent.
+        var late = template with { Code = ObligationCode.D9, Key = "D9/report/staffs-police", DueOn = new DateOnly(2026, 3, 16), Status = ObligationStatus.Overdue };
+        var nudge = NudgeCards.Nudge(reference, late, new DateOnly(2026, 3, 20), calendar);
+        Assert.StartsWith($"{reference} · Agency report for the review to send by Monday 16 March 2026 (4 working days overdue)", nudge["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("review/agencyreport/staffs-police", NudgeCards.StepFor(late));
+        Assert.Equal("review/agencyreport/staffs-police", nudge["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Record it done")!["data"]!["step"]!.GetValue<string>());
     }
 
     [Fact]

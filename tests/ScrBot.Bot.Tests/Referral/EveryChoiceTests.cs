@@ -113,6 +113,7 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
         [
             ScrBot.Bot.Stages.Review.ReviewCards.RecordInput, ScrBot.Bot.Stages.Review.ReviewCards.ImmediateInput, ScrBot.Bot.Stages.Review.ReviewCards.KindInput,
             ScrBot.Bot.Stages.Review.ReviewCards.RequestedByInput, ScrBot.Bot.Stages.Review.ReviewCards.AgencyInput, ScrBot.Bot.Stages.Review.ReviewCards.GrantedInput,
+            ScrBot.Bot.Stages.Review.ReviewCards.AgreedInput, ScrBot.Bot.Stages.Review.ReviewCards.NotAgreedByInput,
             ScrBot.Bot.Stages.ActionPlan.ActionPlanCards.AgencyInput,
         ]);
 
