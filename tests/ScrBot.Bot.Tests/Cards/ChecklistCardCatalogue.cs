@@ -1,6 +1,5 @@
 using ScrBot.Bot.Conversations;
 using ScrBot.Bot.Stages.Decision;
-using ScrBot.Bot.Stages.Panel;
 using ScrBot.Bot.Tests.Referral;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
@@ -43,7 +42,7 @@ internal static class ChecklistCardCatalogue
         yield return Task(story, Key(NotificationChecklist.NominatedBoards), Manager, "task-notice-nominated-boards");
         yield return Task(story, Key(NotificationChecklist.Ofsted), Manager, "task-notice-ofsted");
         yield return Task(story, Key(NotificationChecklist.DepartmentForEducation), Manager, "task-notice-dfe");
-        yield return new("hub-checklist", CaseCard(story), Picture: true);
+        yield return new("hub-checklist", Hub(story), Picture: true);
 
         var today = story.Today;
         story.Do(Manager, (s, c) => CaseCommands.RecordChecklistNotification(s, c, NotificationChecklist.LegalAdvice, today, "No legal question arises from the decision.", notNeeded: true));
@@ -54,16 +53,13 @@ internal static class ChecklistCardCatalogue
         story.Do(Manager, (s, c) => CaseCommands.RecordNotification(s, c, NotificationRecipient.BoardPartners, today, "The Independent Chair's decision."));
         story.Do(Manager, (s, c) => CaseCommands.RecordNotification(s, c, NotificationRecipient.DirectorOfChildrensServices, today, "The Independent Chair's decision."));
         yield return new("task-notice-done", TaskCard.Done(story.View(), story.Step(Key(NotificationChecklist.Ofsted))));
-        yield return new("hub-checklist-ticked", CaseCard(story), Picture: true);
+        yield return new("hub-checklist-ticked", Hub(story), Picture: true);
 
         story.Do(Manager, (s, c) => CaseCommands.CommissionReviewer(s, c, Reviewer.Name, true, true, Reviewer));
         yield return Task(story, Key(NotificationChecklist.NationalPanel), Manager, "task-notice-national-panel-with-reviewer");
     }
 
     private static string Key(string item) => ChecklistSteps.Prefix + item;
-
-    /// <summary>The hub card with every stage's part, the checklist's among them.</summary>
-    private static System.Text.Json.Nodes.JsonObject CaseCard(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ChecklistHub()]);
 
     private static DateTimeOffset Day(int days) => ReferralSamples.Now.AddDays(days);
 

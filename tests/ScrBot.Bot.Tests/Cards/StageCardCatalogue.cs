@@ -202,7 +202,8 @@ internal static class StageCardCatalogue
         return new(name, step.TaskCard(new StepView(story.View(), step, viewer)), Picture: picture);
     }
 
-    internal static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub()]);
+    /// <summary>The hub card with the Scoping Panel's part and the notification checklist's.</summary>
+    internal static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ChecklistHub()]);
 
     /// <summary>Twenty agencies, each with every discrepancy at its longest: the hub still fits, shortened.</summary>
     private static JsonObject Longest()
