@@ -42,6 +42,7 @@ public static class ConversationsRegistration
         services.AddSingleton<IStageSteps, ActionPlanSteps>();
         services.AddSingleton<IHubPart, ActionPlanHub>();
         services.AddSingleton<IStageSteps, DecisionSteps>();
+        services.AddSingleton<IHubPart, ChecklistHub>();
         services.AddSingleton<TasksCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<TasksCommand>());
         services.AddCardAction<OpenTaskAction>();
@@ -53,6 +54,7 @@ public static class ConversationsRegistration
         services.AddCardAction<PublicationActions>();
         services.AddCardAction<ActionPlanActions>();
         services.AddCardAction<DecisionActions>();
+        services.AddCardAction<ChecklistActions>();
         services.AddHelpEntry(new HelpEntry("My tasks", "What you owe across all your cases, most urgent first", Verb: TasksCard.ListVerb, Command: TasksCommand.Word, Order: 30));
         return services;
     }

@@ -399,9 +399,35 @@ public enum NotificationRecipient
     CareQualityCommission,
     NhsEngland,
     NspccRepository,
+
+    /// <summary>The LSCBs nominated for the case (the boards cooperating on it), given an update of the decision.</summary>
+    NominatedBoards,
+
+    /// <summary>The local Area Team, notified by the Clinical Commissioning Group; it informs the NHS Commissioning Board.</summary>
+    AreaTeam,
+
+    /// <summary>Legal advice sought from the local authority's principal solicitor or the board's adviser, where required.</summary>
+    LegalAdvice,
+
+    /// <summary>The communications and media handling coordinated by the police and the local authority, the Independent Chair as spokesperson.</summary>
+    Media,
+
+    /// <summary>The Sub-group Chair's formal letter to the Coroner that a learning review process has been instigated (the police's own notice is <see cref="Coroner"/>).</summary>
+    CoronerLetter,
 }
 
-public sealed record NotificationSent(NotificationRecipient Recipient, DateOnly SentOn, string? Details) : CaseEvent;
+/// <summary>
+/// A notification recorded after the Independent Chair's decision. On the checklist that follows a decision to hold a
+/// Serious Case Review, <see cref="Agency"/> names the agency whose notice it is (its inspectorate, the police's to the
+/// Coroner, the Clinical Commissioning Group's), and <see cref="NotNeeded"/> records an item that was not needed, with
+/// the reason in <paramref name="Details"/> (legal advice not required, an agency with no inspectorate to tell).
+/// </summary>
+public sealed record NotificationSent(NotificationRecipient Recipient, DateOnly SentOn, string? Details) : CaseEvent
+{
+    public AgencyId? Agency { get; init; }
+
+    public bool NotNeeded { get; init; }
+}
 
 /// <summary>
 /// A reviewer commissioned by the Board Manager alone, as cases recorded it before the appointment by the Independent

@@ -64,7 +64,14 @@ public sealed record ChairDecision(
     Actor By);
 
 /// <summary>A notification sent after the decision (or later, e.g. to the NSPCC repository).</summary>
-public sealed record SentNotification(NotificationRecipient Recipient, DateOnly SentOn, string? Details, DateTimeOffset At, Actor By);
+public sealed record SentNotification(NotificationRecipient Recipient, DateOnly SentOn, string? Details, DateTimeOffset At, Actor By)
+{
+    /// <summary>The agency whose notice it is, on the checklist after a decision to hold a Serious Case Review.</summary>
+    public AgencyId? Agency { get; init; }
+
+    /// <summary>Recorded as not needed, with the reason in <see cref="Details"/>.</summary>
+    public bool NotNeeded { get; init; }
+}
 
 /// <summary>The lead reviewer appointed for the review (and the second reviewer, when one was appointed with them).</summary>
 public sealed record CommissionedReviewer(string Name, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Person, DateTimeOffset At)
@@ -661,9 +668,9 @@ public sealed record CaseState
             SubgroupReconvenedWithChair reconvened => this with { ReconvenedWithChairOn = reconvened.MeetingDate },
             NotificationSent sent => this with
             {
-                Notifications = Notifications.Add(new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By)),
+                Notifications = Notifications.Add(new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By) { Agency = sent.Agency, NotNeeded = sent.NotNeeded }),
                 ReviewerRounds = sent.Recipient == NotificationRecipient.NationalPanel && CurrentReviewerRound is { Appointed: true, NationalPanelTold: null } told
-                    ? ReviewerRounds.Replace(told, told with { NationalPanelTold = new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By) })
+                    ? ReviewerRounds.Replace(told, told with { NationalPanelTold = new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By) { Agency = sent.Agency, NotNeeded = sent.NotNeeded } })
                     : ReviewerRounds,
             },
             ReviewerCommissioned commissioned => this with

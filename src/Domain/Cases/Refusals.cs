@@ -86,6 +86,11 @@ public static class Refusals
         NotificationRecipient.CareQualityCommission => "the Care Quality Commission",
         NotificationRecipient.NhsEngland => "NHS England",
         NotificationRecipient.NspccRepository => "the NSPCC national repository",
+        NotificationRecipient.NominatedBoards => "the nominated boards",
+        NotificationRecipient.AreaTeam => "the local Area Team",
+        NotificationRecipient.LegalAdvice => "legal advice",
+        NotificationRecipient.Media => "the communications and media arrangement",
+        NotificationRecipient.CoronerLetter => "the Sub-group Chair's letter to the Coroner",
         _ => recipient.ToString(),
     };
 

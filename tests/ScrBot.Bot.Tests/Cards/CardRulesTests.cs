@@ -39,7 +39,9 @@ public sealed class CardRulesTests
          "task-agency-report", "task-delay-decision", "task-give-timescales",
          "task-recommend-reviewer", "task-recommend-reviewer-again", "task-recommend-reviewer-learning-review", "task-appoint-reviewer-chair",
          "task-appoint-reviewer-director", "task-appoint-reviewer-declined", "task-appoint-reviewer-longest", "task-reviewer-appointed",
-         "task-tell-national-panel-reviewers", "task-review-team"];
+         "task-tell-national-panel-reviewers", "task-review-team",
+
+         .. ChecklistCardCatalogue.TaskCards];
 
     private static JsonObject Card(string name) => Cards.Single(c => c.Name == name).Card;
 

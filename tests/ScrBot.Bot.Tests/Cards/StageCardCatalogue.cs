@@ -54,6 +54,11 @@ internal static class StageCardCatalogue
             yield return card;
         }
 
+        foreach (var card in ChecklistCardCatalogue.All())
+        {
+            yield return card;
+        }
+
         var involved = story.Copy();
         involved.Do(ReferralSamples.SubgroupChair, (s, c) => CaseCommands.DeclareDirectInvolvement(s, c, "I chaired the child's protection conference."));
         yield return new("task-passed-to-the-vice-chair", TaskCard.Done(involved.View(), involved.Step(SubGroupSteps.Decide)));
@@ -198,7 +203,8 @@ internal static class StageCardCatalogue
         return new(name, step.TaskCard(new StepView(story.View(), step, viewer)), Picture: picture);
     }
 
-    internal static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ReviewerHub()]);
+    /// <summary>The hub card with the Scoping Panel's part, the reviewer's and the notification checklist's.</summary>
+    internal static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ReviewerHub(), new ChecklistHub()]);
 
     /// <summary>Twenty agencies, each with every discrepancy at its longest: the hub still fits, shortened.</summary>
     private static JsonObject Longest()
