@@ -23,6 +23,7 @@ public static class RoleNames
         Role.EducationSafeguardingOfficer => "Education Safeguarding Officer",
         Role.NotifyingOfficer => "officer named to notify Ofsted",
         Role.CooperatingBoardManager => "Board Manager of a cooperating board",
+        Role.SeniorInvestigatingOfficer => "Senior Investigating Officer",
         _ => role.ToString(),
     };
 }

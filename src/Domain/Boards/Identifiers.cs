@@ -63,4 +63,11 @@ public enum Role
 
     /// <summary>The Board Manager of a board that cooperates on a case another board leads: sees the case and is told of it.</summary>
     CooperatingBoardManager,
+
+    /// <summary>
+    /// A police Senior Investigating Officer the board's directory names, so that the Board Manager can invite them to
+    /// the Scoping Panel when a criminal investigation runs and they get their task in Teams (the SIO decides whether a
+    /// Disclosure Officer attends). Holds no role on any case until invited.
+    /// </summary>
+    SeniorInvestigatingOfficer,
 }
