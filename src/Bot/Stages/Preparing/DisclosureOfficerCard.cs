@@ -53,7 +53,7 @@ public static class DisclosureOfficerCard
                         TextInput(EmailInput, "Disclosure Officer's email", "", 320, required: true),
                         Text("They are invited to the Scoping Panel with everyone else, and asked to sign the confidentiality statement.", subtle: true),
                     ],
-                    [Execute("Invite the Disclosure Officer", Verb, attends, style: "positive")]),
+                    [Execute("Invite the Disclosure Officer", Verb, attends)]),
                 Execute("No Disclosure Officer attends", Verb, none, sendInputs: false),
             ],
             "The Board Manager, with the invitation to the Scoping Panel",

@@ -50,9 +50,9 @@ public sealed class PreparingSteps : IStageSteps
                 view.DueOf($"D3/{agency.Value}") ?? state.RecordChecksDueBy,
                 Open: preparing && !CaseCommands.CheckIsIn(state, agency), view.Last<RecordCheckReturned>(f => f.Agency == agency), RecordCheckCard.Build);
 
-            // Every other partner is alerted to the discrepancies a partner reports, including those that already returned
-            // their check.
-            if (view.Facts.OfType<RecordCheckReturned>().Any(f => f.Agency != agency && f.Discrepancies.Count > 0))
+            // Every other partner with a representative on the case is alerted to the discrepancies a partner reports,
+            // including those that already returned their check.
+            if (representatives.Count > 0 && view.Facts.OfType<RecordCheckReturned>().Any(f => f.Agency != agency && f.Discrepancies.Count > 0))
             {
                 var open = preparing && !steppedBack && CaseCommands.DiscrepancyAlertOpen(state, agency);
                 yield return new CaseStep(AlertPrefix + agency.Value, $"See the discrepancies other partners reported, against {view.AgencyName(agency)}'s records",
