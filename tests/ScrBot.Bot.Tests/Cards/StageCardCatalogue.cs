@@ -133,13 +133,7 @@ internal static class StageCardCatalogue
     /// </summary>
     private static IEnumerable<CatalogueCard> DiscrepancyAlerts()
     {
-        var (story, agencies) = TwentyAgencies();
-        story.Do(story.Representative(agencies[1]), (s, c) => CaseCommands.ReturnRecordCheck(s, c, agencies[1],
-            CaseCommands.PeopleToCheck(s).Select((p, i) => new PersonCheck(p, i == 0 ? RecordCheckResult.Known : RecordCheckResult.NotKnown)).ToList(), []));
-        story.Now = story.Now.AddMinutes(5);
-        story.Do(story.Representative(agencies[0]), (s, c) => CaseCommands.ReturnRecordCheck(s, c, agencies[0],
-            CaseCommands.PeopleToCheck(s).Select(p => new PersonCheck(p, RecordCheckResult.Known)).ToList(),
-            [new Discrepancy(DiscrepancyKind.DateOfBirth, "Our records give 15 May 2016."), new Discrepancy(DiscrepancyKind.SignificantOtherNotIdentified, "An older half-brother, Sam Collins, lived with the family in 2024.")]));
+        var (story, agencies) = AlertStory();
         yield return Task(story, PreparingSteps.AlertPrefix + agencies[1], story.Representative(agencies[1]), "task-discrepancy-alert", picture: true);
         yield return Task(story, PreparingSteps.AlertPrefix + agencies[2], story.Representative(agencies[2]), "task-discrepancy-alert-check-open");
 
@@ -249,6 +243,22 @@ internal static class StageCardCatalogue
     }
 
     internal static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PreparingHub(), new PanelHub()]);
+
+    /// <summary>
+    /// Twenty agencies: the second returns its check with no discrepancy, then the first reports a date of birth and a
+    /// significant other not yet identified.
+    /// </summary>
+    internal static (Story Story, IReadOnlyList<AgencyId> Agencies) AlertStory()
+    {
+        var (story, agencies) = TwentyAgencies();
+        story.Do(story.Representative(agencies[1]), (s, c) => CaseCommands.ReturnRecordCheck(s, c, agencies[1],
+            CaseCommands.PeopleToCheck(s).Select((p, i) => new PersonCheck(p, i == 0 ? RecordCheckResult.Known : RecordCheckResult.NotKnown)).ToList(), []));
+        story.Now = story.Now.AddMinutes(5);
+        story.Do(story.Representative(agencies[0]), (s, c) => CaseCommands.ReturnRecordCheck(s, c, agencies[0],
+            CaseCommands.PeopleToCheck(s).Select(p => new PersonCheck(p, RecordCheckResult.Known)).ToList(),
+            [new Discrepancy(DiscrepancyKind.DateOfBirth, "Our records give 15 May 2016."), new Discrepancy(DiscrepancyKind.SignificantOtherNotIdentified, "An older half-brother, Sam Collins, lived with the family in 2024.")]));
+        return (story, agencies);
+    }
 
     /// <summary>Twenty agencies, each with every discrepancy at its longest: the hub still fits, shortened.</summary>
     private static JsonObject Longest()
