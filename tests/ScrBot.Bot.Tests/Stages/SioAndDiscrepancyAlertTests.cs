@@ -73,6 +73,7 @@ public sealed class SioAndDiscrepancyAlertTests(AzuriteFixture azurite) : IAsync
         Assert.Equal(attends ? "DC Jo Bloggs" : null, decided.DisclosureOfficer?.Name);
         Assert.Equal(attends, stored.State.Invitations.Any(i => i.Capacity == PanelCapacity.DisclosureOfficer && i.Email == "jo.bloggs@police.example"));
         Assert.Equal(attends, stored.Facts.OfType<CaseRoleAssigned>().Any(r => r.Role == Role.PanelMember && r.Person.Name == "DC Jo Bloggs"));
+        Assert.Equal(attends, ScrBot.Bot.Stages.Panel.PanelSteps.Attendees(stored.State).Any(a => a.Name == "DC Jo Bloggs"));
 
         // The hub card shows the decision; a stale press says who decided and changes nothing.
         await HubShowsAsync(reference, $"{words}: decided by {sio.Name}");
