@@ -327,16 +327,24 @@ public sealed class CaseConversations(
     /// <summary>
     /// Sends a card to a person's chat with ScrBot through the one way cards reach people (<see cref="PersonDelivery"/>),
     /// and keeps where it went. Null when sent; otherwise why they could not be reached: the card is then held and the
-    /// case brought up to date again the moment they install or open ScrBot (<see cref="CaseStepHeldCards"/>).
+    /// case brought up to date again the moment they install or open ScrBot (<see cref="CaseStepHeldCards"/>). Only the
+    /// instance that claims the card's row sends it (<see cref="TaskLedger.ClaimAsync"/>).
     /// </summary>
     private async Task<string?> SendAsync(BoardId board, CaseReference reference, string step, Actor person, JsonObject card, string summary, CancellationToken cancellationToken, bool done = false)
     {
+        if (!await ledger.ClaimAsync(board, reference, step, person.Id, time.GetUtcNow(), cancellationToken).ConfigureAwait(false))
+        {
+            // Sent already, or being sent by another instance of ScrBot bringing the same case up to date.
+            return null;
+        }
+
         var result = await delivery.DeliverAsync(
             new CardForPerson(person.Id, person.Name, board, reference, CaseStepHeldCards.Purpose, $"step:{reference}:{step}", summary, card, summary),
             cancellationToken).ConfigureAwait(false);
         if (!result.Delivered || result.Chat is not { } chat || result.ActivityId is null)
         {
             logger.LogWarning("Case {Reference}: a card for step {Step} is held: {Outcome}", reference.Value, step, result.Outcome);
+            await ledger.ReleaseAsync(board, reference, step, person.Id, cancellationToken).ConfigureAwait(false);
             return result.Reason ?? "the message was not delivered";
         }
 

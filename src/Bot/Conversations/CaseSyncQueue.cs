@@ -45,9 +45,10 @@ public sealed class CaseSyncQueue
 /// </summary>
 public sealed class CaseSyncWorker(CaseSyncQueue queue, IServiceProvider services, ILogger<CaseSyncWorker> logger) : BackgroundService
 {
-    /// <summary>The stages whose steps reach people as task cards.</summary>
+    /// <summary>The stages whose steps reach people as task cards: every stage from triage until the case is closed.</summary>
     public static readonly IReadOnlyList<Stage> StagesWithTaskCards =
-        [Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel, Stage.ScopingPanel, Stage.IndependentChairDecision];
+        [Stage.Triage, Stage.SubgroupDecision, Stage.PreparingScopingPanel, Stage.ScopingPanel, Stage.IndependentChairDecision,
+            Stage.AfterDecision, Stage.Review, Stage.ReportAndPublication, Stage.ActionPlan];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

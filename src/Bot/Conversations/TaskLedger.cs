@@ -15,11 +15,20 @@ public sealed record SentCard(string Step, string Person, Uri ServiceUrl, string
 /// <c>case|{board}|{reference}</c>, a row per step and person with the sent activity's id, so that every copy is updated
 /// in place when the step is done. Partition <c>person|{entra object id}</c> holds the cases a person has been asked to
 /// act on, for <c>tasks</c>. References, step keys and ids only: nothing about the child.
+/// <para>
+/// Before a card is sent, its row is claimed (<see cref="ClaimAsync"/>): with two instances of ScrBot bringing one case
+/// up to date at once, only the instance that claimed a step's row for a person sends that person the card, so nobody gets
+/// it twice. A claim left by an instance that stopped before sending is taken over once it is older than
+/// <see cref="ClaimLapses"/>.
+/// </para>
 /// </summary>
 public sealed class TaskLedger(BotTables tables, Storage.CaseStore cases)
 {
     /// <summary>The table's name: <c>TaskCards</c>, after the case store's table prefix.</summary>
     public string Table => cases.Tables.TaskCards;
+
+    /// <summary>How long a claim to send a card holds before another instance may send the card instead.</summary>
+    public static readonly TimeSpan ClaimLapses = TimeSpan.FromMinutes(2);
 
     public async Task<IReadOnlyList<SentCard>> SentForCaseAsync(BoardId board, CaseReference reference, CancellationToken cancellationToken)
     {
@@ -27,6 +36,12 @@ public sealed class TaskLedger(BotTables tables, Storage.CaseStore cases)
         var rows = new List<SentCard>();
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == CasePartition(board, reference), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
+            if (string.IsNullOrEmpty(row.GetString("ActivityId")))
+            {
+                // A claim: the card is being sent by an instance, not sent yet.
+                continue;
+            }
+
             rows.Add(new SentCard(
                 row.GetString("Step") ?? "", row.GetString("Person") ?? "", new Uri(row.GetString("ServiceUrl")!), row.GetString("ConversationId")!,
                 row.GetString("TenantId"), row.GetString("ActivityId")!, row.GetBoolean("Done") ?? false, row.GetString("Drawn")));
@@ -58,6 +73,67 @@ public sealed class TaskLedger(BotTables tables, Storage.CaseStore cases)
             },
             TableUpdateMode.Replace,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Claims the sending of a step's card to a person: true when this instance may send it now; false when the card was
+    /// sent already or another instance is sending it (its claim younger than <see cref="ClaimLapses"/>).
+    /// </summary>
+    public async Task<bool> ClaimAsync(BoardId board, CaseReference reference, string step, PersonId person, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Table, cancellationToken).ConfigureAwait(false);
+        var claim = new TableEntity(CasePartition(board, reference), TableKeys.Encode($"{step}|{person.Value}"))
+        {
+            ["Step"] = step,
+            ["Person"] = person.Value,
+            ["Claimed"] = now,
+        };
+        try
+        {
+            await table.AddEntityAsync(claim, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+        }
+
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(claim.PartitionKey, claim.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue || existing.Value is not { } row)
+        {
+            return false;
+        }
+
+        if (!string.IsNullOrEmpty(row.GetString("ActivityId")) || row.GetDateTimeOffset("Claimed") is not { } claimed || now - claimed < ClaimLapses)
+        {
+            return false;
+        }
+
+        try
+        {
+            await table.UpdateEntityAsync(claim, row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Gives up a claim whose card could not be sent (held for the person), so that it is sent when they can be reached.</summary>
+    public async Task ReleaseAsync(BoardId board, CaseReference reference, string step, PersonId person, CancellationToken cancellationToken)
+    {
+        var table = await tables.GetAsync(Table, cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(CasePartition(board, reference), TableKeys.Encode($"{step}|{person.Value}"), cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (existing.HasValue && existing.Value is { } row && string.IsNullOrEmpty(row.GetString("ActivityId")))
+        {
+            try
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken).ConfigureAwait(false);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+            }
+        }
     }
 
     /// <summary>The cases this person has been sent a card for, newest first is not promised.</summary>
