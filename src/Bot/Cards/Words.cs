@@ -23,6 +23,8 @@ public static class RoleNames
         Role.EducationSafeguardingOfficer => "Education Safeguarding Officer",
         Role.NotifyingOfficer => "officer named to notify Ofsted",
         Role.CooperatingBoardManager => "Board Manager of a cooperating board",
+        Role.AgencyScrLead => "agency SCR lead",
+        Role.AgencyLeadBoardMember => "agency lead board member",
         Role.SeniorInvestigatingOfficer => "Senior Investigating Officer",
         _ => role.ToString(),
     };

@@ -35,8 +35,10 @@ public static class ConversationsRegistration
         services.AddSingleton<PanelAnswersWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PanelAnswersWorker>());
         services.AddSingleton<IStageSteps, ReviewSteps>();
+        services.AddSingleton<IHubPart, ReviewHub>();
         services.AddSingleton<IStageSteps, PublicationSteps>();
         services.AddSingleton<IStageSteps, ActionPlanSteps>();
+        services.AddSingleton<IHubPart, ActionPlanHub>();
         services.AddSingleton<IStageSteps, DecisionSteps>();
         services.AddSingleton<TasksCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<TasksCommand>());

@@ -65,6 +65,15 @@ public enum Role
     CooperatingBoardManager,
 
     /// <summary>
+    /// An agency's SCR representative lead (toolkit, "Learning Review Action Plan &amp; Escalation Process"): named per
+    /// agency in the board's directory; asked for timescales when the agency's action is escalated to the Executive Group.
+    /// </summary>
+    AgencyScrLead,
+
+    /// <summary>An agency's lead board member: named per agency in the board's directory; asked for timescales with the SCR lead.</summary>
+    AgencyLeadBoardMember,
+
+    /// <summary>
     /// A police Senior Investigating Officer the board's directory names, so that the Board Manager can invite them to
     /// the Scoping Panel when a criminal investigation runs and they get their task in Teams (the SIO decides whether a
     /// Disclosure Officer attends). Holds no role on any case until invited.

@@ -78,6 +78,11 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(EscalationRaised), "escalationRaised")]
 [JsonDerivedType(typeof(CaseClosed), "caseClosed")]
 [JsonDerivedType(typeof(AttemptRefused), "attemptRefused")]
+[JsonDerivedType(typeof(ReviewDelayReferredToChair), "reviewDelayReferredToChair")]
+[JsonDerivedType(typeof(ReviewDelayDecided), "reviewDelayDecided")]
+[JsonDerivedType(typeof(AgencyReportDatesAgreed), "agencyReportDatesAgreed")]
+[JsonDerivedType(typeof(TimescalesRequested), "timescalesRequested")]
+[JsonDerivedType(typeof(TimescalesGiven), "timescalesGiven")]
 public abstract record CaseEvent
 {
     /// <summary>When it happened (an instant; deadlines are derived as Europe/London dates).</summary>
@@ -475,6 +480,49 @@ public sealed record DisclosureDecided(string RequestId, bool Granted, string Re
 /// <summary>An agency's report (or chronology) for the review received.</summary>
 public sealed record AgencyReportReceived(AgencyId Agency, DateOnly ReceivedOn) : CaseEvent;
 
+/// <summary>Who did not agree to a delay or restriction of scope the reviewer was asked for.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DelayNotAgreedBy>))]
+public enum DelayNotAgreedBy
+{
+    /// <summary>The Senior Investigating Officer.</summary>
+    SeniorInvestigatingOfficer,
+
+    /// <summary>The Crown Prosecution Service.</summary>
+    CrownProsecutionService,
+
+    /// <summary>Neither the Senior Investigating Officer nor the Crown Prosecution Service.</summary>
+    Both,
+}
+
+/// <summary>
+/// A delay or restriction of scope that the reviewer, the SIO and the CPS could not agree (toolkit, "Parallel Police
+/// Investigations or Judicial Proceedings"): the request, who does not agree and why, for the Independent Chair to
+/// decide. The review's target (D9) does not move until she agrees.
+/// </summary>
+public sealed record ReviewDelayReferredToChair(
+    string RequestId,
+    string Reason,
+    string WrittenRequest,
+    DateOnly ProposedTargetDate,
+    string? ScopeRestriction,
+    DelayNotAgreedBy NotAgreedBy,
+    string WhyNotAgreed) : CaseEvent;
+
+/// <summary>
+/// The Independent Chair's final decision on a delay referred to her: agreed with the new target date (recorded with a
+/// <see cref="ReviewDelayAgreed"/> decided by the Chair), or refused; with her reasons.
+/// </summary>
+public sealed record ReviewDelayDecided(string RequestId, bool Agreed, DateOnly? NewTargetDate, string Reasons) : CaseEvent;
+
+/// <summary>The date one agency's chronology and report for the review is due.</summary>
+public sealed record AgencyReportDate(AgencyId Agency, DateOnly DueOn);
+
+/// <summary>
+/// The dates agreed for the agencies' chronologies and reports ("within the agreed timescale provided by the Panel"):
+/// a later date for the same agency replaces the earlier one.
+/// </summary>
+public sealed record AgencyReportDatesAgreed(IReadOnlyList<AgencyReportDate> Dates) : CaseEvent;
+
 // ── Stage 9: report and publication ────────────────────────────────────────────────────────────────────────
 
 public sealed record ReportEndorsed(DateOnly EndorsedOn) : CaseEvent;
@@ -529,6 +577,16 @@ public sealed record EscalationRaised(string ActionId, EscalationLevel Level, Da
 
 /// <summary>The Sub-group Chair reviewed the evidence of completion of every action.</summary>
 public sealed record ActionPlanEvidenceReviewed(DateOnly ReviewedOn) : CaseEvent;
+
+/// <summary>
+/// With an escalation to the Executive Group, the owner agency's SCR lead and its lead board member are asked for
+/// timescales for completion (<paramref name="Asked"/>); <paramref name="NotNamed"/> are the roles the board's directory
+/// names nobody in for the agency, so that the Board Manager can ask by other means.
+/// </summary>
+public sealed record TimescalesRequested(string ActionId, AgencyId Agency, IReadOnlyList<Actor> Asked, IReadOnlyList<Role> NotNamed) : CaseEvent;
+
+/// <summary>The agency's SCR lead or lead board member gave the timescales for completing an escalated action.</summary>
+public sealed record TimescalesGiven(string ActionId, AgencyId Agency, DateOnly CompleteBy, string Details) : CaseEvent;
 
 public sealed record ActionPlanEndorsed(DateOnly EndorsedOn) : CaseEvent;
 

@@ -111,6 +111,36 @@ public sealed record ActionPlanItem(
 /// <summary>A request to view review material and, once decided, the Independent Chair's decision.</summary>
 public sealed record DisclosureRequest(string RequestId, string RequestedBy, string Material, bool? Granted, string? Reasons);
 
+/// <summary>A delay the reviewer, the SIO and the CPS could not agree, with the Independent Chair's decision once made.</summary>
+public sealed record DelayRequest(
+    string RequestId,
+    string Reason,
+    string WrittenRequest,
+    DateOnly ProposedTargetDate,
+    string? ScopeRestriction,
+    DelayNotAgreedBy NotAgreedBy,
+    string WhyNotAgreed,
+    Actor RequestedBy,
+    bool? Agreed = null,
+    DateOnly? NewTargetDate = null,
+    string? ChairReasons = null);
+
+/// <summary>
+/// Timescales asked of an agency's SCR lead and lead board member for an escalated action, and the answer once given.
+/// <paramref name="Number"/> counts the requests for that action (1, 2, …).
+/// </summary>
+public sealed record TimescaleRequest(
+    string ActionId,
+    AgencyId Agency,
+    int Number,
+    IReadOnlyList<Actor> Asked,
+    IReadOnlyList<Role> NotNamed,
+    DateTimeOffset At,
+    DateOnly? CompleteBy = null,
+    string? Details = null,
+    Actor? GivenBy = null,
+    DateTimeOffset? GivenAt = null);
+
 /// <summary>A sub-group meeting at which action-plan progress is reported.</summary>
 public sealed record ActionPlanMeeting(DateOnly HeldOn, DateOnly? NextMeeting, DateTimeOffset At, int Sequence);
 
@@ -297,6 +327,12 @@ public sealed record CaseState
 
     public ImmutableList<AgencyId> AgencyReportsReceived { get; init; } = [];
 
+    /// <summary>The date agreed for each agency's chronology and report (the latest agreed for each).</summary>
+    public ImmutableList<AgencyReportDate> AgencyReportDates { get; init; } = [];
+
+    /// <summary>Delays referred to the Independent Chair because the reviewer, the SIO and the CPS could not agree.</summary>
+    public ImmutableList<DelayRequest> DelayRequests { get; init; } = [];
+
     public bool DraftCheckedAgainstTermsOfReference { get; init; }
 
     public DateOnly? ReviewCompletedOn { get; init; }
@@ -326,6 +362,9 @@ public sealed record CaseState
     // ── The action plan ──
 
     public ImmutableList<ActionPlanItem> Actions { get; init; } = [];
+
+    /// <summary>Timescales asked of the agencies' SCR leads and lead board members for escalated actions.</summary>
+    public ImmutableList<TimescaleRequest> TimescaleRequests { get; init; } = [];
 
     public ImmutableList<ActionPlanMeeting> ActionPlanMeetings { get; init; } = [];
 
@@ -593,6 +632,32 @@ public sealed record CaseState
                     .ToImmutableList(),
             },
             AgencyReportReceived report => this with { AgencyReportsReceived = AgencyReportsReceived.Contains(report.Agency) ? AgencyReportsReceived : AgencyReportsReceived.Add(report.Agency) },
+            ReviewDelayReferredToChair referred => this with
+            {
+                DelayRequests = DelayRequests.Add(new DelayRequest(referred.RequestId, referred.Reason, referred.WrittenRequest, referred.ProposedTargetDate,
+                    referred.ScopeRestriction, referred.NotAgreedBy, referred.WhyNotAgreed, referred.By)),
+            },
+            ReviewDelayDecided decided => this with
+            {
+                DelayRequests = DelayRequests.Select(r => r.RequestId == decided.RequestId
+                    ? r with { Agreed = decided.Agreed, NewTargetDate = decided.NewTargetDate, ChairReasons = decided.Reasons }
+                    : r).ToImmutableList(),
+            },
+            AgencyReportDatesAgreed dates => this with
+            {
+                AgencyReportDates = AgencyReportDates.Where(d => dates.Dates.All(n => n.Agency != d.Agency)).Concat(dates.Dates).ToImmutableList(),
+            },
+            TimescalesRequested requested => this with
+            {
+                TimescaleRequests = TimescaleRequests.Add(new TimescaleRequest(requested.ActionId, requested.Agency,
+                    TimescaleRequests.Count(r => r.ActionId == requested.ActionId) + 1, requested.Asked, requested.NotNamed, requested.At)),
+            },
+            TimescalesGiven given => this with
+            {
+                TimescaleRequests = TimescaleRequests.Select(r => r.ActionId == given.ActionId && r.GivenAt is null
+                    ? r with { CompleteBy = given.CompleteBy, Details = given.Details, GivenBy = given.By, GivenAt = given.At }
+                    : r).ToImmutableList(),
+            },
             ReviewDelayAgreed delay => this with
             {
                 Delays = Delays.Add(new AgreedDelay(delay.Reason, delay.WrittenRequest, delay.NewTargetDate, delay.At, delay.By)),

@@ -40,6 +40,8 @@ public static class Refusals
         Role.EducationSafeguardingOfficer => "the Education Safeguarding Officer",
         Role.NotifyingOfficer => "an officer named to notify Ofsted",
         Role.CooperatingBoardManager => "the Board Manager of a cooperating board",
+        Role.AgencyScrLead => "the agency's SCR lead",
+        Role.AgencyLeadBoardMember => "the agency's lead board member",
         Role.SeniorInvestigatingOfficer => "the Senior Investigating Officer",
         _ => role.ToString(),
     };

@@ -36,6 +36,7 @@ public sealed class CardRulesTests
          "task-draw-up-action-plan-longest", "task-action-plan-meeting", "task-action-update-escalated", "task-raise-escalation", "task-review-evidence",
          "task-endorse-action-plan", "task-close-case", "task-decide-not-to-publish",
          "task-chair-decision-decided", "task-tell-national-panel", "task-reconvene-with-chair", "referrer-told",
+         "task-agency-report", "task-delay-decision", "task-give-timescales",
          "task-disclosure-officer", "task-disclosure-officer-decided", "task-disclosure-officer-for-an-sio-outside-the-directory"];
 
     private static JsonObject Card(string name) => Cards.Single(c => c.Name == name).Card;

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using ScrBot.Bot.Conversations;
+using ScrBot.Bot.Stages.Panel;
 using ScrBot.Bot.Stages.ActionPlan;
 using ScrBot.Bot.Stages.Publication;
 using ScrBot.Bot.Stages.Review;
@@ -14,7 +16,8 @@ namespace ScrBot.Bot.Tests.Cards;
 /// review runs, a disclosure decision), the report and its publication (endorsement, planning, the National Panel,
 /// publication, the library copy, the report off the website, the National Panel's advice on not publishing), and the
 /// action plan (drawing it up, a sub-group meeting, an agency's update after escalation, raising an escalation, the
-/// evidence, the endorsement and closing), with the longest plan.
+/// evidence, the endorsement and closing), with the longest plan; the agency's report by its agreed date and the hub
+/// with a late one, the Independent Chair's decision on a delay not agreed, and the agency's SCR lead asked for timescales.
 /// </summary>
 internal static class ReviewCardCatalogue
 {
@@ -24,6 +27,10 @@ internal static class ReviewCardCatalogue
     private static readonly Actor SubgroupChair = ReferralSamples.SubgroupChair;
     private static readonly Actor Patti = ReferralSamples.AgencyRepresentative;
     private static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000020"), "Alex Wilber");
+    private static readonly Actor PoliceScrLead = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000042"), "Lee Gu");
+
+    private static JsonObject ReviewHub(Story story) =>
+        HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ReviewHub(), new ActionPlanHub()]);
 
     private static DateTimeOffset Day(int days) => ReferralSamples.Now.AddDays(days);
 
@@ -39,6 +46,18 @@ internal static class ReviewCardCatalogue
         story.Do(Reviewer, (s, c) => CaseCommands.AgreeTermsOfReference(s, c, story.Today, true, ["Isaiah Langer, sub-group", "Patti Fernandez, Staffordshire Police"]));
         story.Do(Manager, (s, c) => CaseCommands.AppointFamilyCoordinator(s, c, "Rosa Family-Liaison"));
         story.Do(Reviewer, (s, c) => CaseCommands.RequestDisclosure(s, c, "Disclosure Officer", "The health chronology."));
+        story.Do(Reviewer, (s, c) => CaseCommands.AgreeAgencyReportDates(s, c, [new(Police, story.Today.AddDays(14))]));
+        yield return Task(story, ReviewSteps.AgencyReportPrefix + Police.Value, Patti, "task-agency-report", picture: true);
+        var late = story.Copy();
+        late.At(Day(28));
+        yield return new("hub-review-agency-report-late", ReviewHub(late), Picture: true);
+
+        var referred = story.Copy();
+        referred.Do(Reviewer, (s, c) => CaseCommands.ReferReviewDelayToChair(s, c, "Trial listed for March.", "Letter from the CPS of 2 March.", story.Today.AddMonths(9),
+            "The mother is not interviewed before the trial", DelayNotAgreedBy.SeniorInvestigatingOfficer, "The SIO wants the review finished before the trial starts."));
+        yield return Task(referred, ReviewSteps.DelayPrefix + "Y1", Chair, "task-delay-decision", picture: true);
+        yield return Task(referred, ReviewSteps.Conduct, Reviewer, "task-conduct-review-delay-with-the-chair");
+
         story.Do(Reviewer, (s, c) => CaseCommands.AgreeReviewDelay(s, c, "Trial listed for March.", "Letter from the CPS.", story.Today.AddMonths(9), "Police interviews left out"));
         yield return Task(story, ReviewSteps.Conduct, Reviewer, "task-conduct-review", picture: true);
         yield return Task(story, ReviewSteps.DisclosurePrefix + "R1", Chair, "task-disclosure-decision", picture: true);
@@ -73,7 +92,9 @@ internal static class ReviewCardCatalogue
         story.At(Day(77)).Do(Manager, (s, c) => CaseCommands.RecordActionPlanMeeting(s, c, story.Today, null));
         yield return Task(story, ActionPlanSteps.UpdateKey("A2", story.Today), Patti, "task-action-update-escalated", picture: true);
         yield return Task(story, ActionPlanSteps.EscalationPrefix + "A2/ExecutiveGroup", SubgroupChair, "task-raise-escalation", picture: true);
-        yield return new("hub-action-plan", Hub(story), Picture: true);
+        yield return Task(story, ActionPlanSteps.TimescalesPrefix + "A2/1", PoliceScrLead, "task-give-timescales", picture: true);
+        story.Do(PoliceScrLead, (s, c) => CaseCommands.GiveTimescales(s, c, "A2", story.Today.AddMonths(2), "Training for all response officers is booked for the next two months."));
+        yield return new("hub-action-plan", ReviewHub(story), Picture: true);
 
         foreach (var id in new[] { "A1", "A2", "A3" })
         {

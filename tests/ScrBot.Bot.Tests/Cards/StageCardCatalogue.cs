@@ -118,7 +118,7 @@ internal static class StageCardCatalogue
     private static IEnumerable<CatalogueCard> SeniorInvestigatingOfficer(Story story)
     {
         var sio = CardCatalogue.Directory.WithRole(Board, Role.SeniorInvestigatingOfficer).Select(m => new Actor(m.Person, m.Name)).First();
-        story.Do(Manager, (s, c) => CaseCommands.SendInvitations(s, c, [Police], [], new Invitee(sio.Name, "leeg@board.example"),
+        story.Do(Manager, (s, c) => CaseCommands.SendInvitations(s, c, [Police], [], new Invitee(sio.Name, "jordanm@board.example"),
             new Invitee("Diego Siciliani", "diegos@board.example"), "Health's check is late."));
         yield return Task(story, PreparingSteps.Disclosure, sio, "task-disclosure-officer", picture: true);
         story.Do(sio, (s, c) => CaseCommands.DecideDisclosureOfficer(s, c, new Invitee("DC Jo Bloggs", "jo.bloggs@police.example")));

@@ -103,6 +103,10 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
             ScrBot.Bot.Stages.Preparing.ChooseAgenciesCard.AgenciesInput,
             ScrBot.Bot.Stages.Preparing.InvitationsCard.AgenciesInput,
 
+            // The Senior Investigating Officers the directory names: every option, read from the delivered invitations card,
+            // pressed in SioAndDiscrepancyAlertTests.
+            ScrBot.Bot.Stages.Preparing.InvitationsCard.SioInput,
+
             // The Scoping Panel's cards: every option pressed in ScopingPanelInThePlaygroundTests.
             ScrBot.Bot.Stages.Panel.MeetingHeldCard.AttendedInput, ScrBot.Bot.Stages.Panel.MeetingHeldCard.WithoutInformationInput,
             ScrBot.Bot.Stages.Panel.RecommendationCard.OptionInput, ScrBot.Bot.Stages.Panel.RecommendationCard.MethodologyInput,
@@ -113,6 +117,7 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
         [
             ScrBot.Bot.Stages.Review.ReviewCards.RecordInput, ScrBot.Bot.Stages.Review.ReviewCards.ImmediateInput, ScrBot.Bot.Stages.Review.ReviewCards.KindInput,
             ScrBot.Bot.Stages.Review.ReviewCards.RequestedByInput, ScrBot.Bot.Stages.Review.ReviewCards.AgencyInput, ScrBot.Bot.Stages.Review.ReviewCards.GrantedInput,
+            ScrBot.Bot.Stages.Review.ReviewCards.AgreedInput, ScrBot.Bot.Stages.Review.ReviewCards.NotAgreedByInput,
             ScrBot.Bot.Stages.ActionPlan.ActionPlanCards.AgencyInput,
         ]);
 

@@ -23,16 +23,23 @@ internal static class ReviewCaseStory
     private static readonly Actor MinuteTaker = new(new PersonId("minute-taker-diego"), "Diego Siciliani");
     private static readonly AgencyId Police = new("staffs-police");
 
-    /// <summary>The reference of a case decided <paramref name="decidedDaysAgo"/> days before <paramref name="today"/>, with its reviewer commissioned.</summary>
-    public static async Task<CaseReference> DecidedWithReviewerAsync(CaseStore cases, DateOnly today, int decidedDaysAgo = 3)
+    /// <summary>
+    /// The reference of a case decided <paramref name="decidedDaysAgo"/> days before <paramref name="today"/>, with its
+    /// reviewer commissioned. With <paramref name="directory"/> and <paramref name="as"/>, told on another copy of the
+    /// local directory whose people have other ids (<see cref="StageHost.Local"/>).
+    /// </summary>
+    public static async Task<CaseReference> DecidedWithReviewerAsync(CaseStore cases, DateOnly today, int decidedDaysAgo = 3, BoardDirectory? directory = null, Func<Actor, Actor>? @as = null)
     {
-        var directory = ReferralSamples.Directory;
+        directory ??= ReferralSamples.Directory;
+        var map = @as ?? (a => a);
+        var (Megan, Adele, Isaiah, Patti, Reviewer) = (map(ReviewCaseStory.Megan), map(ReviewCaseStory.Adele), map(ReviewCaseStory.Isaiah), map(ReviewCaseStory.Patti), map(ReviewCaseStory.Reviewer));
         var board = ReferralSamples.Staffordshire;
         DateTimeOffset At(int daysAgo, int hour = 10) => LondonTime.ToInstant(today.AddDays(-daysAgo), new TimeOnly(hour, 0));
         var referredOn = today.AddDays(-decidedDaysAgo - 22);
         var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), directory, referredOn).Form;
-        var referred = await cases.ReferAsync(board, referredOn.Year, ReferralSamples.Referrer,
-            r => CaseCommands.Refer(r, form, new CommandContext(ReferralSamples.Referrer, At(decidedDaysAgo + 22), directory)));
+        var referrer = map(ReferralSamples.Referrer);
+        var referred = await cases.ReferAsync(board, referredOn.Year, referrer,
+            r => CaseCommands.Refer(r, form, new CommandContext(referrer, At(decidedDaysAgo + 22), directory)));
         Assert.False(referred.IsRefused, referred.Outcome.Explanation);
         var reference = referred.State.Reference!.Value;
         var panelStart = At(decidedDaysAgo + 4, 10);

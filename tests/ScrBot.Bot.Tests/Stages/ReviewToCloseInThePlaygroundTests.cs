@@ -14,7 +14,9 @@ namespace ScrBot.Bot.Tests.Stages;
 /// <summary>
 /// Stages 8–10 end to end in the Microsoft 365 Agents Playground, one Playground per person, each clicking the cards
 /// they received: from a case whose decision to hold a Serious Case Review is recorded and whose reviewer (Alex Wilber)
-/// is commissioned, through the review, its publication and the action plan, to the case's close.
+/// is commissioned, through the review (the agencies' reports by their agreed dates, a delay decided by the Independent
+/// Chair), its publication and the action plan (the agency's SCR lead and lead board member asked for timescales on
+/// escalation), to the case's close.
 /// </summary>
 public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture playground) : IClassFixture<StagesPlaygroundFixture>
 {
@@ -73,12 +75,43 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         Assert.True(decided!.Card is not null, decided.Message);
         Assert.Contains("done by Adele Vance", Text(decided.Card!), StringComparison.Ordinal);
 
-        // A delay: agreed by the reviewer with the SIO and the CPS (otherwise the Independent Chair decides).
+        // The agencies' reports: the reviewer agrees the police's date; Patti gets her card and records it sent.
+        var reportDue = today.AddDays(14);
+        await PressNestedAsync(alex, Current(alex, conduct), "Record", new JsonObject { ["record"] = "review.agencydates", ["due-staffs-police"] = Iso(reportDue) });
+        await HubShowsAsync(megan, reference, $"Staffordshire Police: due {Words(reportDue)}, awaited");
+        var report = await TaskCardAsync(patti, reference, $"Send your agency report by {Words(reportDue)}");
+        Assert.Contains(Words(reportDue), report.CardText, StringComparison.Ordinal);
+        var sent = await patti.PressAsync(report, "Report sent to the reviewer", new JsonObject { ["receivedOn"] = Iso(today) });
+        Assert.Contains("done by Patti Fernandez", Text(sent!.Card!), StringComparison.Ordinal);
+        var twice = await PressNestedAsync(alex, Current(alex, conduct), "Record", new JsonObject { ["record"] = "review.agencyreport", ["agency"] = "staffs-police", ["receivedOn"] = Iso(today) });
+        Assert.Equal("Staffordshire Police's report has already been recorded as received.", twice.Message);
+        await HubShowsAsync(megan, reference, $"Staffordshire Police: due {Words(reportDue)}, received");
+
+        // A delay the SIO does not agree to: the reviewer records who and why, and the Independent Chair decides.
         var newTarget = decidedOn.AddMonths(9);
-        var unagreed = await PressNestedAsync(alex, Current(alex, conduct), "Record", new JsonObject { ["record"] = "review.delay",  ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["agreed"] = "false" });
-        Assert.EndsWith("where they cannot agree, the Independent Chair decides.", unagreed.Message, StringComparison.Ordinal);
-        var delayed = await PressNestedAsync(alex, Current(alex, conduct), "Record", new JsonObject { ["record"] = "review.delay",  ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["scope"] = "Police interviews left out", ["agreed"] = "true" });
-        Assert.Contains(Words(newTarget), Text(delayed.Card!), StringComparison.Ordinal);
+        var delay = new JsonObject { ["record"] = "review.delay", ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["scope"] = "Police interviews left out", ["agreed"] = "false", ["whyNotAgreed"] = "The SIO wants the review finished before the trial." };
+        var noWho = await PressNestedAsync(alex, Current(alex, conduct), "Record", delay);
+        Assert.Equal("Say who does not agree: the Senior Investigating Officer, the Crown Prosecution Service, or both.", noWho.Message);
+        delay["notAgreedBy"] = "SeniorInvestigatingOfficer";
+        var referred = await PressNestedAsync(alex, Current(alex, conduct), "Record", delay);
+        Assert.Contains("not agreed by the Senior Investigating Officer: with the Independent Chair", Text(referred.Card!), StringComparison.Ordinal);
+        Assert.Contains(Words(decidedOn.AddMonths(6)), Text(referred.Card!), StringComparison.Ordinal);
+        await HubShowsAsync(megan, reference, "Delay request Y1 is with the Independent Chair");
+
+        var chairDelay = await TaskCardAsync(adele, reference, "Decide the delay to the Serious Case Review (Y1)");
+        Assert.Contains("The SIO wants the review finished before the trial.", chairDelay.CardText, StringComparison.Ordinal);
+        Assert.Contains("Police interviews left out", chairDelay.CardText, StringComparison.Ordinal);
+        var noReasons = await adele.PressAsync(chairDelay, "Agree the delay", new JsonObject { ["target"] = Iso(newTarget), ["chairReasons"] = "" });
+        Assert.Equal("The Independent Chair's reasons are required.", noReasons!.Message);
+        var agreedDelay = await adele.PressAsync(Current(adele, chairDelay), "Agree the delay", new JsonObject { ["target"] = Iso(newTarget), ["chairReasons"] = "The trial would be prejudiced." });
+        Assert.Contains("done by Adele Vance", Text(agreedDelay!.Card!), StringComparison.Ordinal);
+        var staleDelay = await adele.PressAsync(chairDelay, "Refuse the delay", new JsonObject { ["target"] = "", ["chairReasons"] = "Changed my mind." });
+        Assert.StartsWith("Already recorded by Adele Vance on ", staleDelay!.Message, StringComparison.Ordinal);
+
+        // The review's clock (D9) moves to the date the Chair agreed.
+        await alex.WaitForCardInPersonalChatAsync(m => Heading(m) == $"{reference} · Conduct the Serious Case Review"
+            && m.CardText.Contains($"agreed by the Independent Chair, to {Words(newTarget)}", StringComparison.Ordinal)
+            && m.CardText.Contains(HumanDates.Format(newTarget), StringComparison.Ordinal) && m.Buttons.Count > 0);
 
         // The report to the Board once the draft is checked against the terms of reference; the Board endorses it.
         var unchecked_ = await PressNestedAsync(alex, Current(alex, conduct), "Send the report to the Board", new JsonObject { ["completedOn"] = Iso(today), ["checked"] = "false" });
@@ -132,7 +165,26 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         // Two meetings in a row without an update: escalated to the Executive Group, raised by the Sub-group Chair.
         var executive = await TaskCardAsync(isaiah, reference, "Raise A2 at the Executive Group");
         Assert.Contains("ask the agency's SCR lead and its lead board member for timescales", executive.CardText, StringComparison.Ordinal);
+        Assert.Contains("Lee Gu, Pradeep Gupta (sent by ScrBot)", executive.CardText, StringComparison.Ordinal);
         await isaiah.PressAsync(executive, "Raised at the Executive Group", new JsonObject { ["date"] = Iso(today) });
+
+        // The police's SCR lead and lead board member are sent the request for timescales. They are in the directory but
+        // not among the Playground's people, so their cards are held for when they open ScrBot, and the hub says so.
+        await HubShowsAsync(megan, reference, "A2 · Staffordshire Police: asked of Lee Gu, Pradeep Gupta, not yet given");
+        var held = playground.BotServices.GetRequiredService<ScrBot.Bot.Delivery.IHeldCards>();
+        foreach (var lead in new[] { "5c0b5a7e-0000-4000-8000-000000000042", "5c0b5a7e-0000-4000-8000-000000000043" })
+        {
+            await playground.WaitUntilAsync(async () => (await held.ForPersonAsync(lead, default)).Any(h => h.Key == $"step:{reference}:plan/timescales/A2/1"), "the request for timescales held for the lead");
+        }
+
+        // Lee Gu, on opening ScrBot, gives the timescales (his button is pressed through the bot host in
+        // EscalationLeadsTests); the hub shows them.
+        var leeGu = new ScrBot.Domain.Boards.Actor(new ScrBot.Domain.Boards.PersonId("5c0b5a7e-0000-4000-8000-000000000042"), "Lee Gu");
+        var timescales = await Cases().ExecuteAsync(ReferralSamples.Staffordshire, caseReference, "give timescales for an escalated action", leeGu, (state, _) =>
+            CaseCommands.GiveTimescales(state, new CommandContext(leeGu, playground.BotServices.GetRequiredService<TimeProvider>().GetUtcNow(), ReferralSamples.Directory), "A2", today.AddMonths(1), "Training booked for every response officer."));
+        Assert.False(timescales.IsRefused, timescales.Outcome.Explanation);
+        playground.BotServices.GetRequiredService<CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, caseReference);
+        await HubShowsAsync(megan, reference, $"A2 · Staffordshire Police: complete by {Words(today.AddMonths(1))}, given by Lee Gu");
         var asked = await patti.WaitForCardInPersonalChatAsync(m => Heading(m) == $"{reference} · Give the update on A2" && m.CardText.Contains("Escalated to the Executive Group", StringComparison.Ordinal) && m.Buttons.Count > 0);
 
         // Still outstanding at the next meeting: an exception at the Board.
@@ -167,6 +219,9 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         var final = await Cases().LoadAsync(ReferralSamples.Staffordshire, caseReference);
         Assert.Equal(Stage.Closed, final!.State.Stage);
         Assert.Equal(newTarget, final.State.Delays.Single().NewTargetDate);
+        Assert.True(final.State.DelayRequests.Single().Agreed);
+        Assert.Equal([new ScrBot.Domain.Boards.AgencyId("staffs-police")], final.State.AgencyReportsReceived);
+        Assert.Contains(final.Facts.OfType<AttemptRefused>(), r => r.By.Name == "Adele Vance" && r.Reason.StartsWith("Already recorded by Adele Vance", StringComparison.Ordinal));
         Assert.Equal("Rosa Family-Liaison", final.State.FamilyCoordinator);
         Assert.True(final.State.DisclosureRequests.Single().Granted);
         Assert.Equal("Police to share incident notifications with the school now.", final.State.ReviewPanelMeetings.Single().ImmediateAction);
@@ -264,6 +319,9 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
 
     private static string Heading(PlaygroundMessage m) => m.Card is null ? "" : JourneyHarness.Heading(m.Card);
 
+    private static Task<PlaygroundMessage> HubShowsAsync(PlaygroundSession manager, string reference, string text) =>
+        manager.WaitForCardInPersonalChatAsync(m => Heading(m) == $"{reference} · Case card" && m.CardText.Contains(text, StringComparison.Ordinal));
+
     private static Task<PlaygroundMessage> TaskCardAsync(PlaygroundSession person, string reference, string step) =>
         person.WaitForCardInPersonalChatAsync(m => m.Card is not null && JourneyHarness.Heading(m.Card) == $"{reference} · {step}" && m.Buttons.Count > 0);
 
@@ -333,7 +391,26 @@ public sealed class ReviewChoicesInThePlaygroundTests(StagesPlaygroundFixture pl
                 ["record"] = choice, ["date"] = iso, ["familyConsidered"] = "true", ["immediate"] = "false", ["kind"] = "FamilyUpdate", ["engagedOn"] = iso,
                 ["details"] = "Update given.", ["requestedBy"] = "Senior Investigating Officer", ["material"] = "Minutes.", ["agency"] = "staffs-police",
                 ["receivedOn"] = iso, ["reason"] = "Trial.", ["writtenRequest"] = "Letter.", ["target"] = today.AddMonths(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["agreed"] = "true",
+                ["due-staffs-police"] = today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             });
+        }
+
+        // Each answer to "agreed with the SIO and the CPS?", and each "not agreed by": a referral the Chair then refuses.
+        var delays = 0;
+        foreach (var (agreed, who) in Options(conduct.Card!, "agreed").Select(a => (a, "Both")).Concat(Options(conduct.Card!, "notAgreedBy").Select(w => ("false", w))))
+        {
+            await Press(alex, conduct, "review.record", agreed + "/" + who, new JsonObject
+            {
+                ["record"] = "review.delay", ["reason"] = "Trial.", ["writtenRequest"] = "Letter.", ["target"] = today.AddMonths(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["agreed"] = agreed, ["notAgreedBy"] = who, ["whyNotAgreed"] = "They differ on the timing.",
+            });
+            if (agreed == "false")
+            {
+                var id = $"Y{++delays}";
+                var refused = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "decide a delay", ReviewCaseStory.Adele, (state, _) =>
+                    CaseCommands.DecideReviewDelay(state, new CommandContext(ReviewCaseStory.Adele, now, ReferralSamples.Directory), id, false, null, "The review goes ahead."));
+                Assert.False(refused.IsRefused, refused.Outcome.Explanation);
+            }
         }
 
         foreach (var choice in Options(conduct.Card!, "immediate"))
@@ -385,6 +462,9 @@ public sealed class ReviewChoicesInThePlaygroundTests(StagesPlaygroundFixture pl
             $"{a.Option}: {a.Answer.Message}"));
         var final = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State;
         Assert.Equal(2, final.DisclosureRequests.Count(r => r.Granted is not null));
+        Assert.Equal([DelayNotAgreedBy.Both, DelayNotAgreedBy.SeniorInvestigatingOfficer, DelayNotAgreedBy.CrownProsecutionService, DelayNotAgreedBy.Both], final.DelayRequests.Select(r => r.NotAgreedBy));
+        Assert.Equal(2, final.Delays.Count);
+        Assert.Equal([new AgencyReportDate(new ScrBot.Domain.Boards.AgencyId("staffs-police"), today.AddDays(14))], final.AgencyReportDates);
         Assert.Equal(Options(draw.Card!, "owner").Count, final.Actions.Count);
         // Six kinds less the report shared with the family (refused), and the update recorded through "What to record".
         Assert.Equal(Options(conduct.Card!, "kind").Count, final.Engagements.Count);

@@ -39,11 +39,12 @@ public sealed class SioAndDiscrepancyAlertTests(AzuriteFixture azurite) : IAsync
 
         // The invitations card offers the directory's Senior Investigating Officer; the Board Manager chooses them.
         var invitations = await DeliveredAsync(manager, InvitationsCard.Verb, reference);
-        Assert.Equal([sio.Id.Value], Options(invitations, InvitationsCard.SioInput));
+        var offered = Options(invitations, InvitationsCard.SioInput);
+        Assert.Equal([sio.Id.Value], offered);
         Assert.Contains("The referral names the Senior Investigating Officer: DI Jo Patel", StageHost.Text(invitations), StringComparison.Ordinal);
         await PressAsync(bot, manager, invitations, InvitationsCard.Verb, null, new()
         {
-            [InvitationsCard.AgenciesInput] = StageHost.Agency(1), [InvitationsCard.SioInput] = sio.Id.Value,
+            [InvitationsCard.AgenciesInput] = StageHost.Agency(1), [InvitationsCard.SioInput] = offered.Single(),
             [InvitationsCard.MinuteTakerNameInput] = "Ruth Minter", [InvitationsCard.MinuteTakerEmailInput] = "ruth.minter@board.example",
         });
         var invited = (await LoadAsync(bot, reference)).State;

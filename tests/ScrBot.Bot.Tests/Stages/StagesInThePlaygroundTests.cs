@@ -121,7 +121,7 @@ public sealed partial class StagesInThePlaygroundTests(StagesPlaygroundFixture p
         {
             ["invitedAgencies"] = "staffs-police",
             ["experts"] = "Dr Ada Lovelace; ada@example.org",
-            ["sio"] = LeeGu,
+            ["sio"] = JordanMiller,
             ["minuteTakerName"] = "Patti Fernandez",
             ["minuteTakerEmail"] = "pattif@board.example",
             ["proceedBecause"] = "Health's check is late and the panel cannot wait.",
@@ -137,30 +137,30 @@ public sealed partial class StagesInThePlaygroundTests(StagesPlaygroundFixture p
         await TaskCardAsync(patti, reference, "Send Staffordshire Police's chronology");
 
         // The Senior Investigating Officer, chosen from the board's directory, decides whether a Disclosure Officer
-        // attends: the hub says the decision is Lee Gu's, and names him as not reached until he opens ScrBot.
-        hub = await HubShowsAsync(megan, reference, "Not yet decided: Lee Gu decides whether a Disclosure Officer attends.");
-        Assert.Contains("Lee Gu (They have not opened ScrBot in Teams.", hub.CardText, StringComparison.Ordinal);
+        // attends: the hub says the decision is Jordan Miller's, and names him as not reached until he opens ScrBot.
+        hub = await HubShowsAsync(megan, reference, "Not yet decided: Jordan Miller decides whether a Disclosure Officer attends.");
+        Assert.Contains("Jordan Miller (They have not opened ScrBot in Teams.", hub.CardText, StringComparison.Ordinal);
         var notHers = await megan.ExecuteAsync(invite, "preparing.disclosure", new JsonObject { ["case"] = reference, ["step"] = "disclosure", ["attends"] = "false" });
         Assert.Equal(
             "Only the Senior Investigating Officer invited to the Scoping Panel or the Board Manager (for a Senior Investigating Officer outside the board's directory) can decide whether a Disclosure Officer attends the Scoping Panel.",
             notHers.Message);
-        var decided = await PressAsLeeGuAsync("preparing.disclosure", new JsonObject
+        var decided = await PressAsJordanMillerAsync("preparing.disclosure", new JsonObject
         {
             ["case"] = reference, ["step"] = "disclosure", ["attends"] = "true", ["disclosureOfficerName"] = "DC Jo Bloggs", ["disclosureOfficerEmail"] = "jo.bloggs@police.example",
         });
-        Assert.Contains("DC Jo Bloggs attends the Scoping Panel as Disclosure Officer: decided by Lee Gu, Senior Investigating Officer on ", Text((JsonObject)decided), StringComparison.Ordinal);
-        await HubShowsAsync(megan, reference, "DC Jo Bloggs attends the Scoping Panel as Disclosure Officer: decided by Lee Gu");
-        var decidedAgain = await PressAsLeeGuAsync("preparing.disclosure", new JsonObject { ["case"] = reference, ["step"] = "disclosure", ["attends"] = "false" });
-        Assert.StartsWith("Already decided: DC Jo Bloggs attends the Scoping Panel as Disclosure Officer: decided by Lee Gu", decidedAgain.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("DC Jo Bloggs attends the Scoping Panel as Disclosure Officer: decided by Jordan Miller, Senior Investigating Officer on ", Text((JsonObject)decided), StringComparison.Ordinal);
+        await HubShowsAsync(megan, reference, "DC Jo Bloggs attends the Scoping Panel as Disclosure Officer: decided by Jordan Miller");
+        var decidedAgain = await PressAsJordanMillerAsync("preparing.disclosure", new JsonObject { ["case"] = reference, ["step"] = "disclosure", ["attends"] = "false" });
+        Assert.StartsWith("Already decided: DC Jo Bloggs attends the Scoping Panel as Disclosure Officer: decided by Jordan Miller", decidedAgain.GetValue<string>(), StringComparison.Ordinal);
 
         var final = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
         Assert.Equal(Stage.PreparingScopingPanel, final!.State.Stage);
         Assert.Equal(new DateOnly(2016, 5, 15), final.State.Form!.Child.DateOfBirth);
         Assert.Equal("Isaiah Langer", final.State.PanelChair!.Name);
         Assert.Equal("Johanna Lorenz", final.State.MinuteTaker!.Name);
-        Assert.Equal("Lee Gu", final.State.Invitations.Single(i => i.Capacity == PanelCapacity.SeniorInvestigatingOfficer).Member.Name);
+        Assert.Equal("Jordan Miller", final.State.Invitations.Single(i => i.Capacity == PanelCapacity.SeniorInvestigatingOfficer).Member.Name);
         Assert.Equal("jo.bloggs@police.example", final.State.Invitations.Single(i => i.Capacity == PanelCapacity.DisclosureOfficer).Email);
-        Assert.Equal("Lee Gu", final.Facts.OfType<DisclosureOfficerDecided>().Single().By.Name);
+        Assert.Equal("Jordan Miller", final.Facts.OfType<DisclosureOfficerDecided>().Single().By.Name);
         Assert.Contains(final.Facts, f => f is AttemptRefused { Attempt: "record that records are secured" });
         Assert.Contains(final.Facts, f => f is CaseRoleAssigned { Role: Domain.Boards.Role.AgencyRepresentative } r && r.Person.Name == "Patti Fernandez");
         Assert.Contains(final.Facts, f => f is CaseRoleAssigned { Role: Domain.Boards.Role.EducationSafeguardingOfficer } r && r.Person.Name == "Lynne Robbins");
@@ -354,16 +354,16 @@ public sealed partial class StagesInThePlaygroundTests(StagesPlaygroundFixture p
         Assert.Equal("Megan Bowen", stored.State.DuplicateResolutions.Single().By.Name);
     }
 
-    /// <summary>Lee Gu, the Senior Investigating Officer the local directory names (not one of the Playground's six people).</summary>
-    private const string LeeGu = "5c0b5a7e-0000-4000-8000-00000000002a";
+    /// <summary>Jordan Miller, the Senior Investigating Officer the local directory names (not one of the Playground's six people).</summary>
+    private const string JordanMiller = "5c0b5a7e-0000-4000-8000-00000000002a";
 
-    /// <summary>Lee Gu's own Teams client presses a button: the invoke posted to the bot as him, and the bot's answer.</summary>
-    private async Task<JsonNode> PressAsLeeGuAsync(string verb, JsonObject data)
+    /// <summary>Jordan Miller's own Teams client presses a button: the invoke posted to the bot as him, and the bot's answer.</summary>
+    private async Task<JsonNode> PressAsJordanMillerAsync(string verb, JsonObject data)
     {
         var megan = await playground.AsAsync("Megan Bowen");
         var chat = await playground.BotServices.GetRequiredService<IConversationReferences>().FindPersonalAsync(megan.Person.AadObjectId, default);
-        var invoke = ScrBot.Bot.Tests.Connector.Activities.CardAction(chat!.ServiceUrl.AbsoluteUri, verb, data, conversationId: "a:personal-lee-gu");
-        invoke["from"] = new JsonObject { ["id"] = "29:lee-gu", ["name"] = "Lee Gu", ["aadObjectId"] = LeeGu };
+        var invoke = ScrBot.Bot.Tests.Connector.Activities.CardAction(chat!.ServiceUrl.AbsoluteUri, verb, data, conversationId: "a:personal-jordan-miller");
+        invoke["from"] = new JsonObject { ["id"] = "29:jordan-miller", ["name"] = "Jordan Miller", ["aadObjectId"] = JordanMiller };
         invoke["recipient"] = new JsonObject { ["id"] = playground.Tenant.BotId, ["name"] = "ScrBot" };
         using var http = new HttpClient();
         using var response = await http.PostAsync(playground.BotEndpoint, new StringContent(invoke.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));

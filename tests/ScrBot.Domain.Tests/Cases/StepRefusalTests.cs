@@ -116,7 +116,7 @@ public sealed class StepRefusalTests
         ["no terms of reference before the review starts"] = new(() => CaseStory.Decided(), Manager,
             (s, c) => CaseCommands.AgreeTermsOfReference(s, c, new DateOnly(2026, 3, 30), true),
             "The terms of reference cannot be agreed before the review has started (the case is at: After the decision)."),
-        ["no delay once the review is complete"] = new(CaseStory.ReviewCompleted, IndependentChair,
+        ["no delay once the review is complete"] = new(CaseStory.ReviewCompleted, CaseStory.Reviewer,
             (s, c) => CaseCommands.AgreeReviewDelay(s, c, "Trial.", "Letter.", Later),
             "A delay cannot be agreed at this stage (the case is at: Report and publication)."),
         ["no publication during the review"] = new(CaseStory.ReviewStarted, Manager,

@@ -60,7 +60,7 @@ public static class DisclosureOfficerCard
             confidential: false);
     }
 
-    /// <summary>"Disclosure Officer: Jo Bloggs attends — decided by Lee Gu, Senior Investigating Officer, on …".</summary>
+    /// <summary>"Disclosure Officer: Jo Bloggs attends — decided by Jordan Miller, Senior Investigating Officer, on …".</summary>
     public static string DecisionWords(DisclosureOfficerDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);

@@ -1,3 +1,4 @@
+using ScrBot.Bot.Cards;
 using ScrBot.Bot.Conversations;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
@@ -9,9 +10,10 @@ namespace ScrBot.Bot.Stages.Review;
 /// "Disclosure"): once the Independent Chair has decided to hold a Serious Case Review or a multi-agency learning review
 /// and the reviewer is commissioned, the Board Manager starts the review; the reviewer agrees the terms of reference
 /// with the Review Panel's members; the Board Manager appoints the family coordinator; the reviewer conducts the review
-/// (panel meetings, family and practitioner engagement, disclosure requests, agency reports, agreed delays) against
-/// D9 and sends the report to the Board once the draft is checked against the terms of reference; the Independent
-/// Chair decides each disclosure request.
+/// (panel meetings, family and practitioner engagement, disclosure requests, the dates agreed for the agencies' reports
+/// and their receipt, agreed delays) against D9 and sends the report to the Board once the draft is checked against the
+/// terms of reference; each agency's representative sends its report by the date agreed; the Independent Chair decides
+/// each disclosure request, and each delay the reviewer, the SIO and the CPS could not agree.
 /// </summary>
 public sealed class ReviewSteps : IStageSteps
 {
@@ -20,6 +22,8 @@ public sealed class ReviewSteps : IStageSteps
     public const string Family = "review/family";
     public const string Conduct = "review/conduct";
     public const string DisclosurePrefix = "review/disclosure/";
+    public const string DelayPrefix = "review/delay/";
+    public const string AgencyReportPrefix = "review/agencyreport/";
 
     public IEnumerable<CaseStep> Steps(CaseView view)
     {
@@ -56,6 +60,24 @@ public sealed class ReviewSteps : IStageSteps
                 Open: reviewing, view.Last<Domain.Cases.ReviewCompleted>(), ReviewCards.Conduct);
         }
 
+        // Each agency's chronology and report, by the date agreed for it: the agency's representative sends it and
+        // records it from the card (or the reviewer records it received).
+        foreach (var date in state.AgencyReportDates)
+        {
+            yield return new CaseStep(AgencyReportPrefix + date.Agency.Value, $"Send your agency report by {Words.Date(date.DueOn)}",
+                view.AgencyRepresentatives(date.Agency), view.DueOf($"D9/report/{date.Agency.Value}"),
+                Open: reviewing && !state.AgencyReportsReceived.Contains(date.Agency),
+                view.Last<AgencyReportReceived>(r => r.Agency == date.Agency), ReviewCards.AgencyReport);
+        }
+
+        // A delay the reviewer, the SIO and the CPS could not agree: the Independent Chair decides.
+        foreach (var request in state.DelayRequests)
+        {
+            yield return new CaseStep(DelayPrefix + request.RequestId, $"Decide the delay to {words} ({request.RequestId})", view.WithRole(Role.IndependentChair), null,
+                Open: request.Agreed is null && reviewing,
+                view.Last<ReviewDelayDecided>(d => d.RequestId == request.RequestId), ReviewCards.DelayDecision);
+        }
+
         foreach (var request in state.DisclosureRequests)
         {
             yield return new CaseStep(DisclosurePrefix + request.RequestId, $"Decide disclosure request {request.RequestId}", view.WithRole(Role.IndependentChair), null,
@@ -64,6 +86,6 @@ public sealed class ReviewSteps : IStageSteps
         }
     }
 
-    /// <summary>The request a step is for (<c>review/disclosure/R1</c> → <c>R1</c>).</summary>
+    /// <summary>The request or agency a step is for (<c>review/disclosure/R1</c> → <c>R1</c>, <c>review/agencyreport/staffs-police</c> → <c>staffs-police</c>).</summary>
     public static string RequestOf(string stepKey) => stepKey[(stepKey.LastIndexOf('/') + 1)..];
 }
