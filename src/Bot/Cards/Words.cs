@@ -26,6 +26,7 @@ public static class RoleNames
         Role.AgencyScrLead => "agency SCR lead",
         Role.AgencyLeadBoardMember => "agency lead board member",
         Role.SeniorInvestigatingOfficer => "Senior Investigating Officer",
+        Role.DirectorOfChildrensServices => "Director of Children's Services",
         _ => role.ToString(),
     };
 }

@@ -103,4 +103,10 @@ public interface IHubPart
     IEnumerable<JsonNode?> Body(CaseView view);
 
     IEnumerable<JsonNode?> Actions(CaseView view);
+
+    /// <summary>
+    /// The buttons the stage offers this person on the case's status (<c>case</c>) beyond the steps they owe, where the
+    /// domain lets more than the Board Manager act (the Independent Chair replacing the reviewer).
+    /// </summary>
+    IEnumerable<JsonNode?> ActionsFor(CaseView view, Actor person) => [];
 }

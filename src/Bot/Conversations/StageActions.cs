@@ -14,7 +14,7 @@ public abstract class StageActions(CaseConversations conversations, string verbP
     public string VerbPrefix => verbPrefix;
 
     /// <summary>A button delivered again: the step as it is now, never recorded a second time.</summary>
-    public Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => conversations.AnswerAgainAsync(context, action);
+    public virtual Task<CardActionResult?> AnswerAgainAsync(TurnContext context, CardAction action) => conversations.AnswerAgainAsync(context, action);
 
     public Task<CardActionResult> HandleAsync(TurnContext context, CardAction action)
     {

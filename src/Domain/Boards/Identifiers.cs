@@ -52,6 +52,12 @@ public enum Role
     AgencyRepresentative,
     PanelMember,
     MinuteTaker,
+
+    /// <summary>
+    /// The reviewer who leads a review, given on the case once appointed. In the board's directory: a reviewer the board
+    /// may commission who has an account in the organisation's Teams, offered when a reviewer is recommended; they hold
+    /// no role on any case until appointed to it.
+    /// </summary>
     IndependentReviewer,
     EducationSafeguardingOfficer,
 
@@ -79,4 +85,11 @@ public enum Role
     /// Disclosure Officer attends). Holds no role on any case until invited.
     /// </summary>
     SeniorInvestigatingOfficer,
+
+    /// <summary>
+    /// The local authority's Director of Children's Services (the flow chart's Director CAH): decides, with the
+    /// Independent Chair, the appointment of the reviewer the sub-group recommends. Holds a role on the board's cases on
+    /// which a reviewer has been recommended.
+    /// </summary>
+    DirectorOfChildrensServices,
 }

@@ -50,55 +50,6 @@ public static partial class CaseCommands
         return Accept(new NotificationSent(recipient, sentOn, string.IsNullOrWhiteSpace(details) ? null : details.Trim()) { At = context.Now, By = context.Actor });
     }
 
-    /// <summary>
-    /// The Board Manager commissions an independent reviewer, totally independent of the case, after a decision to hold
-    /// a Serious Case Review or a multi-agency learning review. A reviewer who uses the bot gets the reviewer role.
-    /// </summary>
-    public static Outcome CommissionReviewer(
-        CaseState state,
-        CommandContext context,
-        string reviewerName,
-        bool independenceConfirmed,
-        bool fromNationalPanelList,
-        Actor? reviewer)
-    {
-        if (Check(state, context,
-                "commission the independent reviewer",
-                "A reviewer cannot be commissioned",
-                AfterDecision,
-                [Who.BoardManager],
-                Stage.AfterDecision) is { } refused)
-        {
-            return refused;
-        }
-
-        if (state.DecidedOption is not (RecommendationOption.FormalSeriousCaseReview or RecommendationOption.MultiAgencyLearningReview))
-        {
-            return Refuse($"A reviewer is commissioned only after a decision to hold a Serious Case Review or a multi-agency learning review (the decision was: {Refusals.OptionWords(state.DecidedOption!.Value)}).");
-        }
-
-        if (state.Reviewer is not null)
-        {
-            return Refuse($"{state.Reviewer.Name} has already been commissioned as the reviewer.");
-        }
-
-        if (TextProblem(reviewerName, "The reviewer's name", FormLimits.Name) is { } problem)
-        {
-            return Refuse(problem);
-        }
-
-        if (!independenceConfirmed)
-        {
-            return Refuse("The reviewer's independence from the case must be confirmed before they are commissioned.");
-        }
-
-        var name = reviewerName.Trim();
-        CaseEvent commissioned = new ReviewerCommissioned(name, true, fromNationalPanelList, reviewer?.Id) { At = context.Now, By = context.Actor };
-        return reviewer is null
-            ? Accept(commissioned)
-            : Accept(commissioned, new CaseRoleAssigned(reviewer, Role.IndependentReviewer, null) { At = context.Now, By = context.Actor });
-    }
-
     /// <summary>The Board Manager records that the review commenced (D9 runs from here).</summary>
     public static Outcome InitiateReview(CaseState state, CommandContext context, DateOnly initiatedOn)
     {
@@ -114,7 +65,7 @@ public static partial class CaseCommands
 
         if (state.Reviewer is null)
         {
-            return Refuse("The review cannot be started before an independent reviewer has been commissioned.");
+            return Refuse("The review cannot be started before an independent reviewer has been appointed by the Independent Chair and the Director of Children's Services.");
         }
 
         if (NotInFuture(initiatedOn, "The date the review started", context) is { } future)

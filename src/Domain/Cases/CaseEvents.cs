@@ -52,6 +52,12 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(NotificationSent), "notificationSent")]
 [JsonDerivedType(typeof(ReviewerCommissioned), "reviewerCommissioned")]
 [JsonDerivedType(typeof(ReviewInitiated), "reviewInitiated")]
+[JsonDerivedType(typeof(ReviewerRecommended), "reviewerRecommended")]
+[JsonDerivedType(typeof(ReviewerAppointmentAnswered), "reviewerAppointmentAnswered")]
+[JsonDerivedType(typeof(ReviewerAppointed), "reviewerAppointed")]
+[JsonDerivedType(typeof(ReviewerReplaced), "reviewerReplaced")]
+[JsonDerivedType(typeof(ReviewTeamRecorded), "reviewTeamRecorded")]
+[JsonDerivedType(typeof(CaseTeamRecorded), "caseTeamRecorded")]
 [JsonDerivedType(typeof(TermsOfReferenceAgreed), "termsOfReferenceAgreed")]
 [JsonDerivedType(typeof(ReviewDelayAgreed), "reviewDelayAgreed")]
 [JsonDerivedType(typeof(ReviewCompleted), "reviewCompleted")]
@@ -414,10 +420,76 @@ public enum NotificationRecipient
 
 public sealed record NotificationSent(NotificationRecipient Recipient, DateOnly SentOn, string? Details) : CaseEvent;
 
+/// <summary>
+/// A reviewer commissioned by the Board Manager alone, as cases recorded it before the appointment by the Independent
+/// Chair and the Director of Children's Services (<see cref="ReviewerAppointed"/>); read from stored cases.
+/// </summary>
 public sealed record ReviewerCommissioned(string ReviewerName, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Reviewer) : CaseEvent;
 
 /// <summary>The SCR commenced (D9: completion is due six months from here, per the board's profile).</summary>
 public sealed record ReviewInitiated(DateOnly InitiatedOn) : CaseEvent;
+
+/// <summary>Where a recommended reviewer comes from (flow chart, "Consider selection of lead reviewers").</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReviewerSource>))]
+public enum ReviewerSource
+{
+    /// <summary>The list of accredited reviewers held by the National Panel of independent experts.</summary>
+    NationalPanelList,
+
+    /// <summary>A recommendation from another local authority.</summary>
+    AnotherLocalAuthority,
+
+    Other,
+}
+
+/// <summary>A reviewer proposed for the review: their name, and who they are in ScrBot when they use it (null otherwise).</summary>
+public sealed record ProposedReviewer(string Name, PersonId? Person);
+
+/// <summary>
+/// The checks made before a reviewer is recommended (flow chart): relevant training and experience, references or
+/// previous work reviewed, and the independence from the case of the lead reviewer (at least one reviewer).
+/// </summary>
+public sealed record ReviewerChecks(bool Training, bool Experience, bool ReferencesOrPreviousWork, bool Independence);
+
+/// <summary>
+/// The sub-group's recommendation of a lead reviewer (and optionally a second reviewer) to the Independent Chair and
+/// the Director of Children's Services, who decide the appointment. <paramref name="Round"/> counts the
+/// recommendations on this case: a declined recommendation or a replacement starts the next.
+/// </summary>
+public sealed record ReviewerRecommended(
+    int Round,
+    ProposedReviewer Lead,
+    ProposedReviewer? Second,
+    ReviewerSource Source,
+    string? SourceDetails,
+    ReviewerChecks Checks) : CaseEvent;
+
+/// <summary>
+/// The Independent Chair's or the Director of Children's Services' answer to a recommendation (<paramref name="As"/>
+/// says which): agreed, or declined with reasons (the sub-group then recommends again).
+/// </summary>
+public sealed record ReviewerAppointmentAnswered(int Round, Role As, bool Agreed, string? Reasons) : CaseEvent;
+
+/// <summary>Both the Independent Chair and the Director of Children's Services agreed: the reviewer(s) are appointed.</summary>
+public sealed record ReviewerAppointed(int Round, ProposedReviewer Lead, ProposedReviewer? Second) : CaseEvent;
+
+/// <summary>The appointed reviewer(s) replaced, with the written reason: the sub-group recommends a new reviewer.</summary>
+public sealed record ReviewerReplaced(int Round, string Reason) : CaseEvent;
+
+/// <summary>One organisation of the Review Team and the manager who represents it.</summary>
+public sealed record ReviewTeamMember(string Organisation, string Manager);
+
+/// <summary>
+/// The Review Team agreed (flow chart): the key organisations involved in the case, each represented by a manager of
+/// sufficient seniority.
+/// </summary>
+public sealed record ReviewTeamRecorded(IReadOnlyList<ReviewTeamMember> Members, bool SeniorityConfirmed) : CaseEvent;
+
+/// <summary>
+/// The Case Team identified (flow chart): the staff and managers directly involved in the case, and family members.
+/// Names identifying the child's family: case partition only.
+/// </summary>
+public sealed record CaseTeamRecorded(IReadOnlyList<string> StaffAndManagers, IReadOnlyList<string> FamilyMembers) : CaseEvent;
 
 // ── Stage 8: the review ────────────────────────────────────────────────────────────────────────────────────
 

@@ -72,8 +72,69 @@ public sealed record ChairDecision(
 /// <summary>A notification sent after the decision (or later, e.g. to the NSPCC repository).</summary>
 public sealed record SentNotification(NotificationRecipient Recipient, DateOnly SentOn, string? Details, DateTimeOffset At, Actor By);
 
-/// <summary>The independent reviewer commissioned for the review.</summary>
-public sealed record CommissionedReviewer(string Name, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Person, DateTimeOffset At);
+/// <summary>The lead reviewer appointed for the review (and the second reviewer, when one was appointed with them).</summary>
+public sealed record CommissionedReviewer(string Name, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Person, DateTimeOffset At)
+{
+    public ProposedReviewer? Second { get; init; }
+}
+
+/// <summary>The Independent Chair's or the Director of Children's Services' answer to a recommended reviewer.</summary>
+public sealed record AppointmentAnswer(bool Agreed, string? Reasons, DateTimeOffset At, Actor By);
+
+/// <summary>An appointed reviewer replaced: why, when and by whom.</summary>
+public sealed record ReviewerReplacement(string Reason, DateTimeOffset At, Actor By);
+
+/// <summary>
+/// One recommendation of a reviewer and what became of it: the answers of the Independent Chair and the Director of
+/// Children's Services, the appointment once both agreed, the National Panel told who was appointed, a replacement.
+/// Every round is kept, in order.
+/// </summary>
+public sealed record ReviewerRound(
+    int Round,
+    ProposedReviewer Lead,
+    ProposedReviewer? Second,
+    ReviewerSource Source,
+    string? SourceDetails,
+    ReviewerChecks Checks,
+    DateTimeOffset RecommendedAt,
+    Actor RecommendedBy)
+{
+    public AppointmentAnswer? Chair { get; init; }
+
+    public AppointmentAnswer? Director { get; init; }
+
+    public DateTimeOffset? AppointedAt { get; init; }
+
+    /// <summary>The National Panel told who was appointed (null until told).</summary>
+    public SentNotification? NationalPanelTold { get; init; }
+
+    public ReviewerReplacement? Replaced { get; init; }
+
+    /// <summary>The Chair or the Director declined: the sub-group recommends again.</summary>
+    [JsonIgnore]
+    public bool Declined => Chair?.Agreed == false || Director?.Agreed == false;
+
+    /// <summary>Waiting for the Chair's and the Director's answers.</summary>
+    [JsonIgnore]
+    public bool Awaiting => AppointedAt is null && !Declined;
+
+    /// <summary>Appointed and not replaced.</summary>
+    [JsonIgnore]
+    public bool Appointed => AppointedAt is not null && Replaced is null;
+
+    /// <summary>The answer given by the Independent Chair or the Director of Children's Services.</summary>
+    public AppointmentAnswer? AnswerOf(Role role) => role == Role.IndependentChair ? Chair : role == Role.DirectorOfChildrensServices ? Director : null;
+
+    /// <summary>The lead reviewer, then the second reviewer when there is one.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ProposedReviewer> Reviewers => Second is null ? [Lead] : [Lead, Second];
+}
+
+/// <summary>The Review Team as recorded: the organisations and their managers.</summary>
+public sealed record ReviewTeam(ImmutableList<ReviewTeamMember> Members, bool SeniorityConfirmed, DateTimeOffset At, Actor By);
+
+/// <summary>The Case Team as recorded: staff and managers directly involved, and family members (identifying).</summary>
+public sealed record CaseTeam(ImmutableList<string> StaffAndManagers, ImmutableList<string> FamilyMembers, DateTimeOffset At, Actor By);
 
 /// <summary>An agreed delay to the review, with the written request.</summary>
 public sealed record AgreedDelay(string Reason, string WrittenRequest, DateOnly NewTargetDate, DateTimeOffset At, Actor By);
@@ -303,7 +364,15 @@ public sealed record CaseState
 
     public ImmutableList<SentNotification> Notifications { get; init; } = [];
 
+    /// <summary>The appointed lead reviewer (null before the appointment, and again once replaced until the next).</summary>
     public CommissionedReviewer? Reviewer { get; init; }
+
+    /// <summary>Every recommendation of a reviewer on this case and what became of it, in order.</summary>
+    public ImmutableList<ReviewerRound> ReviewerRounds { get; init; } = [];
+
+    public ReviewTeam? ReviewTeam { get; init; }
+
+    public CaseTeam? CaseTeam { get; init; }
 
     public DateOnly? ReviewInitiatedOn { get; init; }
 
@@ -420,6 +489,14 @@ public sealed record CaseState
     public bool IsNotifiableIncident => Criteria.CriteriaAssessment.IsNotifiableIncident(Form, NotifiableIncidentReportedOn);
 
     public bool WasNotified(NotificationRecipient recipient) => Notifications.Any(n => n.Recipient == recipient);
+
+    /// <summary>The latest recommendation of a reviewer, whatever became of it; null before any.</summary>
+    [JsonIgnore]
+    public ReviewerRound? CurrentReviewerRound => ReviewerRounds.LastOrDefault();
+
+    /// <summary>Whether the Independent Chair decided to hold a review led by a reviewer: a Serious Case Review or a multi-agency learning review.</summary>
+    [JsonIgnore]
+    public bool ReviewDecided => DecidedOption is RecommendationOption.FormalSeriousCaseReview or RecommendationOption.MultiAgencyLearningReview;
 
     public static CaseState Fold(IEnumerable<CaseEvent> facts) => facts.Aggregate(Empty, (state, fact) => state.Apply(fact));
 
@@ -605,6 +682,9 @@ public sealed record CaseState
             NotificationSent sent => this with
             {
                 Notifications = Notifications.Add(new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By)),
+                ReviewerRounds = sent.Recipient == NotificationRecipient.NationalPanel && CurrentReviewerRound is { Appointed: true, NationalPanelTold: null } told
+                    ? ReviewerRounds.Replace(told, told with { NationalPanelTold = new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By) })
+                    : ReviewerRounds,
             },
             ReviewerCommissioned commissioned => this with
             {
@@ -612,6 +692,29 @@ public sealed record CaseState
                     commissioned.Reviewer, commissioned.At),
             },
             ReviewInitiated initiated => this with { ReviewInitiatedOn = initiated.InitiatedOn, Stage = Stage.Review },
+            ReviewerRecommended recommended => this with
+            {
+                ReviewerRounds = ReviewerRounds.Add(new ReviewerRound(recommended.Round, recommended.Lead, recommended.Second, recommended.Source,
+                    recommended.SourceDetails, recommended.Checks, recommended.At, recommended.By)),
+            },
+            ReviewerAppointmentAnswered answered => WithRound(answered.Round, round => answered.As == Role.IndependentChair
+                ? round with { Chair = new AppointmentAnswer(answered.Agreed, answered.Reasons, answered.At, answered.By) }
+                : round with { Director = new AppointmentAnswer(answered.Agreed, answered.Reasons, answered.At, answered.By) }),
+            ReviewerAppointed appointed => WithRound(appointed.Round, round => round with { AppointedAt = appointed.At }) with
+            {
+                Reviewer = ReviewerRounds.FirstOrDefault(r => r.Round == appointed.Round) is { } round
+                    ? new CommissionedReviewer(appointed.Lead.Name, round.Checks.Independence, round.Source == ReviewerSource.NationalPanelList, appointed.Lead.Person, appointed.At)
+                    {
+                        Second = appointed.Second,
+                    }
+                    : Reviewer,
+            },
+            ReviewerReplaced replaced => WithRound(replaced.Round, round => round with { Replaced = new ReviewerReplacement(replaced.Reason, replaced.At, replaced.By) }) with
+            {
+                Reviewer = null,
+            },
+            ReviewTeamRecorded team => this with { ReviewTeam = new ReviewTeam([.. team.Members], team.SeniorityConfirmed, team.At, team.By) },
+            CaseTeamRecorded team => this with { CaseTeam = new CaseTeam([.. team.StaffAndManagers], [.. team.FamilyMembers], team.At, team.By) },
 
             TermsOfReferenceAgreed terms => this with
             {
@@ -725,6 +828,11 @@ public sealed record CaseState
         };
         return next with { Version = sequence };
     }
+
+    private CaseState WithRound(int number, Func<ReviewerRound, ReviewerRound> change) => this with
+    {
+        ReviewerRounds = ReviewerRounds.Select(r => r.Round == number ? change(r) : r).ToImmutableList(),
+    };
 
     private CaseState HeldPanel(ScopingPanelHeld held)
     {

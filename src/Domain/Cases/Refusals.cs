@@ -43,6 +43,7 @@ public static class Refusals
         Role.AgencyScrLead => "the agency's SCR lead",
         Role.AgencyLeadBoardMember => "the agency's lead board member",
         Role.SeniorInvestigatingOfficer => "the Senior Investigating Officer",
+        Role.DirectorOfChildrensServices => "the Director of Children's Services",
         _ => role.ToString(),
     };
 

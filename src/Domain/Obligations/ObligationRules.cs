@@ -494,10 +494,12 @@ public static class ObligationRules
                     string? note = null;
                     if (recipient == NotificationRecipient.NationalPanel)
                     {
-                        met = First<NotificationSent>(i, (s, at) => s.Recipient == recipient && FirstIndex<ReviewerCommissioned>() is { } commissioned && commissioned < at);
+                        // The Panel needs the name of the appointed reviewer: a notice sent before any appointment needs its follow-up.
+                        var appointed = new[] { FirstIndex<ReviewerAppointed>(), FirstIndex<ReviewerCommissioned>() }.Min();
+                        met = First<NotificationSent>(i, (s, at) => s.Recipient == recipient && appointed is { } first && first < at);
                         if (met is null && First<NotificationSent>(i, s => s.Recipient == recipient) is { } early)
                         {
-                            note = $"Sent on {HumanDates.Format(early.Fact.SentOn)} before a reviewer was commissioned: the National Panel still needs the name of the appointed reviewer.";
+                            note = $"Sent on {HumanDates.Format(early.Fact.SentOn)} before a reviewer was appointed: the National Panel still needs the name of the appointed reviewer.";
                         }
                     }
                     else

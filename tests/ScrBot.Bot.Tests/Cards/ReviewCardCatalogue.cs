@@ -4,6 +4,7 @@ using ScrBot.Bot.Stages.Panel;
 using ScrBot.Bot.Stages.ActionPlan;
 using ScrBot.Bot.Stages.Publication;
 using ScrBot.Bot.Stages.Review;
+using ScrBot.Bot.Stages.Reviewer;
 using ScrBot.Bot.Tests.Referral;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
@@ -26,11 +27,12 @@ internal static class ReviewCardCatalogue
     private static readonly Actor Chair = ReferralSamples.IndependentChair;
     private static readonly Actor SubgroupChair = ReferralSamples.SubgroupChair;
     private static readonly Actor Patti = ReferralSamples.AgencyRepresentative;
-    private static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000020"), "Alex Wilber");
+    private static readonly Actor Director = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000030"), "Karen Berg");
+    private static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000032"), "Ben Walters");
     private static readonly Actor PoliceScrLead = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000042"), "Lee Gu");
 
     private static JsonObject ReviewHub(Story story) =>
-        HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ReviewHub(), new ActionPlanHub()]);
+        HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ReviewerHub(), new ReviewHub(), new ActionPlanHub()]);
 
     private static DateTimeOffset Day(int days) => ReferralSamples.Now.AddDays(days);
 
@@ -38,7 +40,12 @@ internal static class ReviewCardCatalogue
 
     public static IEnumerable<CatalogueCard> All()
     {
-        var story = Decided();
+        foreach (var card in ReviewerCardCatalogue.All())
+        {
+            yield return card;
+        }
+
+        var story = Appointed(Decided());
         yield return Task(story, ReviewSteps.Start, Manager, "task-start-review", picture: true);
         story.Do(Manager, (s, c) => CaseCommands.InitiateReview(s, c, story.Today));
         yield return Task(story, ReviewSteps.Terms, Reviewer, "task-terms-of-reference", picture: true);
@@ -116,7 +123,7 @@ internal static class ReviewCardCatalogue
     /// <summary>Twenty recommendations at their longest: the Sub-group Chair's card still fits, shortened.</summary>
     private static CatalogueCard Longest()
     {
-        var story = Decided();
+        var story = Appointed(Decided());
         story.Do(Manager, (s, c) => CaseCommands.InitiateReview(s, c, story.Today));
         story.Do(Reviewer, (s, c) => CaseCommands.AgreeTermsOfReference(s, c, story.Today, true, [.. Enumerable.Range(1, 30).Select(i => $"Panel member {i}, a partner agency with a long name")]));
         story.Do(Reviewer, (s, c) => CaseCommands.CompleteReview(s, c, story.Today));
@@ -129,8 +136,19 @@ internal static class ReviewCardCatalogue
         return Task(story, ActionPlanSteps.Draw, SubgroupChair, "task-draw-up-action-plan-longest");
     }
 
-    /// <summary>Referred, the Scoping Panel held, the Independent Chair's decision to hold a Serious Case Review, the reviewer commissioned.</summary>
-    private static Story Decided()
+    /// <summary>The reviewer of the board's directory (Lee Gu) recommended by the Sub-group Chair, and appointed by the Independent Chair and the Director.</summary>
+    internal static Story Appointed(Story story)
+    {
+        story.Do(SubgroupChair, (s, c) => CaseCommands.RecommendReviewer(s, c, ReviewerNomination.InDirectory(Reviewer.Id), null, ReviewerSource.NationalPanelList, null, Checked));
+        story.Do(Chair, (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.IndependentChair, true, null));
+        story.Do(Director, (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.DirectorOfChildrensServices, true, null));
+        return story;
+    }
+
+    internal static readonly ReviewerChecks Checked = new(Training: true, Experience: true, ReferencesOrPreviousWork: true, Independence: true);
+
+    /// <summary>Referred, the Scoping Panel held, the Independent Chair's decision to hold a Serious Case Review (or what <paramref name="option"/> says).</summary>
+    internal static Story Decided(RecommendationOption option = RecommendationOption.FormalSeriousCaseReview)
     {
         var story = new Story(ReferralSamples.FilledDraft(), CardCatalogue.Directory);
         var sio = new Actor(new PersonId("sio"), "DI Sam Vimes");
@@ -155,10 +173,10 @@ internal static class ReviewCardCatalogue
 
         story.At(start.AddHours(3));
         story.Do(SubgroupChair, (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, story.Today, [SubgroupChair.Id, Patti.Id, sio.Id, minutes.Id], []));
-        story.Do(SubgroupChair, (s, c) => CaseCommands.MakeRecommendation(s, c, RecommendationOption.FormalSeriousCaseReview, ReviewMethodology.Silp, false, ["Information sharing"], "The criteria are met."));
+        story.Do(SubgroupChair, (s, c) => CaseCommands.MakeRecommendation(s, c, option, ReviewMethodology.Silp, option == RecommendationOption.MultiAgencyLearningReview, ["Information sharing"], "The criteria are met.",
+            new FamilyInvolvement("The child's mother and grandmother", null, false)));
         story.At(Day(7));
         story.Do(Chair, (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Uphold, "I agree with the panel."));
-        story.Do(Manager, (s, c) => CaseCommands.CommissionReviewer(s, c, Reviewer.Name, true, true, Reviewer));
         return story;
     }
 }

@@ -121,6 +121,12 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
             ScrBot.Bot.Stages.ActionPlan.ActionPlanCards.AgencyInput,
         ]);
 
+        // Commissioning the reviewer: every option, read from the delivered card, pressed through /api/messages in ReviewerStageTests.
+        pressed.UnionWith(
+        [
+            ScrBot.Bot.Stages.Reviewer.ReviewerCards.LeadInput, ScrBot.Bot.Stages.Reviewer.ReviewerCards.SecondInput, ScrBot.Bot.Stages.Reviewer.ReviewerCards.SourceInput,
+        ]);
+
         // Stages 3–4 and 6–7: every option pressed through its command by StageChoicesTests.
         pressed.UnionWith(ScrBot.Bot.Tests.Stages.StageChoicesTests.Pressed);
 

@@ -66,13 +66,13 @@ public static class ReviewCards
     /// <summary>The Board Manager starts the review with the reviewer (the clock already runs from the decision).</summary>
     public static JsonObject Start(StepView view) => TaskCard.Build(
         view,
-        [("Reviewer", view.Case.State.Reviewer?.Name ?? ""), Clock(view)],
+        [("Reviewer", view.Case.State.Reviewer is { } reviewer ? reviewer.Name + (reviewer.Second is { } second ? $", with {second.Name}" : "") : ""), Clock(view)],
         [
             Text($"Record the day {ReviewWords.Of(view.Case.State)} started with the reviewer. The review must be completed within six months of the decision to initiate it, whatever the start date.", subtle: true),
             DateInput(DateInput, "Date the review started", Iso(view.Case.Today), required: true, max: view.Case.Today),
         ],
         [Execute("Start the review", StartVerb, TaskCard.Data(view), style: "positive")],
-        "ScrBot, after the Independent Chair's decision and the reviewer's commission",
+        "ScrBot, after the Independent Chair's decision and the reviewer's appointment",
         confidential: false);
 
     /// <summary>The reviewer's terms of reference, with the Review Panel's members; shared with the SIO first where a criminal investigation runs.</summary>

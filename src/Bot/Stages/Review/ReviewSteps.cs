@@ -8,7 +8,7 @@ namespace ScrBot.Bot.Stages.Review;
 /// <summary>
 /// Stage 8, the review (toolkit, "The review", "Engagement of children and family members", "Practitioner engagement",
 /// "Disclosure"): once the Independent Chair has decided to hold a Serious Case Review or a multi-agency learning review
-/// and the reviewer is commissioned, the Board Manager starts the review; the reviewer agrees the terms of reference
+/// and the reviewer is appointed (Stages/Reviewer), the Board Manager starts the review; the reviewer agrees the terms of reference
 /// with the Review Panel's members; the Board Manager appoints the family coordinator; the reviewer conducts the review
 /// (panel meetings, family and practitioner engagement, disclosure requests, the dates agreed for the agencies' reports
 /// and their receipt, agreed delays) against D9 and sends the report to the Board once the draft is checked against the
@@ -29,13 +29,17 @@ public sealed class ReviewSteps : IStageSteps
     {
         ArgumentNullException.ThrowIfNull(view);
         var state = view.State;
-        if (state.DecidedOption is not (RecommendationOption.FormalSeriousCaseReview or RecommendationOption.MultiAgencyLearningReview) || state.Reviewer is null)
+        // The review's steps wait for the reviewer's appointment; once it has started they go on while a replaced
+        // reviewer's successor is appointed.
+        if (!state.ReviewDecided || (state.Reviewer is null && state.ReviewInitiatedOn is null))
         {
             yield break;
         }
 
         var managers = view.WithRole(Role.BoardManager);
-        var reviewers = view.OnCase(Role.IndependentReviewer);
+
+        // A reviewer who does not use ScrBot has the Board Manager record their steps.
+        var reviewers = view.OnCase(Role.IndependentReviewer) is { Count: > 0 } onCase ? onCase : managers;
         var reviewing = state.Stage == Stage.Review;
         var words = ReviewWords.Of(state);
 
@@ -56,7 +60,7 @@ public sealed class ReviewSteps : IStageSteps
         if (state.TermsOfReferenceAgreedOn is not null)
         {
             // The Board Manager, who owes D9 for the board, may record the review's steps and its completion too.
-            yield return new CaseStep(Conduct, $"Conduct {words}", [.. reviewers, .. managers], view.DueOf("D9"),
+            yield return new CaseStep(Conduct, $"Conduct {words}", [.. reviewers, .. managers.Where(m => reviewers.All(r => r.Id != m.Id))], view.DueOf("D9"),
                 Open: reviewing, view.Last<Domain.Cases.ReviewCompleted>(), ReviewCards.Conduct);
         }
 
