@@ -30,6 +30,7 @@ public static class ConversationsRegistration
         services.AddHostedService<CaseSyncWorker>();
         services.AddSingleton<IStageSteps, SubGroupSteps>();
         services.AddSingleton<IStageSteps, PreparingSteps>();
+        services.AddSingleton<IHubPart, PreparingHub>();
         services.AddSingleton<IStageSteps, PanelSteps>();
         services.AddSingleton<IHubPart, PanelHub>();
         services.AddSingleton<PanelAnswersWorker>();

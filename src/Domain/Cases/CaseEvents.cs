@@ -31,6 +31,8 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(PanelMemberInvited), "panelMemberInvited")]
 [JsonDerivedType(typeof(AttendanceAnswered), "attendanceAnswered")]
 [JsonDerivedType(typeof(ChronologyReceived), "chronologyReceived")]
+[JsonDerivedType(typeof(DisclosureOfficerDecided), "disclosureOfficerDecided")]
+[JsonDerivedType(typeof(OtherPartnersDiscrepanciesSeen), "otherPartnersDiscrepanciesSeen")]
 [JsonDerivedType(typeof(PanelChairAssigned), "panelChairAssigned")]
 [JsonDerivedType(typeof(MinuteTakerAppointed), "minuteTakerAppointed")]
 [JsonDerivedType(typeof(ConfidentialityStatementSigned), "statementSigned")]
@@ -249,6 +251,21 @@ public sealed record AttendanceAnswered(PersonId Member, bool Attending) : CaseE
 
 /// <summary>An invited agency sent its chronology copy before the panel (D4).</summary>
 public sealed record ChronologyReceived(AgencyId Agency) : CaseEvent;
+
+/// <summary>
+/// The Senior Investigating Officer decided whether a police Disclosure Officer attends the Scoping Panel (toolkit:
+/// "this decision will be made by the SIO"): <paramref name="DisclosureOfficer"/> is the officer who attends (invited
+/// with this fact), or null when none does. Recorded by the SIO, or by the Board Manager for an SIO outside the
+/// board's directory, who cannot be given the card in Teams.
+/// </summary>
+public sealed record DisclosureOfficerDecided(Actor SeniorInvestigatingOfficer, Actor? DisclosureOfficer) : CaseEvent;
+
+/// <summary>
+/// A partner's representative saw the discrepancies the other partners reported (the board alerts every partner to
+/// them, including those who already returned their records check): the agency's records check stands as returned,
+/// or is still to come.
+/// </summary>
+public sealed record OtherPartnersDiscrepanciesSeen(AgencyId Agency) : CaseEvent;
 
 /// <summary>Who chairs the panel: the Sub-group Chair, or the Vice-Chair when the Chair had direct involvement with the child.</summary>
 public sealed record PanelChairAssigned(Actor Chair, bool ViceChairOnConflictOfInterest, string? ConflictOfInterest) : CaseEvent;

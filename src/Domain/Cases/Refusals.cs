@@ -42,6 +42,7 @@ public static class Refusals
         Role.CooperatingBoardManager => "the Board Manager of a cooperating board",
         Role.AgencyScrLead => "the agency's SCR lead",
         Role.AgencyLeadBoardMember => "the agency's lead board member",
+        Role.SeniorInvestigatingOfficer => "the Senior Investigating Officer",
         Role.DirectorOfChildrensServices => "the Director of Children's Services",
         _ => role.ToString(),
     };
