@@ -42,13 +42,20 @@ public sealed class PanelHub : IHubPart
         }
 
         yield return Subheading("The Scoping Panel meeting", separator: true);
-        yield return Facts([("When", PanelSteps.When(panel.Start, panel.End)), ("Teams", panel.JoinUrl is { Length: > 0 } ? "Teams meeting link sent with the invitation" : "No Teams link")]);
+        var facts = new List<(string, string)> { ("When", PanelSteps.When(panel.Start, panel.End)) };
+        if (MovedFrom(view) is { } moved)
+        {
+            facts.Add(("Moved", $"from {PanelSteps.When(moved.From.Start, moved.From.End)}, by {moved.By.By.Name} on {Words.DateAndTime(moved.By.At)}: every invitee is asked again"));
+        }
+
+        facts.Add(("Teams", panel.JoinUrl is { Length: > 0 } ? "Teams meeting link sent with the invitation" : "No Teams link"));
+        yield return Facts(facts);
         if (panel.JoinUrl is not { Length: > 0 })
         {
             yield return Attention("Teams gave the meeting no link: the organiser mailbox may have no Teams licence. Add a Teams link in Outlook, or tell the invitees where to meet.");
         }
 
-        var outlook = state.OutlookAnswers.ToDictionary(a => a.Name, a => a.Answer, StringComparer.Ordinal);
+        var outlook = state.OutlookAnswers.DistinctBy(a => a.Address.ToUpperInvariant()).ToDictionary(a => a.Address, a => a.Answer, StringComparer.OrdinalIgnoreCase);
         yield return Bullets(PanelSteps.Attendees(state).Select(a =>
         {
             var invitation = state.InvitationOf(a.Id);
@@ -61,7 +68,7 @@ public sealed class PanelHub : IHubPart
                 _ => "not yet answered",
             };
             var parts = new List<string> { inScrBot };
-            if (outlook.TryGetValue(a.Name, out var answer))
+            if (PanelSteps.AddressOf(view, a) is { } address && outlook.TryGetValue(address, out var answer))
             {
                 parts.Add($"Outlook: {answer}");
             }
@@ -69,6 +76,13 @@ public sealed class PanelHub : IHubPart
             parts.Add(state.HasSignedForScheduledPanel(a.Id) ? "signed" : "not signed");
             return $"{a.Name}: {string.Join(" · ", parts)}";
         }));
+    }
+
+    /// <summary>The time the meeting booked now was moved from, and the move: null when it was booked at this time.</summary>
+    private static (ScopingPanelScheduled From, ScopingPanelScheduled By)? MovedFrom(CaseView view)
+    {
+        var bookings = view.Facts.Where(f => f is ScopingPanelScheduled or ScopingPanelPostponed or ScopingPanelReconvened).TakeLast(2).ToList();
+        return bookings is [ScopingPanelScheduled from, ScopingPanelScheduled by] && from.MeetingId == by.MeetingId ? (from, by) : null;
     }
 
     public IEnumerable<JsonNode?> Actions(CaseView view)
