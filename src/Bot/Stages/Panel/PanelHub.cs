@@ -43,7 +43,7 @@ public sealed class PanelHub : IHubPart
 
         yield return Subheading("The Scoping Panel meeting", separator: true);
         var facts = new List<(string, string)> { ("When", PanelSteps.When(panel.Start, panel.End)) };
-        if (MovedFrom(view) is { } moved)
+        if (PanelSteps.MovedFrom(view) is { } moved)
         {
             facts.Add(("Moved", $"from {PanelSteps.When(moved.From.Start, moved.From.End)}, by {moved.By.By.Name} on {Words.DateAndTime(moved.By.At)}: every invitee is asked again"));
         }
@@ -76,13 +76,6 @@ public sealed class PanelHub : IHubPart
             parts.Add(state.HasSignedForScheduledPanel(a.Id) ? "signed" : "not signed");
             return $"{a.Name}: {string.Join(" · ", parts)}";
         }));
-    }
-
-    /// <summary>The time the meeting booked now was moved from, and the move: null when it was booked at this time.</summary>
-    private static (ScopingPanelScheduled From, ScopingPanelScheduled By)? MovedFrom(CaseView view)
-    {
-        var bookings = view.Facts.Where(f => f is ScopingPanelScheduled or ScopingPanelPostponed or ScopingPanelReconvened).TakeLast(2).ToList();
-        return bookings is [ScopingPanelScheduled from, ScopingPanelScheduled by] && from.MeetingId == by.MeetingId ? (from, by) : null;
     }
 
     public IEnumerable<JsonNode?> Actions(CaseView view)

@@ -180,6 +180,16 @@ public sealed class PanelSteps : IStageSteps
         where T : CaseEvent =>
         view.Facts.Skip(after + 1).OfType<T>().LastOrDefault(f => match?.Invoke(f) ?? true) is { } fact ? new StepDone(fact.By, fact.At) : null;
 
+    /// <summary>The booking the meeting booked now was moved from, and the move: null when it was booked at this time.</summary>
+    public static (ScopingPanelScheduled From, ScopingPanelScheduled By)? MovedFrom(CaseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var bookings = view.Facts.Where(f => f is ScopingPanelScheduled or ScopingPanelPostponed or ScopingPanelReconvened).TakeLast(2).ToList();
+        return view.State.ScheduledPanel is not null && bookings is [ScopingPanelScheduled from, ScopingPanelScheduled by] && from.MeetingId == by.MeetingId
+            ? (from, by)
+            : null;
+    }
+
     /// <summary>Someone in the tenant (a member of the board's directory), who gets cards in Teams; others get Outlook's invitation only.</summary>
     public static bool InTenant(Actor person) => !person.Id.Value.StartsWith("mail:", StringComparison.Ordinal);
 
