@@ -50,15 +50,15 @@ public sealed class PanelAnswersWorkerTests(AzuriteFixture azurite) : IAsyncLife
             new Dictionary<string, string?> { ["Graph__BaseUrl"] = _standIn.BaseUrl.ToString(), ["Graph__OrganiserMailbox"] = Organiser },
             services => services.AddSingleton<TimeProvider>(clock));
         var cases = bot.Services.GetRequiredService<CaseStore>();
-        var reference = await ReadyToScheduleAsync(cases);
+        var reference = await ScopingPanelSetup.ReadyToScheduleAsync(_host, cases);
         bot.Services.GetRequiredService<CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, reference);
 
         // Megan finds a time and books the first slot, pressing the buttons of the card she was sent.
         var megan = _host.Who(Role.BoardManager);
         var find = await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == StageHost.Chat(megan.Id.Value)
             && r.Card is { } card && StageHost.Text(card).Contains($"{reference} · Find a time and book the Scoping Panel", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        var slots = (JsonObject)(await PressAsync(bot, megan, find.Card!, "Find a time", new JsonObject { ["workingDays"] = "10" }))["value"]!;
-        var booked = await PressAsync(bot, megan, slots, "Book this slot");
+        var slots = (JsonObject)(await ScopingPanelSetup.PressAsync(_host, bot, megan, find.Card!, "Find a time", new JsonObject { ["workingDays"] = "10" }))["value"]!;
+        var booked = await ScopingPanelSetup.PressAsync(_host, bot, megan, slots, "Book this slot");
         Assert.Contains("Find a time and book the Scoping Panel: done by Megan Bowen", StageHost.Text((JsonObject)booked["value"]!), StringComparison.Ordinal);
         var meetingId = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State.ScheduledPanel!.MeetingId!;
         await HubAsync(megan, "Patti Fernandez: not yet answered · not signed");
@@ -89,45 +89,5 @@ public sealed class PanelAnswersWorkerTests(AzuriteFixture azurite) : IAsyncLife
         var found = await _host.Connector.WaitForAsync(r => r.ConversationId == StageHost.Chat(manager.Id.Value) && r.Card is { } card
             && StageHost.Text(card).Contains(" · Case card", StringComparison.Ordinal) && StageHost.Text(card).Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         return found.Card!;
-    }
-
-    /// <summary>Presses the card's Action.Execute with this title (anywhere on the card), with the inputs the person filled in.</summary>
-    private Task<JsonNode> PressAsync(BotFactory bot, Actor person, JsonObject card, string title, JsonObject? inputs = null)
-    {
-        var button = Nodes(card).First(n => n["type"]?.GetValue<string>() == "Action.Execute" && n["title"]?.GetValue<string>() == title);
-        var data = (JsonObject)button["data"]!.DeepClone();
-        foreach (var (name, value) in inputs ?? [])
-        {
-            data[name] = value?.DeepClone();
-        }
-
-        return _host.PressAsync(bot, person, button["verb"]!.GetValue<string>(), data);
-    }
-
-    private static IEnumerable<JsonObject> Nodes(JsonNode? node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Nodes(p.Value))),
-        JsonArray a => a.SelectMany(Nodes),
-        _ => [],
-    };
-
-    /// <summary>A case referred and taken through stages 3–4 by the domain's commands, each by the member whose step it is.</summary>
-    private async Task<CaseReference> ReadyToScheduleAsync(CaseStore cases)
-    {
-        var reference = await _host.ReferAsync(cases);
-        var today = Domain.Calendar.LondonTime.Today(_host.Time);
-        var police = new AgencyId("staffs-police");
-        await _host.DoAsync(cases, reference, Role.BoardManager, CaseCommands.InformChairs);
-        await _host.DoAsync(cases, reference, Role.BoardManager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, today, extraordinary: true));
-        await _host.DoAsync(cases, reference, Role.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "The criteria may be met."));
-        await _host.DoAsync(cases, reference, Role.BoardManager, (s, c) => CaseCommands.ChooseAgencies(s, c, [police]));
-        await _host.DoAsync(cases, reference, Role.BoardManager, (s, c) => CaseCommands.SendChildDetailsToPartners(s, c, today.AddDays(7)));
-        await _host.DoAsync(cases, reference, Role.AgencyRepresentative, (s, c) => CaseCommands.SecureRecords(s, c, police));
-        await _host.DoAsync(cases, reference, Role.AgencyRepresentative, (s, c) => CaseCommands.ReturnRecordCheck(s, c, police, RecordCheckResult.Known, []));
-        await _host.DoAsync(cases, reference, Role.EducationSafeguardingOfficer, (s, c) => CaseCommands.RecordSchoolsChecked(s, c, ["Example Primary School"]));
-        await _host.DoAsync(cases, reference, Role.BoardManager, (s, c) => CaseCommands.SendInvitations(s, c, [police], [],
-            new Domain.Cases.Invitee("DI Sam Vimes", "sam.vimes@police.example"), new Domain.Cases.Invitee("Diego Siciliani", "diego.siciliani@minutes.example"),
-            "The other partners' checks are late and the panel cannot wait."));
-        return reference;
     }
 }

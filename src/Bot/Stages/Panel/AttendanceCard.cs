@@ -34,11 +34,11 @@ public static class AttendanceCard
         body.Add(Text("Outlook has sent you the invitation too. If you cannot attend, you may send a deputy from your agency: name them so the panel chair knows who is coming.", subtle: true));
         return TaskCard.Build(view, facts, body,
             [
-                Execute("Attending", Verb, TaskCard.Data(view, new JsonObject { [AnswerKey] = Attending }), style: "positive", sendInputs: false),
+                Execute("Attending", Verb, PanelSteps.ForMeeting(view, new JsonObject { [AnswerKey] = Attending }), style: "positive", sendInputs: false),
                 ShowCard("Sending a deputy",
                     [TextInput(DeputyInput, "Your deputy's full name", "", 200, required: true)],
-                    [Execute("Send my deputy", Verb, TaskCard.Data(view, new JsonObject { [AnswerKey] = Deputy }))]),
-                Execute("Cannot attend", Verb, TaskCard.Data(view, new JsonObject { [AnswerKey] = CannotAttend }), sendInputs: false),
+                    [Execute("Send my deputy", Verb, PanelSteps.ForMeeting(view, new JsonObject { [AnswerKey] = Deputy }))]),
+                Execute("Cannot attend", Verb, PanelSteps.ForMeeting(view, new JsonObject { [AnswerKey] = CannotAttend }), sendInputs: false),
             ],
             "The Board Manager, who booked the meeting",
             confidential: false);

@@ -33,15 +33,16 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
         string V(string id) => TaskCard.Value(action.Data, id);
+        Outcome ForThisMeeting(CaseState state, Func<Outcome> command) => PanelSteps.ForThisMeeting(state, V(PanelSteps.MeetingStartKey), command);
         return action.Verb switch
         {
             FindTimeCard.FindVerb => FindAsync(context, action, V),
             FindTimeCard.BookVerb => BookAsync(context, action, V),
             MoveVerb => MoveAsync(context, action, V),
-            CancelVerb or ReconveneCard.PostponeVerb => CancelAsync(context, action, V(ReconveneCard.ReasonInput)),
-            ReconveneCard.ProceedVerb => conversations.ActAsync(context, action, "decide whether the Scoping Panel goes ahead", (s, c) =>
-                CaseCommands.ProceedWithoutAgencies(s, c, PanelSteps.AgenciesWithNobodyAttending(s))),
-            AttendanceCard.Verb => conversations.ActAsync(context, action, "answer an invitation to the Scoping Panel", (s, c) => V(AttendanceCard.AnswerKey) switch
+            CancelVerb or ReconveneCard.PostponeVerb => CancelAsync(context, action, V(ReconveneCard.ReasonInput), V(PanelSteps.MeetingStartKey)),
+            ReconveneCard.ProceedVerb => conversations.ActAsync(context, action, "decide whether the Scoping Panel goes ahead", (s, c) => ForThisMeeting(s, () =>
+                CaseCommands.ProceedWithoutAgencies(s, c, PanelSteps.AgenciesWithNobodyAttending(s)))),
+            AttendanceCard.Verb => conversations.ActAsync(context, action, "answer an invitation to the Scoping Panel", (s, c) => ForThisMeeting(s, () => V(AttendanceCard.AnswerKey) switch
             {
                 AttendanceCard.Attending => CaseCommands.AnswerAttendance(s, c, attending: true),
                 AttendanceCard.Deputy => V(AttendanceCard.DeputyInput).Length == 0
@@ -49,17 +50,17 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
                     : CaseCommands.AnswerAttendance(s, c, attending: true, V(AttendanceCard.DeputyInput)),
                 AttendanceCard.CannotAttend => CaseCommands.AnswerAttendance(s, c, attending: false),
                 _ => Outcome.Refused("Say whether you are attending, sending a deputy, or cannot attend."),
-            }),
-            StatementCard.Verb => conversations.ActAsync(context, action, "sign the Scoping Panel's confidentiality statement", (s, c) =>
+            })),
+            StatementCard.Verb => conversations.ActAsync(context, action, "sign the Scoping Panel's confidentiality statement", (s, c) => ForThisMeeting(s, () =>
                 ConfidentialityStatement.OfVersion(V(StatementCard.VersionKey)) is { } statement
                     ? CaseCommands.SignConfidentialityStatement(s, c, statement, V(StatementCard.NameInput), V(StatementCard.HashKey))
-                    : Outcome.Refused($"There is no version {V(StatementCard.VersionKey)} of the confidentiality statement. Nothing was signed.")),
-            MeetingHeldCard.Verb => conversations.ActAsync(context, action, "record that the Scoping Panel was held", (s, c) =>
+                    : Outcome.Refused($"There is no version {V(StatementCard.VersionKey)} of the confidentiality statement. Nothing was signed."))),
+            MeetingHeldCard.Verb => conversations.ActAsync(context, action, "record that the Scoping Panel was held", (s, c) => ForThisMeeting(s, () =>
                 Date(V(MeetingHeldCard.HeldOnInput)) is { } heldOn
                     ? CaseCommands.RecordScopingPanelHeld(s, c, heldOn,
                         List(V(MeetingHeldCard.AttendedInput)).Select(p => new PersonId(p)).ToList(),
                         List(V(MeetingHeldCard.WithoutInformationInput)).Select(a => new AgencyId(a)).ToList())
-                    : Outcome.Refused("Give the date the meeting was held.", "The meeting was held on")),
+                    : Outcome.Refused("Give the date the meeting was held.", "The meeting was held on"))),
             MeetingHeldCard.HarmVerb => conversations.ActAsync(context, action, "record that a child is at risk of significant harm", (s, c) =>
                 CaseCommands.IdentifyRiskOfSignificantHarm(s, c, V(MeetingHeldCard.HarmInput))),
             HarmCard.Verb => conversations.ActAsync(context, action, "record that safeguarding procedures started", (s, c) =>
@@ -178,7 +179,7 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
         var (step, answer) = await conversations.CheckAsync(context, action, attempt, (s, c) =>
             s.ScheduledPanel?.MeetingId is null
                 ? Outcome.Refused("No Scoping Panel meeting is booked in Outlook to move.")
-                : CaseCommands.ScheduleScopingPanel(s, c, start, end, s.ScheduledPanel.MeetingId)).ConfigureAwait(false);
+                : PanelSteps.ForThisMeeting(s, value(PanelSteps.MeetingStartKey), () => CaseCommands.ScheduleScopingPanel(s, c, start, end, s.ScheduledPanel.MeetingId))).ConfigureAwait(false);
         if (step is null)
         {
             return answer!;
@@ -214,10 +215,11 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
             : CardActionResult.Message($"The Scoping Panel meeting is moved to {PanelSteps.When(now.Start, now.End)}. Outlook has sent every invitee the new time; each answers again, and signs the confidentiality statement again, for the new meeting.");
     }
 
-    private async Task<CardActionResult> CancelAsync(TurnContext context, CardAction action, string reason)
+    private async Task<CardActionResult> CancelAsync(TurnContext context, CardAction action, string reason, string meetingStart)
     {
         const string attempt = "cancel or reconvene the Scoping Panel meeting";
-        var (step, answer) = await conversations.CheckAsync(context, action, attempt, (s, c) => CaseCommands.PostponeScopingPanel(s, c, reason)).ConfigureAwait(false);
+        var (step, answer) = await conversations.CheckAsync(context, action, attempt, (s, c) =>
+            PanelSteps.ForThisMeeting(s, meetingStart, () => CaseCommands.PostponeScopingPanel(s, c, reason))).ConfigureAwait(false);
         if (step is null)
         {
             return answer!;
@@ -237,7 +239,7 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
         var accepted = false;
         var result = await conversations.ActAsync(context, action, attempt, (s, c) =>
         {
-            var outcome = CaseCommands.PostponeScopingPanel(s, c, reason);
+            var outcome = PanelSteps.ForThisMeeting(s, meetingStart, () => CaseCommands.PostponeScopingPanel(s, c, reason));
             accepted = !outcome.IsRefused;
             return outcome;
         }).ConfigureAwait(false);

@@ -87,7 +87,12 @@ public sealed class PanelHub : IHubPart
             yield break;
         }
 
-        var data = new JsonObject { [TaskCard.CaseKey] = view.Reference.Value, [TaskCard.StepKey] = PanelSteps.Meeting };
+        var data = new JsonObject
+        {
+            [TaskCard.CaseKey] = view.Reference.Value,
+            [TaskCard.StepKey] = PanelSteps.Meeting,
+            [PanelSteps.MeetingStartKey] = state.ScheduledPanel.Start.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
         yield return ShowCard("Move the meeting",
             [
                 DateInput(FindTimeCard.ProposedDateInput, "New date", ""),

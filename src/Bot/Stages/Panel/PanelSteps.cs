@@ -32,6 +32,9 @@ public sealed class PanelSteps : IStageSteps
     public const string Recommend = "recommend";
     public const string HarmPrefix = "harm/";
 
+    /// <summary>The start of the meeting a card was drawn for, in its buttons' data: a card for a meeting since moved or cancelled is refused.</summary>
+    public const string MeetingStartKey = "meetingStart";
+
     /// <summary>
     /// Which booking of the meeting a step belongs to: every booking and every move is a new one, with its own cards (the
     /// invitees answer and sign again for a new time), and the cards of the one before are closed.
@@ -53,13 +56,21 @@ public sealed class PanelSteps : IStageSteps
 
     public static string BookKey(CaseView view) => $"{Book}/{Round(view)}";
 
-    public static string AttendKey(CaseView view, PersonId member) => $"{AttendPrefix}{Booking(view)}/{member.Value}";
+    public static string AttendKey(CaseView view, PersonId member) => AttendKey(Booking(view), member);
 
-    public static string SignKey(CaseView view, PersonId attendee) => $"{SignPrefix}{Booking(view)}/{attendee.Value}";
+    public static string SignKey(CaseView view, PersonId attendee) => SignKey(Booking(view), attendee);
 
-    public static string AbsentKey(CaseView view) => $"{Absent}/{Booking(view)}";
+    public static string AbsentKey(CaseView view) => AbsentKey(Booking(view));
 
-    public static string HeldKey(CaseView view) => $"{Held}/{Booking(view)}";
+    public static string HeldKey(CaseView view) => HeldKey(Booking(view));
+
+    private static string AttendKey(int booking, PersonId member) => $"{AttendPrefix}{booking}/{member.Value}";
+
+    private static string SignKey(int booking, PersonId attendee) => $"{SignPrefix}{booking}/{attendee.Value}";
+
+    private static string AbsentKey(int booking) => $"{Absent}/{booking}";
+
+    private static string HeldKey(int booking) => $"{Held}/{booking}";
 
     public static string ReconveneKey(CaseView view) => $"{Reconvene}/{MeetingsHeld(view)}";
 
@@ -101,6 +112,16 @@ public sealed class PanelSteps : IStageSteps
             Open: preparing && scheduled is null, Since<ScopingPanelScheduled>(view, round), FindTimeCard.Build);
 
         yield return new CaseStep(Meeting, "The Scoping Panel meeting", managers, null, Open: false, Done: null, FindTimeCard.Build);
+
+        // The cards of a meeting cancelled or moved, closed: each copy says it is no longer needed, under its own title.
+        var superseded = scheduled is null ? Booking(view) : Booking(view) - 1;
+        if (superseded > 0 && state.PanelHeld is null)
+        {
+            foreach (var closed in Superseded(view, superseded))
+            {
+                yield return closed;
+            }
+        }
 
         if (scheduled is null && state.PanelMeetingsHeld.Count == 0)
         {
@@ -162,6 +183,24 @@ public sealed class PanelSteps : IStageSteps
             Open: afterHeld && state.Recommendation is null, Since<RecommendationMade>(view, heldAt), RecommendationCard.Build);
     }
 
+    private static IEnumerable<CaseStep> Superseded(CaseView view, int booking)
+    {
+        var state = view.State;
+        var chair = state.PanelChair is { } c ? new[] { c } : [];
+        foreach (var invitation in state.Invitations.Where(i => InTenant(i.Member)))
+        {
+            yield return new CaseStep(AttendKey(booking, invitation.Member.Id), "Answer the invitation to the Scoping Panel", [invitation.Member], null, Open: false, Done: null, AttendanceCard.Build);
+        }
+
+        foreach (var attendee in Attendees(state).Where(InTenant))
+        {
+            yield return new CaseStep(SignKey(booking, attendee.Id), "Sign the Scoping Panel's confidentiality statement", [attendee], null, Open: false, Done: null, StatementCard.Build);
+        }
+
+        yield return new CaseStep(AbsentKey(booking), "Reconvene the Scoping Panel?", chair, null, Open: false, Done: null, ReconveneCard.BuildBefore);
+        yield return new CaseStep(HeldKey(booking), "Record the Scoping Panel meeting held", chair, null, Open: false, Done: null, MeetingHeldCard.Build);
+    }
+
     private static int LastIndex(CaseView view, Func<CaseEvent, bool> match)
     {
         for (var i = view.Facts.Count - 1; i >= 0; i--)
@@ -179,6 +218,38 @@ public sealed class PanelSteps : IStageSteps
     private static StepDone? Since<T>(CaseView view, int after, Func<T, bool>? match = null)
         where T : CaseEvent =>
         view.Facts.Skip(after + 1).OfType<T>().LastOrDefault(f => match?.Invoke(f) ?? true) is { } fact ? new StepDone(fact.By, fact.At) : null;
+
+    /// <summary>A button's data for the meeting booked now: the case, the step, and the meeting's start.</summary>
+    public static System.Text.Json.Nodes.JsonObject ForMeeting(StepView view, System.Text.Json.Nodes.JsonObject? more = null)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var data = TaskCard.Data(view, more);
+        if (view.Case.State.ScheduledPanel is { } panel)
+        {
+            data[MeetingStartKey] = panel.Start.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// Refuses a button pressed on a card drawn for a meeting that has since been moved or cancelled (its data names the
+    /// meeting's start); otherwise the command decides.
+    /// </summary>
+    public static Outcome ForThisMeeting(CaseState state, string meetingStart, Func<Outcome> command)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(command);
+        if (meetingStart.Length > 0 && (!DateTimeOffset.TryParseExact(meetingStart, "O", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var start)
+                                        || state.ScheduledPanel?.Start != start))
+        {
+            return Outcome.Refused(state.ScheduledPanel is { } panel
+                ? $"This card is for a Scoping Panel meeting since moved to {When(panel.Start, panel.End)}: use the card for the meeting booked now. Nothing was changed."
+                : "This card is for a Scoping Panel meeting since cancelled. Nothing was changed.");
+        }
+
+        return command();
+    }
 
     /// <summary>The booking the meeting booked now was moved from, and the move: null when it was booked at this time.</summary>
     public static (ScopingPanelScheduled From, ScopingPanelScheduled By)? MovedFrom(CaseView view)

@@ -29,8 +29,8 @@ public static class ReconveneCard
                         TextInput(ReasonInput, "Why reconvene", $"Nobody can attend for {string.Join(", ", absent)}.", 2000, multiline: true),
                         Text("The meeting booked is cancelled in Outlook and cannot be recovered; the Board Manager books a new time.", subtle: true),
                     ],
-                    [Execute("Cancel the meeting and reconvene", PostponeVerb, TaskCard.Data(view), style: "destructive")]),
-                Execute("Hold as planned", ProceedVerb, TaskCard.Data(view), sendInputs: false),
+                    [Execute("Cancel the meeting and reconvene", PostponeVerb, PanelSteps.ForMeeting(view), style: "destructive")]),
+                Execute("Hold as planned", ProceedVerb, PanelSteps.ForMeeting(view), sendInputs: false),
             ],
             "ScrBot, from the invitees' answers",
             confidential: false);
