@@ -69,7 +69,9 @@ public sealed class PanelAnswersWorkerTests(AzuriteFixture azurite) : IAsyncLife
             _standIn.State.Events[meetingId].Responses["pattif@board.example"] = ("accepted", DateTimeOffset.UtcNow);
         }
 
-        clock.Advance(PanelAnswersWorker.Every - TimeSpan.FromMinutes(1));
+        var every = bot.Services.GetRequiredService<PanelAnswersWorker>().Every;
+        Assert.Equal(TimeSpan.FromMinutes(15), every);
+        clock.Advance(every - TimeSpan.FromMinutes(1));
         Assert.DoesNotContain(_standIn.State.Requests, r => r.Method == "GET" && r.Path.EndsWith("/events/" + meetingId, StringComparison.Ordinal));
         Assert.Empty((await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State.OutlookAnswers);
 
