@@ -152,7 +152,7 @@ internal static class StageCardCatalogue
         var never = invitees.Select(i => new InviteeAvailability(i, i.Name == chair.Name ? [new BusyPeriod(LondonTime.StartOfDay(window.FirstDay), LondonTime.StartOfDay(window.LastDay.AddDays(1)), BusyKind.OutOfOffice)] : [])).ToList();
         yield return new("task-find-a-time-nothing-fits", FindTimeCard.Slots(view, SlotFinder.Find(search, never, calendar)), Picture: true);
         var slot = found.Slots[0];
-        yield return new("task-find-a-time-proposed", FindTimeCard.Proposed(view, SlotFinder.Assess(slot.Start.AddDays(1), slot.End.AddDays(1), busyChair, calendar)));
+        yield return new("task-find-a-time-proposed", FindTimeCard.Proposed(view, SlotFinder.Assess(slot.Start.AddDays(1), slot.End.AddDays(1), busyChair, calendar)), Picture: true);
 
         story.Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, slot.Start, slot.End, "AAMkAGI1", "https://teams.microsoft.com/l/meetup-join/example"));
         var noLink = story.Copy();
