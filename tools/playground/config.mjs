@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes a Microsoft 365 Agents Playground config (.m365agentsplayground.yml) in which one of the mock people in
-// mock-users.json is the acting user and the other five are the rest of the tenant, the group chat and the team.
+// mock-users.json is the acting user and the first five others are the rest of the tenant, the group chat and the team
+// (the Playground takes exactly five others).
 //
 //   node tools/playground/config.mjs --list
 //   node tools/playground/config.mjs --as "Megan Bowen" --out /tmp/megan/.m365agentsplayground.yml
@@ -55,7 +56,7 @@ const config = {
   tenantId: mock.tenantId,
   bot: mock.bot,
   currentUser: asPlaygroundUser(me),
-  users: mock.users.filter((u) => u !== me).map(asPlaygroundUser),
+  users: mock.users.filter((u) => u !== me).slice(0, 5).map(asPlaygroundUser),
   personalChat: { id: me.personalChatId },
   groupChat: mock.groupChat,
   team: {

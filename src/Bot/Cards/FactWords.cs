@@ -39,10 +39,18 @@ public static partial class FactWords
                 ChairDecisionKind.UpholdWithFurtherActions => "The Independent Chair upheld the recommendation with further actions",
                 _ => "The Independent Chair overruled the recommendation",
             },
+            ReviewerRecommended r => $"{Names(r.Lead, r.Second)} recommended as reviewer to the Independent Chair and the Director of Children's Services ({by})",
+            ReviewerAppointmentAnswered a => $"{(a.Agreed ? "Agreed to" : "Declined")} the recommended reviewer's appointment ({by}, {RoleNames.Of(a.As)})",
+            ReviewerAppointed a => $"{Names(a.Lead, a.Second)} appointed as reviewer by the Independent Chair and the Director of Children's Services",
+            ReviewerReplaced => $"The appointed reviewer replaced ({by})",
+            ReviewTeamRecorded t => $"The Review Team recorded: {t.Members.Count} organisation{(t.Members.Count == 1 ? "" : "s")} ({by})",
+            CaseTeamRecorded => $"The Case Team recorded ({by})",
             CaseClosed => "The case was closed",
             _ => $"{Sentence(fact.GetType().Name)} ({by})",
         };
     }
+
+    private static string Names(ProposedReviewer lead, ProposedReviewer? second) => second is null ? lead.Name : $"{lead.Name} and {second.Name}";
 
     /// <summary>"ChildDetailsSentToPartners" → "Child details sent to partners".</summary>
     private static string Sentence(string typeName)

@@ -23,6 +23,9 @@ public static class RoleNames
         Role.EducationSafeguardingOfficer => "Education Safeguarding Officer",
         Role.NotifyingOfficer => "officer named to notify Ofsted",
         Role.CooperatingBoardManager => "Board Manager of a cooperating board",
+        Role.AgencyScrLead => "agency SCR lead",
+        Role.AgencyLeadBoardMember => "agency lead board member",
+        Role.DirectorOfChildrensServices => "Director of Children's Services",
         _ => role.ToString(),
     };
 }

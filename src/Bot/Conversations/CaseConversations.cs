@@ -60,6 +60,9 @@ public sealed class CaseConversations(
 
     public IReadOnlyList<CaseStep> StepsOf(CaseView view) => _stages.SelectMany(s => s.Steps(view)).ToList();
 
+    /// <summary>The stages' buttons for this person on the case's status, beyond the steps they owe (see <see cref="IHubPart.ActionsFor"/>).</summary>
+    public IReadOnlyList<JsonNode?> ActionsFor(CaseView view, Actor person) => _hubParts.SelectMany(p => p.ActionsFor(view, person)).ToList();
+
     /// <summary>
     /// The case with this reference if this person has a role on it; otherwise null, exactly as for a reference that
     /// does not exist (the refused look is kept in the case's audit trail).

@@ -68,6 +68,15 @@ public sealed record CaseView(
     /// <summary>The board members holding a board-wide role on this case's board.</summary>
     public IReadOnlyList<Actor> WithRole(Role role) => Directory.WithRole(State.LeadBoard, role).Select(m => new Actor(m.Person, m.Name)).ToList();
 
+    /// <summary>An agency's representatives on the case, else the board's representatives of that agency.</summary>
+    public IReadOnlyList<Actor> AgencyRepresentatives(AgencyId agency)
+    {
+        var onCase = OnCase(Role.AgencyRepresentative, agency);
+        return onCase.Count > 0
+            ? onCase
+            : Directory.NamedFor(State.LeadBoard, agency, Role.AgencyRepresentative).Select(m => new Actor(m.Person, m.Name)).ToList();
+    }
+
     /// <summary>The people holding a role given on this case (for an agency, when named).</summary>
     public IReadOnlyList<Actor> OnCase(Role role, AgencyId? agency = null) =>
         State.Roles.Where(r => r.Role == role && (agency is null || r.Agency == agency)).Select(r => r.Person).DistinctBy(p => p.Id).ToList();
@@ -94,4 +103,10 @@ public interface IHubPart
     IEnumerable<JsonNode?> Body(CaseView view);
 
     IEnumerable<JsonNode?> Actions(CaseView view);
+
+    /// <summary>
+    /// The buttons the stage offers this person on the case's status (<c>case</c>) beyond the steps they owe, where the
+    /// domain lets more than the Board Manager act (the Independent Chair replacing the reviewer).
+    /// </summary>
+    IEnumerable<JsonNode?> ActionsFor(CaseView view, Actor person) => [];
 }

@@ -7,6 +7,7 @@ using ScrBot.Bot.Stages.Decision;
 using ScrBot.Bot.Stages.Preparing;
 using ScrBot.Bot.Stages.Publication;
 using ScrBot.Bot.Stages.Review;
+using ScrBot.Bot.Stages.Reviewer;
 using ScrBot.Bot.Stages.SubGroup;
 
 namespace ScrBot.Bot.Conversations;
@@ -17,7 +18,7 @@ public static class ConversationsRegistration
     /// The interaction model (task cards, updates in place, the hub card, <c>tasks</c>, the step buttons of
     /// <c>case</c>) and the stages that use it: the sub-group's decision (stage 3), preparing the Scoping Panel
     /// (stage 4), the Scoping Panel meeting (stage 5), the Independent Chair's decision with what follows it (stages 6–7),
-    /// the review (8), the report and its publication (9) and the action plan through to the case's close (10). Needs
+    /// commissioning the reviewer (7–8), the review (8), the report and its publication (9) and the action plan through to the case's close (10). Needs
     /// <c>AddReferralJourney()</c> first (the case store and the board directory).
     /// </summary>
     public static IServiceCollection AddCaseStages(this IServiceCollection services)
@@ -33,9 +34,13 @@ public static class ConversationsRegistration
         services.AddSingleton<IHubPart, PanelHub>();
         services.AddSingleton<PanelAnswersWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<PanelAnswersWorker>());
+        services.AddSingleton<IStageSteps, ReviewerSteps>();
+        services.AddSingleton<IHubPart, ReviewerHub>();
         services.AddSingleton<IStageSteps, ReviewSteps>();
+        services.AddSingleton<IHubPart, ReviewHub>();
         services.AddSingleton<IStageSteps, PublicationSteps>();
         services.AddSingleton<IStageSteps, ActionPlanSteps>();
+        services.AddSingleton<IHubPart, ActionPlanHub>();
         services.AddSingleton<IStageSteps, DecisionSteps>();
         services.AddSingleton<TasksCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<TasksCommand>());
@@ -43,6 +48,7 @@ public static class ConversationsRegistration
         services.AddCardAction<SubGroupActions>();
         services.AddCardAction<PreparingActions>();
         services.AddCardAction<PanelActions>();
+        services.AddCardAction<ReviewerActions>();
         services.AddCardAction<ReviewActions>();
         services.AddCardAction<PublicationActions>();
         services.AddCardAction<ActionPlanActions>();

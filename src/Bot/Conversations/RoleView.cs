@@ -9,14 +9,14 @@ namespace ScrBot.Bot.Conversations;
 
 /// <summary>
 /// What <c>case &lt;reference&gt;</c> adds to the case's status for the person asking: their role(s) on the case, the
-/// steps they owe now with the button that opens each, what the case is waiting for, and the full referral in
-/// expandable sections (shown only to people with a role on the case: nobody else gets this card at all).
+/// steps they owe now with the button that opens each, what the case is waiting for, any other button a stage offers
+/// them (<see cref="IHubPart.ActionsFor"/>), and the full referral in expandable sections (shown only to people with a role on the case: nobody else gets this card at all).
 /// </summary>
 public static class RoleView
 {
     public const string ReferralId = "referral-in-full";
 
-    public static JsonObject Extend(JsonObject statusCard, CaseView view, IReadOnlyList<CaseStep> steps, Actor person)
+    public static JsonObject Extend(JsonObject statusCard, CaseView view, IReadOnlyList<CaseStep> steps, Actor person, IReadOnlyList<JsonNode?>? more = null)
     {
         ArgumentNullException.ThrowIfNull(statusCard);
         ArgumentNullException.ThrowIfNull(view);
@@ -48,6 +48,11 @@ public static class RoleView
             {
                 added.Add(ActionSet([.. mine.Take(4).Select(s => Execute(s.Title, HubCard.OpenVerb,
                     new JsonObject { [TaskCard.CaseKey] = view.Reference.Value, [TaskCard.StepKey] = s.Key }, sendInputs: false))]));
+            }
+
+            if (more is { Count: > 0 })
+            {
+                added.Add(ActionSet([.. more.Take(Math.Max(0, 5 - Math.Min(mine.Count, 4)))]));
             }
 
             if (view.State.Form is { } form)

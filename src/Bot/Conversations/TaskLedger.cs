@@ -77,7 +77,8 @@ public sealed class TaskLedger(BotTables tables, Storage.CaseStore cases)
 
     /// <summary>
     /// Claims the sending of a step's card to a person: true when this instance may send it now; false when the card was
-    /// sent already or another instance is sending it (its claim younger than <see cref="ClaimLapses"/>).
+    /// sent already and not yet done, or another instance is sending it (its claim younger than <see cref="ClaimLapses"/>).
+    /// A step open again after it was done (a records check asked again after the corrected details) is claimed afresh.
     /// </summary>
     public async Task<bool> ClaimAsync(BoardId board, CaseReference reference, string step, PersonId person, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -103,10 +104,19 @@ public sealed class TaskLedger(BotTables tables, Storage.CaseStore cases)
             return false;
         }
 
-        if (!string.IsNullOrEmpty(row.GetString("ActivityId")) || row.GetDateTimeOffset("Claimed") is not { } claimed || now - claimed < ClaimLapses)
+        var sent = !string.IsNullOrEmpty(row.GetString("ActivityId"));
+        if (sent && row.GetBoolean("Done") != true)
+        {
+            // Sent, and still the person's current card for this step.
+            return false;
+        }
+
+        if (!sent && (row.GetDateTimeOffset("Claimed") is not { } claimed || now - claimed < ClaimLapses))
         {
             return false;
         }
+
+        // A lapsed claim, or a step open again after it was done (the corrected details to check again): a new card.
 
         try
         {

@@ -188,7 +188,7 @@ public static partial class DirectoryFile
             return members;
         }
 
-        var seen = new HashSet<(string, Role)>();
+        var seen = new HashSet<(string, Role, string?)>();
         for (var m = 0; m < board.Members.Count; m++)
         {
             var here = $"{at}.members[{m}]";
@@ -237,8 +237,12 @@ public static partial class DirectoryFile
             {
                 problems.Add($"{here}: an agency representative needs \"agency\", the id of the agency they represent.");
             }
+            else if (role is Role.AgencyScrLead or Role.AgencyLeadBoardMember)
+            {
+                problems.Add($"{here}: an {RoleNames.Of(role)} needs \"agency\", the id of the agency they lead for.");
+            }
 
-            if (objectId is not null && !seen.Add((objectId, role)))
+            if (objectId is not null && !seen.Add((objectId, role, member.Agency)))
             {
                 problems.Add($"{here}: {member.Name} is listed twice as {RoleNames.Of(role)}.");
             }

@@ -37,6 +37,15 @@ public static class NudgeCards
         _ => "Deadline",
     };
 
+    /// <summary>The step as a heading says it, for one obligation: an agency's report for the review is D9's, in its own words.</summary>
+    public static string Step(Obligation obligation)
+    {
+        ArgumentNullException.ThrowIfNull(obligation);
+        return obligation.Code == ObligationCode.D9 && obligation.Key.StartsWith("D9/report/", StringComparison.Ordinal)
+            ? "Agency report for the review to send"
+            : Step(obligation.Code);
+    }
+
     /// <summary>
     /// The personal nudge: "SCR-2026-0007 · Minutes to circulate by Friday 13 March 2026 (in 2 working days)", the
     /// obligation in the toolkit's words, the due date, to whom it is owed, who owes it, the rule, and a "Case status"
@@ -54,7 +63,7 @@ public static class NudgeCards
             [
                 AdaptiveCard.Heading(obligation.Code == ObligationCode.D11
                     ? $"{reference} · The report came off the website before its 12 months were up"
-                    : $"{reference} · {Step(obligation.Code)} by {due}"),
+                    : $"{reference} · {Step(obligation)} by {due}"),
                 AdaptiveCard.Facts(
                 [
                     ("Obligation", $"{obligation.Code} · {obligation.Title}"),
@@ -80,7 +89,8 @@ public static class NudgeCards
 
     /// <summary>
     /// The step whose task card records an obligation done, when a stage's card does (the nudge's "Record it done"
-    /// opens that card in place of the nudge): D9 the reviewer's card (sending the report to the Board), D10 the report
+    /// opens that card in place of the nudge): D9 the reviewer's card (sending the report to the Board), or for an agency's
+    /// report the representative's card that records it sent, D10 the report
     /// to the National Panel, D11 the report off the website, D12 the agency's update after that meeting.
     /// </summary>
     public static string? StepFor(Obligation obligation)
@@ -88,6 +98,7 @@ public static class NudgeCards
         ArgumentNullException.ThrowIfNull(obligation);
         return obligation.Code switch
         {
+            ObligationCode.D9 when obligation.Key.Split('/') is ["D9", "report", var agency] => Stages.Review.ReviewSteps.AgencyReportPrefix + agency,
             ObligationCode.D9 => Stages.Review.ReviewSteps.Conduct,
             ObligationCode.D10 => Stages.Publication.PublicationSteps.Panel,
             ObligationCode.D11 => Stages.Publication.PublicationSteps.Online,

@@ -350,7 +350,7 @@ public sealed class NudgeSweep(
             var delivered = await delivery.DeliverAsync(
                 new ScrBot.Bot.Delivery.CardForPerson(recipient.Person, name, board.Id, reference, HeldPurpose, $"nudge:{reference}:{obligation.Key}",
                     $"a reminder that {obligation.Code} ({obligation.Title}) is due {HumanDates.Format(obligation.DueOn)}", nudge,
-                    $"{reference} · {NudgeCards.Step(obligation.Code)} by {HumanDates.Format(obligation.DueOn)}"),
+                    $"{reference} · {NudgeCards.Step(obligation)} by {HumanDates.Format(obligation.DueOn)}"),
                 cancellationToken).ConfigureAwait(false);
             if (delivered.Delivered)
             {
@@ -385,7 +385,7 @@ public sealed class NudgeSweep(
         }
 
         var card = NudgeCards.Nudge(reference, obligation, today, calendar);
-        var summary = $"{reference} · {NudgeCards.Step(obligation.Code)} by {HumanDates.Format(obligation.DueOn)}";
+        var summary = $"{reference} · {NudgeCards.Step(obligation)} by {HumanDates.Format(obligation.DueOn)}";
         var result = await sender.SendAsync(chat, Activity.Card(card, summary), new SendOptions(key.ResendKey), cancellationToken).ConfigureAwait(false);
         await MarkAsync(today, key, result, tally, cancellationToken).ConfigureAwait(false);
     }

@@ -70,7 +70,7 @@ public sealed class CaseStatusService(
             {
                 // The person's role view: their steps with their buttons, and the full referral in expandable sections.
                 var view = conversations.View(stored);
-                card = Conversations.RoleView.Extend(card, view, conversations.StepsOf(view), person);
+                card = Conversations.RoleView.Extend(card, view, conversations.StepsOf(view), person, conversations.ActionsFor(view, person));
             }
 
             if (seen.Count > 1)

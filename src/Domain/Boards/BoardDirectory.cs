@@ -32,6 +32,13 @@ public sealed class BoardDirectory(IReadOnlyList<Board> boards)
     public IReadOnlyList<BoardMember> WithRole(BoardId board, Role role) =>
         Find(board)?.Members.Where(m => m.Role == role).ToList() ?? [];
 
+    /// <summary>
+    /// The people a board names for one of its agencies in a role (its SCR lead, its lead board member, its
+    /// representatives): an agency's named people.
+    /// </summary>
+    public IReadOnlyList<BoardMember> NamedFor(BoardId board, AgencyId agency, Role role) =>
+        Find(board)?.Members.Where(m => m.Role == role && m.Agency == agency).ToList() ?? [];
+
     public IReadOnlyList<Board> BoardsOf(PersonId person) =>
         Boards.Where(b => b.Members.Any(m => m.Person == person)).ToList();
 }

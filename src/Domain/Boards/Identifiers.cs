@@ -52,6 +52,12 @@ public enum Role
     AgencyRepresentative,
     PanelMember,
     MinuteTaker,
+
+    /// <summary>
+    /// The reviewer who leads a review, given on the case once appointed. In the board's directory: a reviewer the board
+    /// may commission who has an account in the organisation's Teams, offered when a reviewer is recommended; they hold
+    /// no role on any case until appointed to it.
+    /// </summary>
     IndependentReviewer,
     EducationSafeguardingOfficer,
 
@@ -63,4 +69,20 @@ public enum Role
 
     /// <summary>The Board Manager of a board that cooperates on a case another board leads: sees the case and is told of it.</summary>
     CooperatingBoardManager,
+
+    /// <summary>
+    /// An agency's SCR representative lead (toolkit, "Learning Review Action Plan &amp; Escalation Process"): named per
+    /// agency in the board's directory; asked for timescales when the agency's action is escalated to the Executive Group.
+    /// </summary>
+    AgencyScrLead,
+
+    /// <summary>An agency's lead board member: named per agency in the board's directory; asked for timescales with the SCR lead.</summary>
+    AgencyLeadBoardMember,
+
+    /// <summary>
+    /// The local authority's Director of Children's Services (the flow chart's Director CAH): decides, with the
+    /// Independent Chair, the appointment of the reviewer the sub-group recommends. Holds a role on the board's cases on
+    /// which a reviewer has been recommended.
+    /// </summary>
+    DirectorOfChildrensServices,
 }

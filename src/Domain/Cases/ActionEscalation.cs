@@ -73,6 +73,21 @@ public static class ActionEscalation
         return due;
     }
 
+    /// <summary>
+    /// The people the case's boards name for an agency in a role (its SCR lead, its lead board member): the lead board
+    /// first, then the cooperating boards.
+    /// </summary>
+    public static IReadOnlyList<Actor> LeadsOf(CaseState state, BoardDirectory directory, AgencyId agency, Role role)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(directory);
+        return new[] { state.LeadBoard }.Concat(state.CooperatingBoards)
+            .SelectMany(b => directory.NamedFor(b, agency, role))
+            .Select(m => new Actor(m.Person, m.Name))
+            .DistinctBy(a => a.Id)
+            .ToList();
+    }
+
     /// <summary>The Sub-group Chair, or the Vice-Chair when the owner agency's representative is the Sub-group Chair.</summary>
     public static (Actor? RaisedBy, bool ViceChair) WhoRaises(CaseState state, BoardDirectory directory, AgencyId owner)
     {

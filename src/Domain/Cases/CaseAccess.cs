@@ -5,9 +5,10 @@ namespace ScrBot.Domain.Cases;
 /// <summary>
 /// Who has a role on a case. Board-wide roles (Board Manager, Independent Chair, Sub-group Chair and Vice-Chair of the
 /// case's lead board) hold on every case of that board; the officers the board names to notify Ofsted hold on its
-/// notifiable incidents; the Board Managers of cooperating boards hold a role on the cases they cooperate on; every
-/// other role is given on the case itself. Only people with a role on a case may see the
-/// child's identifying details.
+/// notifiable incidents; the Director of Children's Services holds on the cases on which a reviewer has been
+/// recommended (the Director decides the appointment with the Independent Chair); the Board Managers of cooperating
+/// boards hold a role on the cases they cooperate on; every other role is given on the case itself. Only people with a
+/// role on a case may see the child's identifying details.
 /// </summary>
 public static class CaseAccess
 {
@@ -31,13 +32,19 @@ public static class CaseAccess
             return [];
         }
 
-        var boardWide = directory.RolesOf(person, state.LeadBoard).Where(r => BoardWideRoles.Contains(r) || (r == Role.NotifyingOfficer && state.IsNotifiableIncident));
+        var boardWide = directory.RolesOf(person, state.LeadBoard).Where(r => HoldsOnCase(state, r));
         var onCase = state.Roles.Where(r => r.Person.Id == person).Select(r => r.Role);
         var cooperating = state.CooperatingBoards.Any(b => directory.RolesOf(person, b).Contains(Role.BoardManager))
             ? [Role.CooperatingBoardManager]
             : Array.Empty<Role>();
         return boardWide.Concat(onCase).Concat(cooperating).Distinct().ToList();
     }
+
+    /// <summary>Whether a role held on the board holds on this case of the board.</summary>
+    private static bool HoldsOnCase(CaseState state, Role role) =>
+        BoardWideRoles.Contains(role)
+        || (role == Role.NotifyingOfficer && state.IsNotifiableIncident)
+        || (role == Role.DirectorOfChildrensServices && state.ReviewerRounds.Count > 0);
 
     /// <summary>Whether this person represents this agency on the case.</summary>
     public static bool RepresentsAgency(CaseState state, PersonId person, AgencyId agency)
@@ -57,7 +64,7 @@ public static class CaseAccess
         }
 
         var board = directory.Find(state.LeadBoard)?.Members
-            .Where(m => BoardWideRoles.Contains(m.Role) || (m.Role == Role.NotifyingOfficer && state.IsNotifiableIncident)).Select(m => m.Person) ?? [];
+            .Where(m => HoldsOnCase(state, m.Role)).Select(m => m.Person) ?? [];
         var cooperating = state.CooperatingBoards.SelectMany(b => directory.WithRole(b, Role.BoardManager)).Select(m => m.Person);
         return board.Concat(state.Roles.Select(r => r.Person.Id)).Concat(cooperating).Distinct().ToList();
     }

@@ -111,9 +111,99 @@ public static partial class CaseCommands
 
         var meeting = new SubgroupMeetingHeld(heldOn, nextMeeting) { At = context.Now, By = context.Actor };
         var after = state.Apply(meeting);
-        var escalations = ActionEscalation.Due(after, context.Directory)
-            .Select(e => new ActionEscalated(e.ActionId, e.Level, e.RaisedBy) { At = context.Now, By = context.Actor });
-        return Accept([meeting, .. escalations]);
+        var facts = new List<CaseEvent> { meeting };
+        foreach (var due in ActionEscalation.Due(after, context.Directory))
+        {
+            facts.Add(new ActionEscalated(due.ActionId, due.Level, due.RaisedBy) { At = context.Now, By = context.Actor });
+            if (due.Level == EscalationLevel.ExecutiveGroup)
+            {
+                facts.AddRange(AskForTimescales(state, context, due));
+            }
+        }
+
+        return Accept(facts);
+    }
+
+    /// <summary>
+    /// With an escalation to the Executive Group: the request for timescales to the owner agency's SCR lead and its lead
+    /// board member, as the board's directory names them. Each is given a role on the case (for this agency), so that
+    /// they may answer; a role the directory names nobody in is kept with the request, for the Board Manager.
+    /// </summary>
+    private static IEnumerable<CaseEvent> AskForTimescales(CaseState state, CommandContext context, EscalationDue due)
+    {
+        var asked = new List<(Actor Person, Role Role)>();
+        var notNamed = new List<Role>();
+        foreach (var role in new[] { Role.AgencyScrLead, Role.AgencyLeadBoardMember })
+        {
+            var named = ActionEscalation.LeadsOf(state, context.Directory, due.Owner, role);
+            if (named.Count == 0)
+            {
+                notNamed.Add(role);
+            }
+
+            asked.AddRange(named.Select(p => (p, role)));
+        }
+
+        foreach (var (person, role) in asked.Where(a => !state.Roles.Any(r => r.Person.Id == a.Person.Id && r.Role == a.Role && r.Agency == due.Owner)))
+        {
+            yield return new CaseRoleAssigned(person, role, due.Owner) { At = context.Now, By = context.Actor };
+        }
+
+        yield return new TimescalesRequested(due.ActionId, due.Owner, [.. asked.Select(a => a.Person).DistinctBy(p => p.Id)], notNamed) { At = context.Now, By = context.Actor };
+    }
+
+    /// <summary>
+    /// The owner agency's SCR lead or lead board member, asked for timescales when the action was escalated to the
+    /// Executive Group, gives the date by which it will be complete and how.
+    /// </summary>
+    public static Outcome GiveTimescales(CaseState state, CommandContext context, string actionId, DateOnly completeBy, string details)
+    {
+        var request = state.TimescaleRequests.LastOrDefault(r => r.ActionId == actionId);
+        var asked = new Who(
+            "the agency's SCR lead or its lead board member, asked for timescales",
+            (s, c) => request is not null && request.Asked.Any(p => p.Id == c.Actor.Id));
+        if (Check(state, context,
+                "give timescales for this action",
+                "Timescales cannot be given",
+                AfterCompletion,
+                [asked],
+                Stage.ReportAndPublication, Stage.ActionPlan) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.Action(actionId) is not { } action || request is null)
+        {
+            return Refuse($"Action {actionId} has not been escalated to the Executive Group, so no timescales were asked for.");
+        }
+
+        if (request.GivenBy is { } given)
+        {
+            return Refuse($"The timescales for {actionId} were already given by {given.Name}.");
+        }
+
+        if (action.Completed)
+        {
+            return Refuse($"Action {actionId} is already complete.");
+        }
+
+        var problems = new List<Refusal>();
+        if (completeBy < context.Today)
+        {
+            problems.Add(new Refusal($"The date the action will be complete ({Refusals.DateWords(completeBy)}) is in the past."));
+        }
+
+        if (TextProblem(details, "How and when it will be completed") is { } noDetails)
+        {
+            problems.Add(new Refusal(noDetails));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refuse(problems);
+        }
+
+        return Accept(new TimescalesGiven(actionId, action.Owner, completeBy, details.Trim()) { At = context.Now, By = context.Actor });
     }
 
     /// <summary>The owner agency's representative reports progress on an action (and whether it is complete).</summary>

@@ -50,55 +50,6 @@ public static partial class CaseCommands
         return Accept(new NotificationSent(recipient, sentOn, string.IsNullOrWhiteSpace(details) ? null : details.Trim()) { At = context.Now, By = context.Actor });
     }
 
-    /// <summary>
-    /// The Board Manager commissions an independent reviewer, totally independent of the case, after a decision to hold
-    /// a Serious Case Review or a multi-agency learning review. A reviewer who uses the bot gets the reviewer role.
-    /// </summary>
-    public static Outcome CommissionReviewer(
-        CaseState state,
-        CommandContext context,
-        string reviewerName,
-        bool independenceConfirmed,
-        bool fromNationalPanelList,
-        Actor? reviewer)
-    {
-        if (Check(state, context,
-                "commission the independent reviewer",
-                "A reviewer cannot be commissioned",
-                AfterDecision,
-                [Who.BoardManager],
-                Stage.AfterDecision) is { } refused)
-        {
-            return refused;
-        }
-
-        if (state.DecidedOption is not (RecommendationOption.FormalSeriousCaseReview or RecommendationOption.MultiAgencyLearningReview))
-        {
-            return Refuse($"A reviewer is commissioned only after a decision to hold a Serious Case Review or a multi-agency learning review (the decision was: {Refusals.OptionWords(state.DecidedOption!.Value)}).");
-        }
-
-        if (state.Reviewer is not null)
-        {
-            return Refuse($"{state.Reviewer.Name} has already been commissioned as the reviewer.");
-        }
-
-        if (TextProblem(reviewerName, "The reviewer's name", FormLimits.Name) is { } problem)
-        {
-            return Refuse(problem);
-        }
-
-        if (!independenceConfirmed)
-        {
-            return Refuse("The reviewer's independence from the case must be confirmed before they are commissioned.");
-        }
-
-        var name = reviewerName.Trim();
-        CaseEvent commissioned = new ReviewerCommissioned(name, true, fromNationalPanelList, reviewer?.Id) { At = context.Now, By = context.Actor };
-        return reviewer is null
-            ? Accept(commissioned)
-            : Accept(commissioned, new CaseRoleAssigned(reviewer, Role.IndependentReviewer, null) { At = context.Now, By = context.Actor });
-    }
-
     /// <summary>The Board Manager records that the review commenced (D9 runs from here).</summary>
     public static Outcome InitiateReview(CaseState state, CommandContext context, DateOnly initiatedOn)
     {
@@ -114,7 +65,7 @@ public static partial class CaseCommands
 
         if (state.Reviewer is null)
         {
-            return Refuse("The review cannot be started before an independent reviewer has been commissioned.");
+            return Refuse("The review cannot be started before an independent reviewer has been appointed by the Independent Chair and the Director of Children's Services.");
         }
 
         if (NotInFuture(initiatedOn, "The date the review started", context) is { } future)
@@ -179,8 +130,8 @@ public static partial class CaseCommands
 
     /// <summary>
     /// A delay to the review (e.g. for parallel criminal proceedings), or a restriction of its scope, with the written
-    /// request and the new target date. The reviewer records it once agreed with the SIO and the CPS; where they cannot
-    /// agree, the Independent Chair decides.
+    /// request and the new target date: the reviewer records it once agreed with the SIO and the CPS. Where they cannot
+    /// agree, the reviewer refers it to the Independent Chair instead (<see cref="ReferReviewDelayToChair"/>).
     /// </summary>
     public static Outcome AgreeReviewDelay(
         CaseState state,
@@ -195,47 +146,215 @@ public static partial class CaseCommands
                 "agree a delay to the review",
                 "A delay cannot be agreed",
                 AfterInitiation,
-                [Who.IndependentReviewer, Who.IndependentChair],
+                [Who.IndependentReviewer],
                 Stage.Review) is { } refused)
         {
             return refused;
         }
 
-        var byChair = state.HasRole(context.Actor.Id, Role.IndependentChair)
-                      || context.Directory.WithRole(state.LeadBoard, Role.IndependentChair).Any(m => m.Person == context.Actor.Id);
-        if (!agreedWithSioAndCps && !byChair)
+        if (!agreedWithSioAndCps)
         {
-            return Refuse("A delay or a restriction of scope is agreed by the reviewer with the Senior Investigating Officer and the Crown Prosecution Service; where they cannot agree, the Independent Chair decides.");
+            return Refuse("A delay or a restriction of scope is agreed by the reviewer with the Senior Investigating Officer and the Crown Prosecution Service; where they cannot agree, record who does not agree and why, and the Independent Chair decides.");
         }
 
-        var problems = new List<string>();
-        if (TextProblem(reason, "The reason for the delay") is { } missingReason)
+        if (PendingDelay(state) is { } pending)
         {
-            problems.Add(missingReason);
+            return Refuse($"Delay request {pending.RequestId} is with the Independent Chair: she decides it first.");
         }
 
-        if (TextProblem(writtenRequest, "The written request for the delay") is { } missingRequest)
+        if (DelayProblems(reason, writtenRequest, newTargetDate, scopeRestriction, context, "new target date") is { Count: > 0 } problems)
         {
-            problems.Add(missingRequest);
+            return Refuse(problems);
         }
 
-        if (OptionalTextProblem(scopeRestriction, "The restriction of scope") is { } longScope)
+        return Accept(new ReviewDelayAgreed(reason.Trim(), writtenRequest.Trim(), newTargetDate,
+            string.IsNullOrWhiteSpace(scopeRestriction) ? null : scopeRestriction.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// A delay or restriction of scope the reviewer, the SIO and the CPS cannot agree: the reviewer records the request,
+    /// who does not agree and why, and the Independent Chair decides (toolkit, "Parallel Police Investigations or
+    /// Judicial Proceedings"). The target (D9) does not move until she agrees.
+    /// </summary>
+    public static Outcome ReferReviewDelayToChair(
+        CaseState state,
+        CommandContext context,
+        string reason,
+        string writtenRequest,
+        DateOnly proposedTargetDate,
+        string? scopeRestriction,
+        DelayNotAgreedBy notAgreedBy,
+        string whyNotAgreed)
+    {
+        if (Check(state, context,
+                "refer a delay to the Independent Chair",
+                "A delay cannot be referred to the Independent Chair",
+                AfterInitiation,
+                [Who.IndependentReviewer],
+                Stage.Review) is { } refused)
         {
-            problems.Add(longScope);
+            return refused;
         }
 
-        if (newTargetDate <= context.Today)
+        if (PendingDelay(state) is { } pending)
         {
-            problems.Add($"The new target date ({Refusals.DateWords(newTargetDate)}) must be after today.");
+            return Refuse($"Delay request {pending.RequestId} is already with the Independent Chair: she decides it first.");
+        }
+
+        var problems = DelayProblems(reason, writtenRequest, proposedTargetDate, scopeRestriction, context, "proposed target date");
+        if (!Enum.IsDefined(notAgreedBy))
+        {
+            problems.Add(new Refusal("Say who does not agree: the Senior Investigating Officer, the Crown Prosecution Service, or both."));
+        }
+
+        if (TextProblem(whyNotAgreed, "Why they do not agree") is { } why)
+        {
+            problems.Add(new Refusal(why));
         }
 
         if (problems.Count > 0)
         {
-            return Refuse(problems.Select(p => new Refusal(p)).ToList());
+            return Refuse(problems);
         }
 
-        return Accept(new ReviewDelayAgreed(reason.Trim(), writtenRequest.Trim(), newTargetDate,
-            string.IsNullOrWhiteSpace(scopeRestriction) ? null : scopeRestriction.Trim(), byChair && !agreedWithSioAndCps) { At = context.Now, By = context.Actor });
+        var id = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Y{state.DelayRequests.Count + 1}");
+        return Accept(new ReviewDelayReferredToChair(id, reason.Trim(), writtenRequest.Trim(), proposedTargetDate,
+            string.IsNullOrWhiteSpace(scopeRestriction) ? null : scopeRestriction.Trim(), notAgreedBy, whyNotAgreed.Trim()) { At = context.Now, By = context.Actor });
+    }
+
+    /// <summary>
+    /// The Independent Chair's final decision on a delay the reviewer, the SIO and the CPS could not agree: agreed, with
+    /// the new target date (D9 moves to it) and her reasons, or refused with her reasons (D9 stays).
+    /// </summary>
+    public static Outcome DecideReviewDelay(CaseState state, CommandContext context, string requestId, bool agree, DateOnly? newTargetDate, string reasons)
+    {
+        if (Check(state, context,
+                "decide a delay to the review",
+                "The delay cannot be decided",
+                AfterInitiation,
+                [Who.IndependentChair],
+                Stage.Review) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.DelayRequests.FirstOrDefault(r => r.RequestId == requestId) is not { } request)
+        {
+            return Refuse($"There is no delay request {requestId} on this case.");
+        }
+
+        if (request.Agreed is { } decided)
+        {
+            return Refuse($"Delay request {requestId} was already {(decided ? "agreed" : "refused")}.");
+        }
+
+        var problems = new List<Refusal>();
+        if (agree && newTargetDate is null)
+        {
+            problems.Add(new Refusal("Give the new target date."));
+        }
+
+        if (agree && newTargetDate is { } target && target <= context.Today)
+        {
+            problems.Add(new Refusal($"The new target date ({Refusals.DateWords(target)}) must be after today."));
+        }
+
+        if (TextProblem(reasons, "The Independent Chair's reasons") is { } noReasons)
+        {
+            problems.Add(new Refusal(noReasons));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refuse(problems);
+        }
+
+        var decision = new ReviewDelayDecided(requestId, agree, agree ? newTargetDate : null, reasons.Trim()) { At = context.Now, By = context.Actor };
+        return agree
+            ? Accept(decision, new ReviewDelayAgreed(request.Reason, request.WrittenRequest, newTargetDate!.Value, request.ScopeRestriction, DecidedByChair: true) { At = context.Now, By = context.Actor })
+            : Accept(decision);
+    }
+
+    /// <summary>The delay request still with the Independent Chair, if any.</summary>
+    private static DelayRequest? PendingDelay(CaseState state) => state.DelayRequests.FirstOrDefault(r => r.Agreed is null);
+
+    private static List<Refusal> DelayProblems(string reason, string writtenRequest, DateOnly target, string? scopeRestriction, CommandContext context, string targetWords)
+    {
+        var problems = new List<Refusal>();
+        if (TextProblem(reason, "The reason for the delay") is { } missingReason)
+        {
+            problems.Add(new Refusal(missingReason));
+        }
+
+        if (TextProblem(writtenRequest, "The written request for the delay") is { } missingRequest)
+        {
+            problems.Add(new Refusal(missingRequest));
+        }
+
+        if (OptionalTextProblem(scopeRestriction, "The restriction of scope") is { } longScope)
+        {
+            problems.Add(new Refusal(longScope));
+        }
+
+        if (target <= context.Today)
+        {
+            problems.Add(new Refusal($"The {targetWords} ({Refusals.DateWords(target)}) must be after today."));
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// The reviewer (or the Board Manager) agrees, per agency, the date its chronology and report are due ("within the
+    /// agreed timescale provided by the Panel"). A later date for the same agency replaces the earlier one.
+    /// </summary>
+    public static Outcome AgreeAgencyReportDates(CaseState state, CommandContext context, IReadOnlyList<AgencyReportDate> dates)
+    {
+        if (Check(state, context,
+                "agree the dates for the agencies' reports",
+                "The dates for the agencies' reports cannot be agreed",
+                AfterInitiation,
+                [Who.BoardManager, Who.IndependentReviewer],
+                Stage.Review) is { } refused)
+        {
+            return refused;
+        }
+
+        ArgumentNullException.ThrowIfNull(dates);
+        if (dates.Count == 0)
+        {
+            return Refuse("Give the date agreed for at least one agency's report.");
+        }
+
+        var problems = new List<Refusal>();
+        foreach (var date in dates)
+        {
+            var name = AgencyOf(state, context.Directory, date.Agency)?.Name;
+            if (name is null)
+            {
+                problems.Add(new Refusal($"Agency '{date.Agency.Value}' is not one of the agencies of this case's boards."));
+            }
+            else if (state.AgencyReportsReceived.Contains(date.Agency))
+            {
+                problems.Add(new Refusal($"{name}'s report has already been received."));
+            }
+            else if (date.DueOn < context.Today)
+            {
+                problems.Add(new Refusal($"The date for {name}'s report ({Refusals.DateWords(date.DueOn)}) is in the past."));
+            }
+        }
+
+        if (dates.Select(d => d.Agency).Distinct().Count() != dates.Count)
+        {
+            problems.Add(new Refusal("Give one date for each agency."));
+        }
+
+        if (problems.Count > 0)
+        {
+            return Refuse(problems);
+        }
+
+        return Accept(new AgencyReportDatesAgreed([.. dates]) { At = context.Now, By = context.Actor });
     }
 
     /// <summary>The Board Manager or the reviewer names the person who coordinates all contact with the family.</summary>
@@ -446,27 +565,41 @@ public static partial class CaseCommands
         return Accept(new DisclosureDecided(requestId, granted, reasons.Trim()) { At = context.Now, By = context.Actor });
     }
 
-    /// <summary>An agency's report for the review received (by the date agreed in the terms of reference).</summary>
+    /// <summary>
+    /// An agency's chronology and report for the review received (by the date agreed for it): recorded by the reviewer or
+    /// the Board Manager, or by the agency's representative from their card.
+    /// </summary>
     public static Outcome ReceiveAgencyReport(CaseState state, CommandContext context, AgencyId agency, DateOnly receivedOn)
     {
+        var name = AgencyOf(state, context.Directory, agency)?.Name;
         if (Check(state, context,
                 "record an agency report received",
                 "The agency report cannot be recorded",
                 AfterInitiation,
-                [Who.BoardManager, Who.IndependentReviewer],
+                [Who.BoardManager, Who.IndependentReviewer, Who.RepresentativeOf(agency, name ?? agency.Value)],
                 Stage.Review) is { } refused)
         {
             return refused;
         }
 
-        if (AgencyOf(state, context.Directory, agency) is null)
+        if (name is null)
         {
             return Refuse($"Agency '{agency.Value}' is not one of the agencies of this case's boards.");
+        }
+
+        if (state.AgencyReportsReceived.Contains(agency))
+        {
+            return Refuse($"{name}'s report has already been recorded as received.");
         }
 
         if (NotInFuture(receivedOn, "The date the report was received", context) is { } future)
         {
             return Refuse(future);
+        }
+
+        if (state.ReviewInitiatedOn is { } started && receivedOn < started)
+        {
+            return Refuse($"The report cannot have been received ({Refusals.DateWords(receivedOn)}) before the review started ({Refusals.DateWords(started)}).");
         }
 
         return Accept(new AgencyReportReceived(agency, receivedOn) { At = context.Now, By = context.Actor });

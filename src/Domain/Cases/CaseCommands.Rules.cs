@@ -16,6 +16,7 @@ public static partial class CaseCommands
         public static readonly Who SubgroupChair = Holding(Role.SubgroupChair);
         public static readonly Who SubgroupViceChair = Holding(Role.SubgroupViceChair);
         public static readonly Who IndependentReviewer = Holding(Role.IndependentReviewer);
+        public static readonly Who DirectorOfChildrensServices = Holding(Role.DirectorOfChildrensServices);
         public static readonly Who AnyAgencyRepresentative = Holding(Role.AgencyRepresentative);
 
         public static readonly Who PanelChair = new("the panel chair", (state, context) => state.PanelChair?.Id == context.Actor.Id);

@@ -50,6 +50,12 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(NotificationSent), "notificationSent")]
 [JsonDerivedType(typeof(ReviewerCommissioned), "reviewerCommissioned")]
 [JsonDerivedType(typeof(ReviewInitiated), "reviewInitiated")]
+[JsonDerivedType(typeof(ReviewerRecommended), "reviewerRecommended")]
+[JsonDerivedType(typeof(ReviewerAppointmentAnswered), "reviewerAppointmentAnswered")]
+[JsonDerivedType(typeof(ReviewerAppointed), "reviewerAppointed")]
+[JsonDerivedType(typeof(ReviewerReplaced), "reviewerReplaced")]
+[JsonDerivedType(typeof(ReviewTeamRecorded), "reviewTeamRecorded")]
+[JsonDerivedType(typeof(CaseTeamRecorded), "caseTeamRecorded")]
 [JsonDerivedType(typeof(TermsOfReferenceAgreed), "termsOfReferenceAgreed")]
 [JsonDerivedType(typeof(ReviewDelayAgreed), "reviewDelayAgreed")]
 [JsonDerivedType(typeof(ReviewCompleted), "reviewCompleted")]
@@ -76,6 +82,11 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(EscalationRaised), "escalationRaised")]
 [JsonDerivedType(typeof(CaseClosed), "caseClosed")]
 [JsonDerivedType(typeof(AttemptRefused), "attemptRefused")]
+[JsonDerivedType(typeof(ReviewDelayReferredToChair), "reviewDelayReferredToChair")]
+[JsonDerivedType(typeof(ReviewDelayDecided), "reviewDelayDecided")]
+[JsonDerivedType(typeof(AgencyReportDatesAgreed), "agencyReportDatesAgreed")]
+[JsonDerivedType(typeof(TimescalesRequested), "timescalesRequested")]
+[JsonDerivedType(typeof(TimescalesGiven), "timescalesGiven")]
 public abstract record CaseEvent
 {
     /// <summary>When it happened (an instant; deadlines are derived as Europe/London dates).</summary>
@@ -392,10 +403,76 @@ public enum NotificationRecipient
 
 public sealed record NotificationSent(NotificationRecipient Recipient, DateOnly SentOn, string? Details) : CaseEvent;
 
+/// <summary>
+/// A reviewer commissioned by the Board Manager alone, as cases recorded it before the appointment by the Independent
+/// Chair and the Director of Children's Services (<see cref="ReviewerAppointed"/>); read from stored cases.
+/// </summary>
 public sealed record ReviewerCommissioned(string ReviewerName, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Reviewer) : CaseEvent;
 
 /// <summary>The SCR commenced (D9: completion is due six months from here, per the board's profile).</summary>
 public sealed record ReviewInitiated(DateOnly InitiatedOn) : CaseEvent;
+
+/// <summary>Where a recommended reviewer comes from (flow chart, "Consider selection of lead reviewers").</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ReviewerSource>))]
+public enum ReviewerSource
+{
+    /// <summary>The list of accredited reviewers held by the National Panel of independent experts.</summary>
+    NationalPanelList,
+
+    /// <summary>A recommendation from another local authority.</summary>
+    AnotherLocalAuthority,
+
+    Other,
+}
+
+/// <summary>A reviewer proposed for the review: their name, and who they are in ScrBot when they use it (null otherwise).</summary>
+public sealed record ProposedReviewer(string Name, PersonId? Person);
+
+/// <summary>
+/// The checks made before a reviewer is recommended (flow chart): relevant training and experience, references or
+/// previous work reviewed, and the independence from the case of the lead reviewer (at least one reviewer).
+/// </summary>
+public sealed record ReviewerChecks(bool Training, bool Experience, bool ReferencesOrPreviousWork, bool Independence);
+
+/// <summary>
+/// The sub-group's recommendation of a lead reviewer (and optionally a second reviewer) to the Independent Chair and
+/// the Director of Children's Services, who decide the appointment. <paramref name="Round"/> counts the
+/// recommendations on this case: a declined recommendation or a replacement starts the next.
+/// </summary>
+public sealed record ReviewerRecommended(
+    int Round,
+    ProposedReviewer Lead,
+    ProposedReviewer? Second,
+    ReviewerSource Source,
+    string? SourceDetails,
+    ReviewerChecks Checks) : CaseEvent;
+
+/// <summary>
+/// The Independent Chair's or the Director of Children's Services' answer to a recommendation (<paramref name="As"/>
+/// says which): agreed, or declined with reasons (the sub-group then recommends again).
+/// </summary>
+public sealed record ReviewerAppointmentAnswered(int Round, Role As, bool Agreed, string? Reasons) : CaseEvent;
+
+/// <summary>Both the Independent Chair and the Director of Children's Services agreed: the reviewer(s) are appointed.</summary>
+public sealed record ReviewerAppointed(int Round, ProposedReviewer Lead, ProposedReviewer? Second) : CaseEvent;
+
+/// <summary>The appointed reviewer(s) replaced, with the written reason: the sub-group recommends a new reviewer.</summary>
+public sealed record ReviewerReplaced(int Round, string Reason) : CaseEvent;
+
+/// <summary>One organisation of the Review Team and the manager who represents it.</summary>
+public sealed record ReviewTeamMember(string Organisation, string Manager);
+
+/// <summary>
+/// The Review Team agreed (flow chart): the key organisations involved in the case, each represented by a manager of
+/// sufficient seniority.
+/// </summary>
+public sealed record ReviewTeamRecorded(IReadOnlyList<ReviewTeamMember> Members, bool SeniorityConfirmed) : CaseEvent;
+
+/// <summary>
+/// The Case Team identified (flow chart): the staff and managers directly involved in the case, and family members.
+/// Names identifying the child's family: case partition only.
+/// </summary>
+public sealed record CaseTeamRecorded(IReadOnlyList<string> StaffAndManagers, IReadOnlyList<string> FamilyMembers) : CaseEvent;
 
 // ── Stage 8: the review ────────────────────────────────────────────────────────────────────────────────────
 
@@ -458,6 +535,49 @@ public sealed record DisclosureDecided(string RequestId, bool Granted, string Re
 /// <summary>An agency's report (or chronology) for the review received.</summary>
 public sealed record AgencyReportReceived(AgencyId Agency, DateOnly ReceivedOn) : CaseEvent;
 
+/// <summary>Who did not agree to a delay or restriction of scope the reviewer was asked for.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<DelayNotAgreedBy>))]
+public enum DelayNotAgreedBy
+{
+    /// <summary>The Senior Investigating Officer.</summary>
+    SeniorInvestigatingOfficer,
+
+    /// <summary>The Crown Prosecution Service.</summary>
+    CrownProsecutionService,
+
+    /// <summary>Neither the Senior Investigating Officer nor the Crown Prosecution Service.</summary>
+    Both,
+}
+
+/// <summary>
+/// A delay or restriction of scope that the reviewer, the SIO and the CPS could not agree (toolkit, "Parallel Police
+/// Investigations or Judicial Proceedings"): the request, who does not agree and why, for the Independent Chair to
+/// decide. The review's target (D9) does not move until she agrees.
+/// </summary>
+public sealed record ReviewDelayReferredToChair(
+    string RequestId,
+    string Reason,
+    string WrittenRequest,
+    DateOnly ProposedTargetDate,
+    string? ScopeRestriction,
+    DelayNotAgreedBy NotAgreedBy,
+    string WhyNotAgreed) : CaseEvent;
+
+/// <summary>
+/// The Independent Chair's final decision on a delay referred to her: agreed with the new target date (recorded with a
+/// <see cref="ReviewDelayAgreed"/> decided by the Chair), or refused; with her reasons.
+/// </summary>
+public sealed record ReviewDelayDecided(string RequestId, bool Agreed, DateOnly? NewTargetDate, string Reasons) : CaseEvent;
+
+/// <summary>The date one agency's chronology and report for the review is due.</summary>
+public sealed record AgencyReportDate(AgencyId Agency, DateOnly DueOn);
+
+/// <summary>
+/// The dates agreed for the agencies' chronologies and reports ("within the agreed timescale provided by the Panel"):
+/// a later date for the same agency replaces the earlier one.
+/// </summary>
+public sealed record AgencyReportDatesAgreed(IReadOnlyList<AgencyReportDate> Dates) : CaseEvent;
+
 // ── Stage 9: report and publication ────────────────────────────────────────────────────────────────────────
 
 public sealed record ReportEndorsed(DateOnly EndorsedOn) : CaseEvent;
@@ -512,6 +632,16 @@ public sealed record EscalationRaised(string ActionId, EscalationLevel Level, Da
 
 /// <summary>The Sub-group Chair reviewed the evidence of completion of every action.</summary>
 public sealed record ActionPlanEvidenceReviewed(DateOnly ReviewedOn) : CaseEvent;
+
+/// <summary>
+/// With an escalation to the Executive Group, the owner agency's SCR lead and its lead board member are asked for
+/// timescales for completion (<paramref name="Asked"/>); <paramref name="NotNamed"/> are the roles the board's directory
+/// names nobody in for the agency, so that the Board Manager can ask by other means.
+/// </summary>
+public sealed record TimescalesRequested(string ActionId, AgencyId Agency, IReadOnlyList<Actor> Asked, IReadOnlyList<Role> NotNamed) : CaseEvent;
+
+/// <summary>The agency's SCR lead or lead board member gave the timescales for completing an escalated action.</summary>
+public sealed record TimescalesGiven(string ActionId, AgencyId Agency, DateOnly CompleteBy, string Details) : CaseEvent;
 
 public sealed record ActionPlanEndorsed(DateOnly EndorsedOn) : CaseEvent;
 

@@ -66,8 +66,69 @@ public sealed record ChairDecision(
 /// <summary>A notification sent after the decision (or later, e.g. to the NSPCC repository).</summary>
 public sealed record SentNotification(NotificationRecipient Recipient, DateOnly SentOn, string? Details, DateTimeOffset At, Actor By);
 
-/// <summary>The independent reviewer commissioned for the review.</summary>
-public sealed record CommissionedReviewer(string Name, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Person, DateTimeOffset At);
+/// <summary>The lead reviewer appointed for the review (and the second reviewer, when one was appointed with them).</summary>
+public sealed record CommissionedReviewer(string Name, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Person, DateTimeOffset At)
+{
+    public ProposedReviewer? Second { get; init; }
+}
+
+/// <summary>The Independent Chair's or the Director of Children's Services' answer to a recommended reviewer.</summary>
+public sealed record AppointmentAnswer(bool Agreed, string? Reasons, DateTimeOffset At, Actor By);
+
+/// <summary>An appointed reviewer replaced: why, when and by whom.</summary>
+public sealed record ReviewerReplacement(string Reason, DateTimeOffset At, Actor By);
+
+/// <summary>
+/// One recommendation of a reviewer and what became of it: the answers of the Independent Chair and the Director of
+/// Children's Services, the appointment once both agreed, the National Panel told who was appointed, a replacement.
+/// Every round is kept, in order.
+/// </summary>
+public sealed record ReviewerRound(
+    int Round,
+    ProposedReviewer Lead,
+    ProposedReviewer? Second,
+    ReviewerSource Source,
+    string? SourceDetails,
+    ReviewerChecks Checks,
+    DateTimeOffset RecommendedAt,
+    Actor RecommendedBy)
+{
+    public AppointmentAnswer? Chair { get; init; }
+
+    public AppointmentAnswer? Director { get; init; }
+
+    public DateTimeOffset? AppointedAt { get; init; }
+
+    /// <summary>The National Panel told who was appointed (null until told).</summary>
+    public SentNotification? NationalPanelTold { get; init; }
+
+    public ReviewerReplacement? Replaced { get; init; }
+
+    /// <summary>The Chair or the Director declined: the sub-group recommends again.</summary>
+    [JsonIgnore]
+    public bool Declined => Chair?.Agreed == false || Director?.Agreed == false;
+
+    /// <summary>Waiting for the Chair's and the Director's answers.</summary>
+    [JsonIgnore]
+    public bool Awaiting => AppointedAt is null && !Declined;
+
+    /// <summary>Appointed and not replaced.</summary>
+    [JsonIgnore]
+    public bool Appointed => AppointedAt is not null && Replaced is null;
+
+    /// <summary>The answer given by the Independent Chair or the Director of Children's Services.</summary>
+    public AppointmentAnswer? AnswerOf(Role role) => role == Role.IndependentChair ? Chair : role == Role.DirectorOfChildrensServices ? Director : null;
+
+    /// <summary>The lead reviewer, then the second reviewer when there is one.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<ProposedReviewer> Reviewers => Second is null ? [Lead] : [Lead, Second];
+}
+
+/// <summary>The Review Team as recorded: the organisations and their managers.</summary>
+public sealed record ReviewTeam(ImmutableList<ReviewTeamMember> Members, bool SeniorityConfirmed, DateTimeOffset At, Actor By);
+
+/// <summary>The Case Team as recorded: staff and managers directly involved, and family members (identifying).</summary>
+public sealed record CaseTeam(ImmutableList<string> StaffAndManagers, ImmutableList<string> FamilyMembers, DateTimeOffset At, Actor By);
 
 /// <summary>An agreed delay to the review, with the written request.</summary>
 public sealed record AgreedDelay(string Reason, string WrittenRequest, DateOnly NewTargetDate, DateTimeOffset At, Actor By);
@@ -104,6 +165,36 @@ public sealed record ActionPlanItem(
 
 /// <summary>A request to view review material and, once decided, the Independent Chair's decision.</summary>
 public sealed record DisclosureRequest(string RequestId, string RequestedBy, string Material, bool? Granted, string? Reasons);
+
+/// <summary>A delay the reviewer, the SIO and the CPS could not agree, with the Independent Chair's decision once made.</summary>
+public sealed record DelayRequest(
+    string RequestId,
+    string Reason,
+    string WrittenRequest,
+    DateOnly ProposedTargetDate,
+    string? ScopeRestriction,
+    DelayNotAgreedBy NotAgreedBy,
+    string WhyNotAgreed,
+    Actor RequestedBy,
+    bool? Agreed = null,
+    DateOnly? NewTargetDate = null,
+    string? ChairReasons = null);
+
+/// <summary>
+/// Timescales asked of an agency's SCR lead and lead board member for an escalated action, and the answer once given.
+/// <paramref name="Number"/> counts the requests for that action (1, 2, …).
+/// </summary>
+public sealed record TimescaleRequest(
+    string ActionId,
+    AgencyId Agency,
+    int Number,
+    IReadOnlyList<Actor> Asked,
+    IReadOnlyList<Role> NotNamed,
+    DateTimeOffset At,
+    DateOnly? CompleteBy = null,
+    string? Details = null,
+    Actor? GivenBy = null,
+    DateTimeOffset? GivenAt = null);
 
 /// <summary>A sub-group meeting at which action-plan progress is reported.</summary>
 public sealed record ActionPlanMeeting(DateOnly HeldOn, DateOnly? NextMeeting, DateTimeOffset At, int Sequence);
@@ -261,7 +352,15 @@ public sealed record CaseState
 
     public ImmutableList<SentNotification> Notifications { get; init; } = [];
 
+    /// <summary>The appointed lead reviewer (null before the appointment, and again once replaced until the next).</summary>
     public CommissionedReviewer? Reviewer { get; init; }
+
+    /// <summary>Every recommendation of a reviewer on this case and what became of it, in order.</summary>
+    public ImmutableList<ReviewerRound> ReviewerRounds { get; init; } = [];
+
+    public ReviewTeam? ReviewTeam { get; init; }
+
+    public CaseTeam? CaseTeam { get; init; }
 
     public DateOnly? ReviewInitiatedOn { get; init; }
 
@@ -284,6 +383,12 @@ public sealed record CaseState
     public ImmutableList<DisclosureRequest> DisclosureRequests { get; init; } = [];
 
     public ImmutableList<AgencyId> AgencyReportsReceived { get; init; } = [];
+
+    /// <summary>The date agreed for each agency's chronology and report (the latest agreed for each).</summary>
+    public ImmutableList<AgencyReportDate> AgencyReportDates { get; init; } = [];
+
+    /// <summary>Delays referred to the Independent Chair because the reviewer, the SIO and the CPS could not agree.</summary>
+    public ImmutableList<DelayRequest> DelayRequests { get; init; } = [];
 
     public bool DraftCheckedAgainstTermsOfReference { get; init; }
 
@@ -314,6 +419,9 @@ public sealed record CaseState
     // ── The action plan ──
 
     public ImmutableList<ActionPlanItem> Actions { get; init; } = [];
+
+    /// <summary>Timescales asked of the agencies' SCR leads and lead board members for escalated actions.</summary>
+    public ImmutableList<TimescaleRequest> TimescaleRequests { get; init; } = [];
 
     public ImmutableList<ActionPlanMeeting> ActionPlanMeetings { get; init; } = [];
 
@@ -369,6 +477,14 @@ public sealed record CaseState
     public bool IsNotifiableIncident => Criteria.CriteriaAssessment.IsNotifiableIncident(Form, NotifiableIncidentReportedOn);
 
     public bool WasNotified(NotificationRecipient recipient) => Notifications.Any(n => n.Recipient == recipient);
+
+    /// <summary>The latest recommendation of a reviewer, whatever became of it; null before any.</summary>
+    [JsonIgnore]
+    public ReviewerRound? CurrentReviewerRound => ReviewerRounds.LastOrDefault();
+
+    /// <summary>Whether the Independent Chair decided to hold a review led by a reviewer: a Serious Case Review or a multi-agency learning review.</summary>
+    [JsonIgnore]
+    public bool ReviewDecided => DecidedOption is RecommendationOption.FormalSeriousCaseReview or RecommendationOption.MultiAgencyLearningReview;
 
     public static CaseState Fold(IEnumerable<CaseEvent> facts) => facts.Aggregate(Empty, (state, fact) => state.Apply(fact));
 
@@ -542,6 +658,9 @@ public sealed record CaseState
             NotificationSent sent => this with
             {
                 Notifications = Notifications.Add(new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By)),
+                ReviewerRounds = sent.Recipient == NotificationRecipient.NationalPanel && CurrentReviewerRound is { Appointed: true, NationalPanelTold: null } told
+                    ? ReviewerRounds.Replace(told, told with { NationalPanelTold = new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By) })
+                    : ReviewerRounds,
             },
             ReviewerCommissioned commissioned => this with
             {
@@ -549,6 +668,29 @@ public sealed record CaseState
                     commissioned.Reviewer, commissioned.At),
             },
             ReviewInitiated initiated => this with { ReviewInitiatedOn = initiated.InitiatedOn, Stage = Stage.Review },
+            ReviewerRecommended recommended => this with
+            {
+                ReviewerRounds = ReviewerRounds.Add(new ReviewerRound(recommended.Round, recommended.Lead, recommended.Second, recommended.Source,
+                    recommended.SourceDetails, recommended.Checks, recommended.At, recommended.By)),
+            },
+            ReviewerAppointmentAnswered answered => WithRound(answered.Round, round => answered.As == Role.IndependentChair
+                ? round with { Chair = new AppointmentAnswer(answered.Agreed, answered.Reasons, answered.At, answered.By) }
+                : round with { Director = new AppointmentAnswer(answered.Agreed, answered.Reasons, answered.At, answered.By) }),
+            ReviewerAppointed appointed => WithRound(appointed.Round, round => round with { AppointedAt = appointed.At }) with
+            {
+                Reviewer = ReviewerRounds.FirstOrDefault(r => r.Round == appointed.Round) is { } round
+                    ? new CommissionedReviewer(appointed.Lead.Name, round.Checks.Independence, round.Source == ReviewerSource.NationalPanelList, appointed.Lead.Person, appointed.At)
+                    {
+                        Second = appointed.Second,
+                    }
+                    : Reviewer,
+            },
+            ReviewerReplaced replaced => WithRound(replaced.Round, round => round with { Replaced = new ReviewerReplacement(replaced.Reason, replaced.At, replaced.By) }) with
+            {
+                Reviewer = null,
+            },
+            ReviewTeamRecorded team => this with { ReviewTeam = new ReviewTeam([.. team.Members], team.SeniorityConfirmed, team.At, team.By) },
+            CaseTeamRecorded team => this with { CaseTeam = new CaseTeam([.. team.StaffAndManagers], [.. team.FamilyMembers], team.At, team.By) },
 
             TermsOfReferenceAgreed terms => this with
             {
@@ -569,6 +711,32 @@ public sealed record CaseState
                     .ToImmutableList(),
             },
             AgencyReportReceived report => this with { AgencyReportsReceived = AgencyReportsReceived.Contains(report.Agency) ? AgencyReportsReceived : AgencyReportsReceived.Add(report.Agency) },
+            ReviewDelayReferredToChair referred => this with
+            {
+                DelayRequests = DelayRequests.Add(new DelayRequest(referred.RequestId, referred.Reason, referred.WrittenRequest, referred.ProposedTargetDate,
+                    referred.ScopeRestriction, referred.NotAgreedBy, referred.WhyNotAgreed, referred.By)),
+            },
+            ReviewDelayDecided decided => this with
+            {
+                DelayRequests = DelayRequests.Select(r => r.RequestId == decided.RequestId
+                    ? r with { Agreed = decided.Agreed, NewTargetDate = decided.NewTargetDate, ChairReasons = decided.Reasons }
+                    : r).ToImmutableList(),
+            },
+            AgencyReportDatesAgreed dates => this with
+            {
+                AgencyReportDates = AgencyReportDates.Where(d => dates.Dates.All(n => n.Agency != d.Agency)).Concat(dates.Dates).ToImmutableList(),
+            },
+            TimescalesRequested requested => this with
+            {
+                TimescaleRequests = TimescaleRequests.Add(new TimescaleRequest(requested.ActionId, requested.Agency,
+                    TimescaleRequests.Count(r => r.ActionId == requested.ActionId) + 1, requested.Asked, requested.NotNamed, requested.At)),
+            },
+            TimescalesGiven given => this with
+            {
+                TimescaleRequests = TimescaleRequests.Select(r => r.ActionId == given.ActionId && r.GivenAt is null
+                    ? r with { CompleteBy = given.CompleteBy, Details = given.Details, GivenBy = given.By, GivenAt = given.At }
+                    : r).ToImmutableList(),
+            },
             ReviewDelayAgreed delay => this with
             {
                 Delays = Delays.Add(new AgreedDelay(delay.Reason, delay.WrittenRequest, delay.NewTargetDate, delay.At, delay.By)),
@@ -652,6 +820,11 @@ public sealed record CaseState
             Invitations = moved ? Invitations.Select(i => i with { Attending = null, Deputy = null }).ToImmutableList() : Invitations,
         };
     }
+
+    private CaseState WithRound(int number, Func<ReviewerRound, ReviewerRound> change) => this with
+    {
+        ReviewerRounds = ReviewerRounds.Select(r => r.Round == number ? change(r) : r).ToImmutableList(),
+    };
 
     private CaseState HeldPanel(ScopingPanelHeld held)
     {

@@ -40,6 +40,9 @@ public static class Refusals
         Role.EducationSafeguardingOfficer => "the Education Safeguarding Officer",
         Role.NotifyingOfficer => "an officer named to notify Ofsted",
         Role.CooperatingBoardManager => "the Board Manager of a cooperating board",
+        Role.AgencyScrLead => "the agency's SCR lead",
+        Role.AgencyLeadBoardMember => "the agency's lead board member",
+        Role.DirectorOfChildrensServices => "the Director of Children's Services",
         _ => role.ToString(),
     };
 

@@ -112,7 +112,7 @@ public sealed record Obligation
     /// <summary>The day it was met; null unless <see cref="Status"/> is <see cref="ObligationStatus.Met"/>.</summary>
     public DateOnly? MetOn { get; init; }
 
-    /// <summary>Anything more the owner should know ("Sent on ... before a reviewer was commissioned ...").</summary>
+    /// <summary>Anything more the owner should know ("Sent on ... before a reviewer was appointed ...").</summary>
     public string? Note { get; init; }
 
     /// <summary>Met, but after the due date. Still shown as met, with "late" beside it.</summary>

@@ -141,6 +141,11 @@ public static class ObligationRules
                 yield return o;
             }
 
+            foreach (var o in AgencyReports())
+            {
+                yield return o;
+            }
+
             if (ReportToNationalPanel() is { } d10)
             {
                 yield return d10;
@@ -489,10 +494,12 @@ public static class ObligationRules
                     string? note = null;
                     if (recipient == NotificationRecipient.NationalPanel)
                     {
-                        met = First<NotificationSent>(i, (s, at) => s.Recipient == recipient && FirstIndex<ReviewerCommissioned>() is { } commissioned && commissioned < at);
+                        // The Panel needs the name of the appointed reviewer: a notice sent before any appointment needs its follow-up.
+                        var appointed = new[] { FirstIndex<ReviewerAppointed>(), FirstIndex<ReviewerCommissioned>() }.Min();
+                        met = First<NotificationSent>(i, (s, at) => s.Recipient == recipient && appointed is { } first && first < at);
                         if (met is null && First<NotificationSent>(i, s => s.Recipient == recipient) is { } early)
                         {
-                            note = $"Sent on {HumanDates.Format(early.Fact.SentOn)} before a reviewer was commissioned: the National Panel still needs the name of the appointed reviewer.";
+                            note = $"Sent on {HumanDates.Format(early.Fact.SentOn)} before a reviewer was appointed: the National Panel still needs the name of the appointed reviewer.";
                         }
                     }
                     else
@@ -569,6 +576,54 @@ public static class ObligationRules
                 rule,
                 completed?.Fact.CompletedOn,
                 note);
+        }
+
+        // D9's agency reports: each agency's chronology and report, by the date agreed for it ("within the agreed
+        // timescale provided by the Panel"); a later date agreed before it arrives moves it. Met when it is received.
+        private IEnumerable<Obligation> AgencyReports()
+        {
+            var due = new Dictionary<AgencyId, (DateOnly Start, DateOnly Due, int Index)>();
+            var order = new List<AgencyId>();
+            var received = new Dictionary<AgencyId, DateOnly>();
+            for (var i = 0; i < facts.Count; i++)
+            {
+                switch (facts[i])
+                {
+                    case AgencyReportDatesAgreed agreed:
+                        foreach (var date in agreed.Dates.Where(d => !received.ContainsKey(d.Agency)))
+                        {
+                            if (!due.ContainsKey(date.Agency))
+                            {
+                                order.Add(date.Agency);
+                            }
+
+                            due[date.Agency] = (due.TryGetValue(date.Agency, out var was) ? was.Start : DateOf(agreed), date.DueOn, i);
+                        }
+
+                        break;
+                    case AgencyReportReceived report when due.ContainsKey(report.Agency) && !received.ContainsKey(report.Agency):
+                        received[report.Agency] = report.ReceivedOn;
+                        break;
+                }
+            }
+
+            foreach (var agency in order)
+            {
+                var (start, dueOn, _) = due[agency];
+                yield return Make(
+                    ObligationCode.D9,
+                    $"D9/report/{agency}",
+                    "Send the agency's chronology and report for the review by the date agreed",
+                    Role.AgencyRepresentative,
+                    agency,
+                    person: null,
+                    AgencyRepresentative,
+                    "the independent reviewer",
+                    start,
+                    dueOn,
+                    $"by the date agreed for the agency's report, {HumanDates.Format(dueOn)}",
+                    received.TryGetValue(agency, out var on) ? on : null);
+            }
         }
 
         // D10: the latest publication plan counts; a report sent at any time meets it.

@@ -35,7 +35,11 @@ public sealed class CardRulesTests
          "task-publish-report", "task-library-copy", "task-national-panel-advice", "task-report-off-website", "task-draw-up-action-plan",
          "task-draw-up-action-plan-longest", "task-action-plan-meeting", "task-action-update-escalated", "task-raise-escalation", "task-review-evidence",
          "task-endorse-action-plan", "task-close-case", "task-decide-not-to-publish",
-         "task-chair-decision-decided", "task-tell-national-panel", "task-reconvene-with-chair", "referrer-told"];
+         "task-chair-decision-decided", "task-tell-national-panel", "task-reconvene-with-chair", "referrer-told",
+         "task-agency-report", "task-delay-decision", "task-give-timescales",
+         "task-recommend-reviewer", "task-recommend-reviewer-again", "task-recommend-reviewer-learning-review", "task-appoint-reviewer-chair",
+         "task-appoint-reviewer-director", "task-appoint-reviewer-declined", "task-appoint-reviewer-longest", "task-reviewer-appointed",
+         "task-tell-national-panel-reviewers", "task-review-team"];
 
     private static JsonObject Card(string name) => Cards.Single(c => c.Name == name).Card;
 

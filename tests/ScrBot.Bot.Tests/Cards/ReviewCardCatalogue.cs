@@ -1,7 +1,10 @@
+using System.Text.Json.Nodes;
 using ScrBot.Bot.Conversations;
+using ScrBot.Bot.Stages.Panel;
 using ScrBot.Bot.Stages.ActionPlan;
 using ScrBot.Bot.Stages.Publication;
 using ScrBot.Bot.Stages.Review;
+using ScrBot.Bot.Stages.Reviewer;
 using ScrBot.Bot.Tests.Referral;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
@@ -14,7 +17,8 @@ namespace ScrBot.Bot.Tests.Cards;
 /// review runs, a disclosure decision), the report and its publication (endorsement, planning, the National Panel,
 /// publication, the library copy, the report off the website, the National Panel's advice on not publishing), and the
 /// action plan (drawing it up, a sub-group meeting, an agency's update after escalation, raising an escalation, the
-/// evidence, the endorsement and closing), with the longest plan.
+/// evidence, the endorsement and closing), with the longest plan; the agency's report by its agreed date and the hub
+/// with a late one, the Independent Chair's decision on a delay not agreed, and the agency's SCR lead asked for timescales.
 /// </summary>
 internal static class ReviewCardCatalogue
 {
@@ -23,7 +27,12 @@ internal static class ReviewCardCatalogue
     private static readonly Actor Chair = ReferralSamples.IndependentChair;
     private static readonly Actor SubgroupChair = ReferralSamples.SubgroupChair;
     private static readonly Actor Patti = ReferralSamples.AgencyRepresentative;
-    private static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000020"), "Alex Wilber");
+    private static readonly Actor Director = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000030"), "Karen Berg");
+    private static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000032"), "Ben Walters");
+    private static readonly Actor PoliceScrLead = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000042"), "Lee Gu");
+
+    private static JsonObject ReviewHub(Story story) =>
+        HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ReviewerHub(), new ReviewHub(), new ActionPlanHub()]);
 
     private static DateTimeOffset Day(int days) => ReferralSamples.Now.AddDays(days);
 
@@ -31,7 +40,12 @@ internal static class ReviewCardCatalogue
 
     public static IEnumerable<CatalogueCard> All()
     {
-        var story = Decided();
+        foreach (var card in ReviewerCardCatalogue.All())
+        {
+            yield return card;
+        }
+
+        var story = Appointed(Decided());
         yield return Task(story, ReviewSteps.Start, Manager, "task-start-review", picture: true);
         story.Do(Manager, (s, c) => CaseCommands.InitiateReview(s, c, story.Today));
         yield return Task(story, ReviewSteps.Terms, Reviewer, "task-terms-of-reference", picture: true);
@@ -39,6 +53,18 @@ internal static class ReviewCardCatalogue
         story.Do(Reviewer, (s, c) => CaseCommands.AgreeTermsOfReference(s, c, story.Today, true, ["Isaiah Langer, sub-group", "Patti Fernandez, Staffordshire Police"]));
         story.Do(Manager, (s, c) => CaseCommands.AppointFamilyCoordinator(s, c, "Rosa Family-Liaison"));
         story.Do(Reviewer, (s, c) => CaseCommands.RequestDisclosure(s, c, "Disclosure Officer", "The health chronology."));
+        story.Do(Reviewer, (s, c) => CaseCommands.AgreeAgencyReportDates(s, c, [new(Police, story.Today.AddDays(14))]));
+        yield return Task(story, ReviewSteps.AgencyReportPrefix + Police.Value, Patti, "task-agency-report", picture: true);
+        var late = story.Copy();
+        late.At(Day(28));
+        yield return new("hub-review-agency-report-late", ReviewHub(late), Picture: true);
+
+        var referred = story.Copy();
+        referred.Do(Reviewer, (s, c) => CaseCommands.ReferReviewDelayToChair(s, c, "Trial listed for March.", "Letter from the CPS of 2 March.", story.Today.AddMonths(9),
+            "The mother is not interviewed before the trial", DelayNotAgreedBy.SeniorInvestigatingOfficer, "The SIO wants the review finished before the trial starts."));
+        yield return Task(referred, ReviewSteps.DelayPrefix + "Y1", Chair, "task-delay-decision", picture: true);
+        yield return Task(referred, ReviewSteps.Conduct, Reviewer, "task-conduct-review-delay-with-the-chair");
+
         story.Do(Reviewer, (s, c) => CaseCommands.AgreeReviewDelay(s, c, "Trial listed for March.", "Letter from the CPS.", story.Today.AddMonths(9), "Police interviews left out"));
         yield return Task(story, ReviewSteps.Conduct, Reviewer, "task-conduct-review", picture: true);
         yield return Task(story, ReviewSteps.DisclosurePrefix + "R1", Chair, "task-disclosure-decision", picture: true);
@@ -73,7 +99,9 @@ internal static class ReviewCardCatalogue
         story.At(Day(77)).Do(Manager, (s, c) => CaseCommands.RecordActionPlanMeeting(s, c, story.Today, null));
         yield return Task(story, ActionPlanSteps.UpdateKey("A2", story.Today), Patti, "task-action-update-escalated", picture: true);
         yield return Task(story, ActionPlanSteps.EscalationPrefix + "A2/ExecutiveGroup", SubgroupChair, "task-raise-escalation", picture: true);
-        yield return new("hub-action-plan", Hub(story), Picture: true);
+        yield return Task(story, ActionPlanSteps.TimescalesPrefix + "A2/1", PoliceScrLead, "task-give-timescales", picture: true);
+        story.Do(PoliceScrLead, (s, c) => CaseCommands.GiveTimescales(s, c, "A2", story.Today.AddMonths(2), "Training for all response officers is booked for the next two months."));
+        yield return new("hub-action-plan", ReviewHub(story), Picture: true);
 
         foreach (var id in new[] { "A1", "A2", "A3" })
         {
@@ -95,7 +123,7 @@ internal static class ReviewCardCatalogue
     /// <summary>Twenty recommendations at their longest: the Sub-group Chair's card still fits, shortened.</summary>
     private static CatalogueCard Longest()
     {
-        var story = Decided();
+        var story = Appointed(Decided());
         story.Do(Manager, (s, c) => CaseCommands.InitiateReview(s, c, story.Today));
         story.Do(Reviewer, (s, c) => CaseCommands.AgreeTermsOfReference(s, c, story.Today, true, [.. Enumerable.Range(1, 30).Select(i => $"Panel member {i}, a partner agency with a long name")]));
         story.Do(Reviewer, (s, c) => CaseCommands.CompleteReview(s, c, story.Today));
@@ -108,8 +136,19 @@ internal static class ReviewCardCatalogue
         return Task(story, ActionPlanSteps.Draw, SubgroupChair, "task-draw-up-action-plan-longest");
     }
 
-    /// <summary>Referred, the Scoping Panel held, the Independent Chair's decision to hold a Serious Case Review, the reviewer commissioned.</summary>
-    private static Story Decided()
+    /// <summary>The reviewer of the board's directory (Lee Gu) recommended by the Sub-group Chair, and appointed by the Independent Chair and the Director.</summary>
+    internal static Story Appointed(Story story)
+    {
+        story.Do(SubgroupChair, (s, c) => CaseCommands.RecommendReviewer(s, c, ReviewerNomination.InDirectory(Reviewer.Id), null, ReviewerSource.NationalPanelList, null, Checked));
+        story.Do(Chair, (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.IndependentChair, true, null));
+        story.Do(Director, (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.DirectorOfChildrensServices, true, null));
+        return story;
+    }
+
+    internal static readonly ReviewerChecks Checked = new(Training: true, Experience: true, ReferencesOrPreviousWork: true, Independence: true);
+
+    /// <summary>Referred, the Scoping Panel held, the Independent Chair's decision to hold a Serious Case Review (or what <paramref name="option"/> says).</summary>
+    internal static Story Decided(RecommendationOption option = RecommendationOption.FormalSeriousCaseReview)
     {
         var story = new Story(ReferralSamples.FilledDraft(), CardCatalogue.Directory);
         var sio = new Actor(new PersonId("sio"), "DI Sam Vimes");
@@ -134,10 +173,10 @@ internal static class ReviewCardCatalogue
 
         story.At(start.AddHours(3));
         story.Do(SubgroupChair, (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, story.Today, [SubgroupChair.Id, Patti.Id, sio.Id, minutes.Id], []));
-        story.Do(SubgroupChair, (s, c) => CaseCommands.MakeRecommendation(s, c, RecommendationOption.FormalSeriousCaseReview, ReviewMethodology.Silp, false, ["Information sharing"], "The criteria are met."));
+        story.Do(SubgroupChair, (s, c) => CaseCommands.MakeRecommendation(s, c, option, ReviewMethodology.Silp, option == RecommendationOption.MultiAgencyLearningReview, ["Information sharing"], "The criteria are met.",
+            new FamilyInvolvement("The child's mother and grandmother", null, false)));
         story.At(Day(7));
         story.Do(Chair, (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Uphold, "I agree with the panel."));
-        story.Do(Manager, (s, c) => CaseCommands.CommissionReviewer(s, c, Reviewer.Name, true, true, Reviewer));
         return story;
     }
 }

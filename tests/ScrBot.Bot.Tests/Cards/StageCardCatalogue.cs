@@ -8,6 +8,7 @@ using ScrBot.Bot.Stages.Decision;
 using ScrBot.Bot.Stages.Preparing;
 using ScrBot.Bot.Stages.Publication;
 using ScrBot.Bot.Stages.Review;
+using ScrBot.Bot.Stages.Reviewer;
 using ScrBot.Domain.Calendar;
 using ScrBot.Bot.Stages.SubGroup;
 using ScrBot.Bot.Tests.Referral;
@@ -216,7 +217,7 @@ internal static class StageCardCatalogue
         return new(name, step.TaskCard(new StepView(story.View(), step, viewer)), Picture: picture);
     }
 
-    internal static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub()]);
+    internal static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ReviewerHub()]);
 
     /// <summary>Twenty agencies, each with every discrepancy at its longest: the hub still fits, shortened.</summary>
     private static JsonObject Longest()
@@ -320,7 +321,7 @@ internal static class StageCardCatalogue
 
         public IReadOnlyList<CaseStep> Steps(DateOnly? today = null) =>
             [.. new SubGroupSteps().Steps(View(today)), .. new PreparingSteps().Steps(View(today)), .. new PanelSteps().Steps(View(today)),
-             .. new ReviewSteps().Steps(View(today)), .. new PublicationSteps().Steps(View(today)), .. new ActionPlanSteps().Steps(View(today)), .. new DecisionSteps().Steps(View(today))];
+             .. new ReviewerSteps().Steps(View(today)), .. new ReviewSteps().Steps(View(today)), .. new PublicationSteps().Steps(View(today)), .. new ActionPlanSteps().Steps(View(today)), .. new DecisionSteps().Steps(View(today))];
 
         public CaseStep Step(string key) => Steps().Single(s => s.Key == key);
 

@@ -184,6 +184,14 @@ public sealed class NudgeContentTests(AzuriteFixture azurite)
             Assert.Equal(recordable ? ["Case status", "Record it done"] : ["Case status"], titles);
         });
         Assert.Equal("plan/update/A2/2027-01-15", NudgeCards.StepFor(template with { Code = ObligationCode.D12, Key = "D12/A2/2027-01-15" }));
+
+        // An agency's report for the review, late: its nudge says so in its own words, and "Record it done" opens the
+        // representative's card that records it sent.
+        var late = template with { Code = ObligationCode.D9, Key = "D9/report/staffs-police", DueOn = new DateOnly(2026, 3, 16), Status = ObligationStatus.Overdue };
+        var nudge = NudgeCards.Nudge(reference, late, new DateOnly(2026, 3, 20), calendar);
+        Assert.StartsWith($"{reference} · Agency report for the review to send by Monday 16 March 2026 (4 working days overdue)", nudge["body"]![0]!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("review/agencyreport/staffs-police", NudgeCards.StepFor(late));
+        Assert.Equal("review/agencyreport/staffs-police", nudge["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Record it done")!["data"]!["step"]!.GetValue<string>());
     }
 
     [Fact]

@@ -113,7 +113,14 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
         [
             ScrBot.Bot.Stages.Review.ReviewCards.RecordInput, ScrBot.Bot.Stages.Review.ReviewCards.ImmediateInput, ScrBot.Bot.Stages.Review.ReviewCards.KindInput,
             ScrBot.Bot.Stages.Review.ReviewCards.RequestedByInput, ScrBot.Bot.Stages.Review.ReviewCards.AgencyInput, ScrBot.Bot.Stages.Review.ReviewCards.GrantedInput,
+            ScrBot.Bot.Stages.Review.ReviewCards.AgreedInput, ScrBot.Bot.Stages.Review.ReviewCards.NotAgreedByInput,
             ScrBot.Bot.Stages.ActionPlan.ActionPlanCards.AgencyInput,
+        ]);
+
+        // Commissioning the reviewer: every option, read from the delivered card, pressed through /api/messages in ReviewerStageTests.
+        pressed.UnionWith(
+        [
+            ScrBot.Bot.Stages.Reviewer.ReviewerCards.LeadInput, ScrBot.Bot.Stages.Reviewer.ReviewerCards.SecondInput, ScrBot.Bot.Stages.Reviewer.ReviewerCards.SourceInput,
         ]);
 
         // Stages 3–4 and 6–7: every option pressed through its command by StageChoicesTests.

@@ -10,7 +10,9 @@ namespace ScrBot.Bot.Tests.Stages;
 /// <summary>
 /// Brings a case of the local board directory, through the domain commands in the case store, to where the review
 /// begins: referred, the Scoping Panel held, the Independent Chair's decision to hold a Serious Case Review recorded and
-/// the reviewer (Alex Wilber, in the Playground) commissioned. Each step is dated in the weeks before today.
+/// (for <see cref="DecidedWithReviewerAsync"/>) the reviewer (Ben Walters, of the board's directory, in the Playground)
+/// recommended by the Sub-group Chair and appointed by the Independent Chair and the Director of Children's Services
+/// (Karen Berg). Each step is dated in the weeks before today.
 /// </summary>
 internal static class ReviewCaseStory
 {
@@ -18,21 +20,68 @@ internal static class ReviewCaseStory
     public static readonly Actor Adele = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000022"), "Adele Vance");
     public static readonly Actor Isaiah = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000023"), "Isaiah Langer");
     public static readonly Actor Patti = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000024"), "Patti Fernandez");
-    public static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000020"), "Alex Wilber");
+    public static readonly Actor Director = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000030"), "Karen Berg");
+    public static readonly Actor Reviewer = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000032"), "Ben Walters");
     private static readonly Actor Sio = new(new PersonId("sio-sam-vimes"), "DI Sam Vimes");
     private static readonly Actor MinuteTaker = new(new PersonId("minute-taker-diego"), "Diego Siciliani");
     private static readonly AgencyId Police = new("staffs-police");
 
-    /// <summary>The reference of a case decided <paramref name="decidedDaysAgo"/> days before <paramref name="today"/>, with its reviewer commissioned.</summary>
-    public static async Task<CaseReference> DecidedWithReviewerAsync(CaseStore cases, DateOnly today, int decidedDaysAgo = 3)
+    /// <summary>
+    /// The reference of a case decided <paramref name="decidedDaysAgo"/> days before <paramref name="today"/>, with its
+    /// reviewer appointed. With <paramref name="directory"/> and <paramref name="as"/>, told on another copy of the
+    /// local directory whose people have other ids (<see cref="StageHost.Local"/>).
+    /// </summary>
+    public static async Task<CaseReference> DecidedWithReviewerAsync(CaseStore cases, DateOnly today, int decidedDaysAgo = 3, BoardDirectory? directory = null, Func<Actor, Actor>? @as = null)
     {
-        var directory = ReferralSamples.Directory;
+        directory ??= ReferralSamples.Directory;
+        var map = @as ?? (a => a);
+        var reference = await DecidedAsync(cases, today, decidedDaysAgo, directory, map);
+        var at = LondonTime.ToInstant(today.AddDays(-decidedDaysAgo), new TimeOnly(11, 0));
+        var checks = new ReviewerChecks(Training: true, Experience: true, ReferencesOrPreviousWork: true, Independence: true);
+        foreach (var (actor, command) in new (Actor, Func<CaseState, CommandContext, Outcome>)[]
+                 {
+                     (map(Isaiah), (s, c) => CaseCommands.RecommendReviewer(s, c, ReviewerNomination.InDirectory(map(Reviewer).Id), null, ReviewerSource.NationalPanelList, null, checks)),
+                     (map(Adele), (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.IndependentChair, true, null)),
+                     (map(Director), (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.DirectorOfChildrensServices, true, null)),
+                 })
+        {
+            var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "appoint the reviewer", actor,
+                (state, _) => command(state, new CommandContext(actor, at, directory)));
+            Assert.False(result.IsRefused, result.Outcome.Explanation);
+        }
+
+        return reference;
+    }
+
+    /// <summary>The reference of a case whose Independent Chair decided, <paramref name="decidedDaysAgo"/> days before <paramref name="today"/>, to hold a Serious Case Review.</summary>
+    public static async Task<CaseReference> DecidedAsync(CaseStore cases, DateOnly today, int decidedDaysAgo = 3, BoardDirectory? directory = null, Func<Actor, Actor>? @as = null)
+    {
+        directory ??= ReferralSamples.Directory;
+        var chair = (@as ?? (a => a))(Adele);
+        var reference = await RecommendedAsync(cases, today, decidedDaysAgo, directory, @as);
+        var at = LondonTime.ToInstant(today.AddDays(-decidedDaysAgo), new TimeOnly(10, 0));
+        var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "bring the case to the review", chair,
+            (state, _) => CaseCommands.RecordChairsDecision(state, new CommandContext(chair, at, directory), ChairDecisionKind.Uphold, "I agree with the panel."));
+        Assert.False(result.IsRefused, result.Outcome.Explanation);
+        return reference;
+    }
+
+    /// <summary>
+    /// The reference of a case whose Scoping Panel recommended a Serious Case Review to the Independent Chair, the panel
+    /// held <paramref name="decidedDaysAgo"/> + 4 days before <paramref name="today"/>.
+    /// </summary>
+    public static async Task<CaseReference> RecommendedAsync(CaseStore cases, DateOnly today, int decidedDaysAgo = 3, BoardDirectory? directory = null, Func<Actor, Actor>? @as = null)
+    {
+        directory ??= ReferralSamples.Directory;
+        var map = @as ?? (a => a);
+        var (Megan, Isaiah, Patti) = (map(ReviewCaseStory.Megan), map(ReviewCaseStory.Isaiah), map(ReviewCaseStory.Patti));
         var board = ReferralSamples.Staffordshire;
         DateTimeOffset At(int daysAgo, int hour = 10) => LondonTime.ToInstant(today.AddDays(-daysAgo), new TimeOnly(hour, 0));
         var referredOn = today.AddDays(-decidedDaysAgo - 22);
         var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), directory, referredOn).Form;
-        var referred = await cases.ReferAsync(board, referredOn.Year, ReferralSamples.Referrer,
-            r => CaseCommands.Refer(r, form, new CommandContext(ReferralSamples.Referrer, At(decidedDaysAgo + 22), directory)));
+        var referrer = map(ReferralSamples.Referrer);
+        var referred = await cases.ReferAsync(board, referredOn.Year, referrer,
+            r => CaseCommands.Refer(r, form, new CommandContext(referrer, At(decidedDaysAgo + 22), directory)));
         Assert.False(referred.IsRefused, referred.Outcome.Explanation);
         var reference = referred.State.Reference!.Value;
         var panelStart = At(decidedDaysAgo + 4, 10);
@@ -64,8 +113,6 @@ internal static class ReviewCaseStory
         await Do(Isaiah, panelStart.AddHours(3), (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, today.AddDays(-d - 4), [Isaiah.Id, Patti.Id, Sio.Id, MinuteTaker.Id], []));
         await Do(Isaiah, panelStart.AddHours(4), (s, c) => CaseCommands.MakeRecommendation(s, c, RecommendationOption.FormalSeriousCaseReview, ReviewMethodology.Silp, false,
             ["Information sharing between police and schools"], "The panel agreed that the criteria are met."));
-        await Do(Adele, At(d), (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Uphold, "I agree with the panel."));
-        await Do(Megan, At(d), (s, c) => CaseCommands.CommissionReviewer(s, c, Reviewer.Name, true, true, Reviewer));
         return reference;
     }
 

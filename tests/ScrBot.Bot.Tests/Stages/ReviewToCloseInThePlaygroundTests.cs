@@ -12,9 +12,12 @@ using ScrBot.Domain.Cases;
 namespace ScrBot.Bot.Tests.Stages;
 
 /// <summary>
-/// Stages 8–10 end to end in the Microsoft 365 Agents Playground, one Playground per person, each clicking the cards
-/// they received: from a case whose decision to hold a Serious Case Review is recorded and whose reviewer (Alex Wilber)
-/// is commissioned, through the review, its publication and the action plan, to the case's close.
+/// Stages 7–10 end to end in the Microsoft 365 Agents Playground, one Playground per person, each clicking the cards
+/// they received: the Independent Chair upholds a recommendation to hold a Serious Case Review; the sub-group recommends
+/// the reviewer (Ben Walters), the Independent Chair and the Director of Children's Services (Karen Berg) appoint him,
+/// the National Panel is told, the Review Team and the Case Team are recorded; then the review (the agencies' reports by
+/// their agreed dates, a delay decided by the Independent Chair), its publication and the action plan (the agency's SCR
+/// lead and lead board member asked for timescales on escalation), to the case's close.
 /// </summary>
 public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture playground) : IClassFixture<StagesPlaygroundFixture>
 {
@@ -31,14 +34,98 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         }
     }
 
+    [Fact]
+    public async Task TheChairUpholdsAnScrTheSubgroupRecommendsTheChairAndTheDirectorAppointTheNationalPanelIsToldAndTheReviewStarts()
+    {
+        var (megan, adele, isaiah, _, ben, karen) = await PeopleReadyAsync();
+        var today = Today();
+        var caseReference = await ReviewCaseStory.RecommendedAsync(Cases(), today, decidedDaysAgo: 0);
+        var reference = caseReference.Value;
+        playground.BotServices.GetRequiredService<CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, caseReference);
+
+        // The Independent Chair upholds the Scoping Panel's recommendation of a Serious Case Review.
+        var decide = await TaskCardAsync(adele, reference, "Decide on the recommendation");
+        await adele.PressAsync(decide, "Uphold", new JsonObject { ["reasons"] = "The criteria are met: the child died and agencies did not share referrals." });
+
+        // The sub-group recommends the reviewer: the board's reviewer, from the National Panel's list, every check made.
+        var recommend = await TaskCardAsync(isaiah, reference, "Recommend the reviewer");
+        Assert.Contains("Recommend the lead reviewer of the Serious Case Review", recommend.CardText, StringComparison.Ordinal);
+        var inputs = new JsonObject
+        {
+            ["lead"] = ReviewCaseStory.Reviewer.Id.Value, ["source"] = "NationalPanelList", ["training"] = "true", ["experience"] = "true", ["references"] = "true", ["independence"] = "false",
+        };
+        var notIndependent = await isaiah.PressAsync(recommend, "Recommend to the Chair and the Director", inputs);
+        Assert.Equal("Checks: Before a reviewer is recommended, confirm the lead reviewer's independence from the case.", notIndependent!.Message);
+        inputs["independence"] = "true";
+        // The Independent Chair does not recommend: the button sent from her own card is refused, and kept in the audit trail.
+        var byChair = await adele.ExecuteAsync(decide, "reviewer.recommend", new JsonObject
+        {
+            ["case"] = reference, ["step"] = "reviewer/recommend/1", ["lead"] = "other", ["leadName"] = "Someone Else", ["source"] = "NationalPanelList",
+            ["training"] = "true", ["experience"] = "true", ["references"] = "true", ["independence"] = "true",
+        });
+        Assert.Equal("Only the Sub-group Chair, the Sub-group Vice-Chair or the Board Manager can recommend the reviewer.", byChair.Message);
+        var recommended = await isaiah.PressAsync(Current(isaiah, recommend), "Recommend to the Chair and the Director", inputs);
+        Assert.Contains("Recommend the reviewer: done by Isaiah Langer", Text(recommended!.Card!), StringComparison.Ordinal);
+
+        // The Independent Chair and the Director of Children's Services each see the recommendation and its checks, and agree.
+        var chairs = await TaskCardAsync(adele, reference, "Decide the reviewer's appointment");
+        Assert.Contains("Ben Walters (gets their cards in Teams)", chairs.CardText, StringComparison.Ordinal);
+        Assert.Contains("the lead reviewer's independence from the case confirmed", chairs.CardText, StringComparison.Ordinal);
+        var agreed = await adele.PressAsync(chairs, "Agree to the appointment");
+        Assert.Contains("The reviewer's appointment agreed by Adele Vance, Independent Chair", Text(agreed!.Card!), StringComparison.Ordinal);
+        var directors = await karen.WaitForCardInPersonalChatAsync(m => Heading(m) == $"{reference} · Decide the reviewer's appointment" && m.Buttons.Count > 0
+            && m.CardText.Contains("agreed by Adele Vance", StringComparison.Ordinal));
+        var appointed = await karen.PressAsync(directors, "Agree to the appointment");
+        Assert.Contains("The reviewer's appointment agreed by Karen Berg, Director of Children's Services", Text(appointed!.Card!), StringComparison.Ordinal);
+        await HubShowsAsync(megan, reference, "Ben Walters, from the National Panel's list, on ");
+
+        // The reviewer now holds his role on the case.
+        var status = await AskAsync(ben, $"case {reference}");
+        Assert.Contains("Your role: independent reviewer", status.CardText, StringComparison.Ordinal);
+
+        // The National Panel is told who was appointed; the Review Team and the Case Team are recorded.
+        var panel = await TaskCardAsync(megan, reference, "Tell the National Panel who was appointed");
+        Assert.Contains("Ben Walters (lead reviewer)", panel.CardText, StringComparison.Ordinal);
+        await megan.PressAsync(panel, "Told the National Panel", new JsonObject { ["sentOn"] = Iso(today) });
+        var team = await TaskCardAsync(megan, reference, "Record the Review Team");
+        await megan.PressAsync(team, "Record the Review Team", new JsonObject { ["members"] = "Staffordshire Police, DCI Jo Bloggs\nStaffordshire Children's Social Care, Head of Service Kim Lead", ["seniority"] = "true" });
+        var caseTeam = await TaskCardAsync(megan, reference, "Record the Case Team");
+        await megan.PressAsync(caseTeam, "Record the Case Team", new JsonObject { ["staff"] = "PC Amy Able, Staffordshire Police, response officer", ["family"] = "The child's mother" });
+        await HubShowsAsync(megan, reference, "2 organisations, each represented by a manager of sufficient seniority");
+
+        // The Board Manager starts the review; the reviewer is asked for the terms of reference.
+        var start = await TaskCardAsync(megan, reference, "Start the Serious Case Review");
+        Assert.Contains("Ben Walters", start.CardText, StringComparison.Ordinal);
+        await megan.PressAsync(start, "Start the review", new JsonObject { ["date"] = Iso(today) });
+        await TaskCardAsync(ben, reference, "Agree the terms of reference");
+
+        var stored = (await Cases().LoadAsync(ReferralSamples.Staffordshire, caseReference))!;
+        Assert.Equal(Stage.Review, stored.State.Stage);
+        Assert.Equal("Ben Walters", stored.State.Reviewer!.Name);
+        Assert.Contains(stored.Facts, f => f is CaseRoleAssigned { Role: ScrBot.Domain.Boards.Role.IndependentReviewer } a && a.Person.Name == "Ben Walters");
+        Assert.Equal(today, stored.State.CurrentReviewerRound!.NationalPanelTold!.SentOn);
+        Assert.Equal(["The child's mother"], stored.State.CaseTeam!.FamilyMembers);
+        Assert.Contains(stored.Facts.OfType<AttemptRefused>(), r => r.Attempt == "recommend the reviewer" && r.By.Name == "Isaiah Langer");
+        Assert.Contains(stored.Facts.OfType<AttemptRefused>(), r => r.Attempt == "recommend the reviewer" && r.By.Name == "Adele Vance");
+    }
+
     private async Task JourneyAsync()
     {
-        var (megan, adele, isaiah, patti, alex) = await PeopleReadyAsync();
+        var (megan, adele, isaiah, patti, ben, karen) = await PeopleReadyAsync();
         var today = Today();
-        var caseReference = await ReviewCaseStory.DecidedWithReviewerAsync(Cases(), today);
+        var caseReference = await ReviewCaseStory.DecidedAsync(Cases(), today);
         var reference = caseReference.Value;
         var decidedOn = today.AddDays(-3);
         playground.BotServices.GetRequiredService<CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, caseReference);
+
+        // The reviewer (Ben Walters) recommended by the sub-group and appointed by the Independent Chair and the Director.
+        var recommend = await TaskCardAsync(isaiah, reference, "Recommend the reviewer");
+        await isaiah.PressAsync(recommend, "Recommend to the Chair and the Director", new JsonObject
+        {
+            ["lead"] = ReviewCaseStory.Reviewer.Id.Value, ["source"] = "NationalPanelList", ["training"] = "true", ["experience"] = "true", ["references"] = "true", ["independence"] = "true",
+        });
+        await adele.PressAsync(await TaskCardAsync(adele, reference, "Decide the reviewer's appointment"), "Agree to the appointment");
+        await karen.PressAsync(await TaskCardAsync(karen, reference, "Decide the reviewer's appointment"), "Agree to the appointment");
 
         // The review starts; its clock (D9) already runs from the decision, six months on.
         var start = await TaskCardAsync(megan, reference, "Start the Serious Case Review");
@@ -46,23 +133,23 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         await megan.PressAsync(start, "Start the review", new JsonObject { ["date"] = Iso(today) });
 
         // The reviewer agrees the terms of reference, shared with the SIO first (a criminal investigation runs).
-        var terms = await TaskCardAsync(alex, reference, "Agree the terms of reference");
-        var notShared = await alex.PressAsync(terms, "Agree the terms of reference", new JsonObject { ["date"] = Iso(today), ["members"] = "Isaiah Langer, sub-group\nPatti Fernandez, Staffordshire Police", ["sharedWithSio"] = "false" });
+        var terms = await TaskCardAsync(ben, reference, "Agree the terms of reference");
+        var notShared = await ben.PressAsync(terms, "Agree the terms of reference", new JsonObject { ["date"] = Iso(today), ["members"] = "Isaiah Langer, sub-group\nPatti Fernandez, Staffordshire Police", ["sharedWithSio"] = "false" });
         Assert.Equal("The terms of reference must be shared with the Senior Investigating Officer before they are agreed, because a criminal investigation is running.", notShared!.Message);
-        var agreed = await alex.PressAsync(Current(alex, terms), "Agree the terms of reference", new JsonObject { ["date"] = Iso(today), ["members"] = "Isaiah Langer, sub-group\nPatti Fernandez, Staffordshire Police", ["sharedWithSio"] = "true" });
-        Assert.Contains("done by Alex Wilber", Text(agreed!.Card!), StringComparison.Ordinal);
+        var agreed = await ben.PressAsync(Current(ben, terms), "Agree the terms of reference", new JsonObject { ["date"] = Iso(today), ["members"] = "Isaiah Langer, sub-group\nPatti Fernandez, Staffordshire Police", ["sharedWithSio"] = "true" });
+        Assert.Contains("done by Ben Walters", Text(agreed!.Card!), StringComparison.Ordinal);
 
         // The family coordinator; a Review Panel meeting (the family's role a standing item); a disclosure request.
         var family = await TaskCardAsync(megan, reference, "Appoint the family coordinator");
         await megan.PressAsync(family, "Appoint the family coordinator", new JsonObject { ["name"] = "Rosa Family-Liaison" });
-        var conduct = await TaskCardAsync(alex, reference, "Conduct the Serious Case Review");
-        var noFamilyItem = await PressNestedAsync(alex, conduct, "Record", new JsonObject { ["record"] = "review.panelmeeting",  ["date"] = Iso(today), ["familyConsidered"] = "false", ["immediate"] = "false" });
+        var conduct = await TaskCardAsync(ben, reference, "Conduct the Serious Case Review");
+        var noFamilyItem = await PressNestedAsync(ben, conduct, "Record", new JsonObject { ["record"] = "review.panelmeeting",  ["date"] = Iso(today), ["familyConsidered"] = "false", ["immediate"] = "false" });
         Assert.Contains("The family's role in the review is a standing item", noFamilyItem.Message, StringComparison.Ordinal);
-        await PressNestedAsync(alex, conduct, "Record", new JsonObject { ["record"] = "review.panelmeeting",  ["date"] = Iso(today), ["familyConsidered"] = "true", ["immediate"] = "true", ["immediateAction"] = "Police to share incident notifications with the school now." });
-        var interview = await PressNestedAsync(alex, conduct, "Record", new JsonObject { ["record"] = "review.engagement",  ["kind"] = "FamilyInterview", ["engagedOn"] = Iso(today), ["details"] = "Mother interviewed.", ["consulted"] = "false" });
+        await PressNestedAsync(ben, conduct, "Record", new JsonObject { ["record"] = "review.panelmeeting",  ["date"] = Iso(today), ["familyConsidered"] = "true", ["immediate"] = "true", ["immediateAction"] = "Police to share incident notifications with the school now." });
+        var interview = await PressNestedAsync(ben, conduct, "Record", new JsonObject { ["record"] = "review.engagement",  ["kind"] = "FamilyInterview", ["engagedOn"] = Iso(today), ["details"] = "Mother interviewed.", ["consulted"] = "false" });
         Assert.StartsWith("A criminal case runs: the family is interviewed only after the police safeguarding lead and the Senior Investigating Officer", interview.Message, StringComparison.Ordinal);
-        await PressNestedAsync(alex, conduct, "Record", new JsonObject { ["record"] = "review.engagement",  ["kind"] = "FamilyContract", ["engagedOn"] = Iso(today), ["details"] = "Contract agreed with the mother.", ["consulted"] = "false" });
-        await PressNestedAsync(alex, conduct, "Record", new JsonObject { ["record"] = "review.disclosurerequest",  ["requestedBy"] = "Disclosure Officer", ["material"] = "The health chronology." });
+        await PressNestedAsync(ben, conduct, "Record", new JsonObject { ["record"] = "review.engagement",  ["kind"] = "FamilyContract", ["engagedOn"] = Iso(today), ["details"] = "Contract agreed with the mother.", ["consulted"] = "false" });
+        await PressNestedAsync(ben, conduct, "Record", new JsonObject { ["record"] = "review.disclosurerequest",  ["requestedBy"] = "Disclosure Officer", ["material"] = "The health chronology." });
 
         // The Independent Chair decides the request, only after consulting the reviewer, the police lead and the panel.
         var disclosure = await TaskCardAsync(adele, reference, "Decide disclosure request R1");
@@ -73,18 +160,49 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         Assert.True(decided!.Card is not null, decided.Message);
         Assert.Contains("done by Adele Vance", Text(decided.Card!), StringComparison.Ordinal);
 
-        // A delay: agreed by the reviewer with the SIO and the CPS (otherwise the Independent Chair decides).
+        // The agencies' reports: the reviewer agrees the police's date; Patti gets her card and records it sent.
+        var reportDue = today.AddDays(14);
+        await PressNestedAsync(ben, Current(ben, conduct), "Record", new JsonObject { ["record"] = "review.agencydates", ["due-staffs-police"] = Iso(reportDue) });
+        await HubShowsAsync(megan, reference, $"Staffordshire Police: due {Words(reportDue)}, awaited");
+        var report = await TaskCardAsync(patti, reference, $"Send your agency report by {Words(reportDue)}");
+        Assert.Contains(Words(reportDue), report.CardText, StringComparison.Ordinal);
+        var sent = await patti.PressAsync(report, "Report sent to the reviewer", new JsonObject { ["receivedOn"] = Iso(today) });
+        Assert.Contains("done by Patti Fernandez", Text(sent!.Card!), StringComparison.Ordinal);
+        var twice = await PressNestedAsync(ben, Current(ben, conduct), "Record", new JsonObject { ["record"] = "review.agencyreport", ["agency"] = "staffs-police", ["receivedOn"] = Iso(today) });
+        Assert.Equal("Staffordshire Police's report has already been recorded as received.", twice.Message);
+        await HubShowsAsync(megan, reference, $"Staffordshire Police: due {Words(reportDue)}, received");
+
+        // A delay the SIO does not agree to: the reviewer records who and why, and the Independent Chair decides.
         var newTarget = decidedOn.AddMonths(9);
-        var unagreed = await PressNestedAsync(alex, Current(alex, conduct), "Record", new JsonObject { ["record"] = "review.delay",  ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["agreed"] = "false" });
-        Assert.EndsWith("where they cannot agree, the Independent Chair decides.", unagreed.Message, StringComparison.Ordinal);
-        var delayed = await PressNestedAsync(alex, Current(alex, conduct), "Record", new JsonObject { ["record"] = "review.delay",  ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["scope"] = "Police interviews left out", ["agreed"] = "true" });
-        Assert.Contains(Words(newTarget), Text(delayed.Card!), StringComparison.Ordinal);
+        var delay = new JsonObject { ["record"] = "review.delay", ["reason"] = "Trial listed.", ["writtenRequest"] = "Letter from the CPS.", ["target"] = Iso(newTarget), ["scope"] = "Police interviews left out", ["agreed"] = "false", ["whyNotAgreed"] = "The SIO wants the review finished before the trial." };
+        var noWho = await PressNestedAsync(ben, Current(ben, conduct), "Record", delay);
+        Assert.Equal("Say who does not agree: the Senior Investigating Officer, the Crown Prosecution Service, or both.", noWho.Message);
+        delay["notAgreedBy"] = "SeniorInvestigatingOfficer";
+        var referred = await PressNestedAsync(ben, Current(ben, conduct), "Record", delay);
+        Assert.Contains("not agreed by the Senior Investigating Officer: with the Independent Chair", Text(referred.Card!), StringComparison.Ordinal);
+        Assert.Contains(Words(decidedOn.AddMonths(6)), Text(referred.Card!), StringComparison.Ordinal);
+        await HubShowsAsync(megan, reference, "Delay request Y1 is with the Independent Chair");
+
+        var chairDelay = await TaskCardAsync(adele, reference, "Decide the delay to the Serious Case Review (Y1)");
+        Assert.Contains("The SIO wants the review finished before the trial.", chairDelay.CardText, StringComparison.Ordinal);
+        Assert.Contains("Police interviews left out", chairDelay.CardText, StringComparison.Ordinal);
+        var noReasons = await adele.PressAsync(chairDelay, "Agree the delay", new JsonObject { ["target"] = Iso(newTarget), ["chairReasons"] = "" });
+        Assert.Equal("The Independent Chair's reasons are required.", noReasons!.Message);
+        var agreedDelay = await adele.PressAsync(Current(adele, chairDelay), "Agree the delay", new JsonObject { ["target"] = Iso(newTarget), ["chairReasons"] = "The trial would be prejudiced." });
+        Assert.Contains("done by Adele Vance", Text(agreedDelay!.Card!), StringComparison.Ordinal);
+        var staleDelay = await adele.PressAsync(chairDelay, "Refuse the delay", new JsonObject { ["target"] = "", ["chairReasons"] = "Changed my mind." });
+        Assert.StartsWith("Already recorded by Adele Vance on ", staleDelay!.Message, StringComparison.Ordinal);
+
+        // The review's clock (D9) moves to the date the Chair agreed.
+        await ben.WaitForCardInPersonalChatAsync(m => Heading(m) == $"{reference} · Conduct the Serious Case Review"
+            && m.CardText.Contains($"agreed by the Independent Chair, to {Words(newTarget)}", StringComparison.Ordinal)
+            && m.CardText.Contains(HumanDates.Format(newTarget), StringComparison.Ordinal) && m.Buttons.Count > 0);
 
         // The report to the Board once the draft is checked against the terms of reference; the Board endorses it.
-        var unchecked_ = await PressNestedAsync(alex, Current(alex, conduct), "Send the report to the Board", new JsonObject { ["completedOn"] = Iso(today), ["checked"] = "false" });
+        var unchecked_ = await PressNestedAsync(ben, Current(ben, conduct), "Send the report to the Board", new JsonObject { ["completedOn"] = Iso(today), ["checked"] = "false" });
         Assert.Equal("Check the draft report against the terms of reference before it goes to the Board.", unchecked_.Message);
-        var completed = await PressNestedAsync(alex, Current(alex, conduct), "Send the report to the Board", new JsonObject { ["completedOn"] = Iso(today), ["checked"] = "true" });
-        Assert.Contains("done by Alex Wilber", Text(completed.Card!), StringComparison.Ordinal);
+        var completed = await PressNestedAsync(ben, Current(ben, conduct), "Send the report to the Board", new JsonObject { ["completedOn"] = Iso(today), ["checked"] = "true" });
+        Assert.Contains("done by Ben Walters", Text(completed.Card!), StringComparison.Ordinal);
         var endorse = await TaskCardAsync(megan, reference, "Record the Board's endorsement of the report");
         await megan.PressAsync(endorse, "Record the endorsement", new JsonObject { ["date"] = Iso(today) });
 
@@ -132,7 +250,26 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         // Two meetings in a row without an update: escalated to the Executive Group, raised by the Sub-group Chair.
         var executive = await TaskCardAsync(isaiah, reference, "Raise A2 at the Executive Group");
         Assert.Contains("ask the agency's SCR lead and its lead board member for timescales", executive.CardText, StringComparison.Ordinal);
+        Assert.Contains("Lee Gu, Pradeep Gupta (sent by ScrBot)", executive.CardText, StringComparison.Ordinal);
         await isaiah.PressAsync(executive, "Raised at the Executive Group", new JsonObject { ["date"] = Iso(today) });
+
+        // The police's SCR lead and lead board member are sent the request for timescales. They are in the directory but
+        // not among the Playground's people, so their cards are held for when they open ScrBot, and the hub says so.
+        await HubShowsAsync(megan, reference, "A2 · Staffordshire Police: asked of Lee Gu, Pradeep Gupta, not yet given");
+        var held = playground.BotServices.GetRequiredService<ScrBot.Bot.Delivery.IHeldCards>();
+        foreach (var lead in new[] { "5c0b5a7e-0000-4000-8000-000000000042", "5c0b5a7e-0000-4000-8000-000000000043" })
+        {
+            await playground.WaitUntilAsync(async () => (await held.ForPersonAsync(lead, default)).Any(h => h.Key == $"step:{reference}:plan/timescales/A2/1"), "the request for timescales held for the lead");
+        }
+
+        // Lee Gu, on opening ScrBot, gives the timescales (his button is pressed through the bot host in
+        // EscalationLeadsTests); the hub shows them.
+        var leeGu = new ScrBot.Domain.Boards.Actor(new ScrBot.Domain.Boards.PersonId("5c0b5a7e-0000-4000-8000-000000000042"), "Lee Gu");
+        var timescales = await Cases().ExecuteAsync(ReferralSamples.Staffordshire, caseReference, "give timescales for an escalated action", leeGu, (state, _) =>
+            CaseCommands.GiveTimescales(state, new CommandContext(leeGu, playground.BotServices.GetRequiredService<TimeProvider>().GetUtcNow(), ReferralSamples.Directory), "A2", today.AddMonths(1), "Training booked for every response officer."));
+        Assert.False(timescales.IsRefused, timescales.Outcome.Explanation);
+        playground.BotServices.GetRequiredService<CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, caseReference);
+        await HubShowsAsync(megan, reference, $"A2 · Staffordshire Police: complete by {Words(today.AddMonths(1))}, given by Lee Gu");
         var asked = await patti.WaitForCardInPersonalChatAsync(m => Heading(m) == $"{reference} · Give the update on A2" && m.CardText.Contains("Escalated to the Executive Group", StringComparison.Ordinal) && m.Buttons.Count > 0);
 
         // Still outstanding at the next meeting: an exception at the Board.
@@ -167,6 +304,9 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         var final = await Cases().LoadAsync(ReferralSamples.Staffordshire, caseReference);
         Assert.Equal(Stage.Closed, final!.State.Stage);
         Assert.Equal(newTarget, final.State.Delays.Single().NewTargetDate);
+        Assert.True(final.State.DelayRequests.Single().Agreed);
+        Assert.Equal([new ScrBot.Domain.Boards.AgencyId("staffs-police")], final.State.AgencyReportsReceived);
+        Assert.Contains(final.Facts.OfType<AttemptRefused>(), r => r.By.Name == "Adele Vance" && r.Reason.StartsWith("Already recorded by Adele Vance", StringComparison.Ordinal));
         Assert.Equal("Rosa Family-Liaison", final.State.FamilyCoordinator);
         Assert.True(final.State.DisclosureRequests.Single().Granted);
         Assert.Equal("Police to share incident notifications with the school now.", final.State.ReviewPanelMeetings.Single().ImmediateAction);
@@ -179,7 +319,7 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
     [Fact]
     public async Task ADecisionNotToPublishGoesToTheNationalPanelForAdviceAndTheCaseCannotCloseWithoutIt()
     {
-        var (megan, adele, _, _, _) = await PeopleReadyAsync();
+        var (megan, adele, _, _, _, _) = await PeopleReadyAsync();
         var reference = await ReviewCaseStory.ReportEndorsedAsync(Cases(), Today());
         playground.BotServices.GetRequiredService<CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, reference);
 
@@ -215,11 +355,11 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         await playground.WaitUntilAsync(async () => (await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference)))!.State.ActionPlanMeetings.Count == count + 1, "the meeting recorded");
     }
 
-    private async Task<(PlaygroundSession, PlaygroundSession, PlaygroundSession, PlaygroundSession, PlaygroundSession)> PeopleReadyAsync()
+    private async Task<(PlaygroundSession, PlaygroundSession, PlaygroundSession, PlaygroundSession, PlaygroundSession, PlaygroundSession)> PeopleReadyAsync()
     {
         var references = playground.BotServices.GetRequiredService<IConversationReferences>();
         var people = new List<PlaygroundSession>();
-        foreach (var name in new[] { "Megan Bowen", "Adele Vance", "Isaiah Langer", "Patti Fernandez", "Alex Wilber" })
+        foreach (var name in new[] { "Megan Bowen", "Adele Vance", "Isaiah Langer", "Patti Fernandez", "Ben Walters", "Karen Berg" })
         {
             var session = await playground.AsAsync(name);
             if (await references.FindPersonalAsync(session.Person.AadObjectId, default) is null)
@@ -231,7 +371,7 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
             people.Add(session);
         }
 
-        return (people[0], people[1], people[2], people[3], people[4]);
+        return (people[0], people[1], people[2], people[3], people[4], people[5]);
     }
 
     /// <summary>Presses a button inside one of the card's expandable sections (Action.ShowCard).</summary>
@@ -264,6 +404,17 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
 
     private static string Heading(PlaygroundMessage m) => m.Card is null ? "" : JourneyHarness.Heading(m.Card);
 
+    private static Task<PlaygroundMessage> HubShowsAsync(PlaygroundSession manager, string reference, string text) =>
+        manager.WaitForCardInPersonalChatAsync(m => Heading(m) == $"{reference} · Case card" && m.CardText.Contains(text, StringComparison.Ordinal));
+
+    private static async Task<PlaygroundMessage> AskAsync(PlaygroundSession person, string text)
+    {
+        var before = person.PersonalChat.Select(m => m.MessageId).ToHashSet();
+        await person.SayInPersonalChatAsync(text);
+        return await person.WaitForAsync(person.PersonalChatId, m => !before.Contains(m.MessageId) && m.FromId != person.Person.Id
+            && m.CardText.Contains("Your part in this case", StringComparison.Ordinal));
+    }
+
     private static Task<PlaygroundMessage> TaskCardAsync(PlaygroundSession person, string reference, string step) =>
         person.WaitForCardInPersonalChatAsync(m => m.Card is not null && JourneyHarness.Heading(m.Card) == $"{reference} · {step}" && m.Buttons.Count > 0);
 
@@ -281,7 +432,7 @@ public sealed class ReviewChoicesInThePlaygroundTests(StagesPlaygroundFixture pl
     {
         var references = playground.BotServices.GetRequiredService<IConversationReferences>();
         var people = new Dictionary<string, PlaygroundSession>();
-        foreach (var name in new[] { "Megan Bowen", "Adele Vance", "Isaiah Langer", "Alex Wilber" })
+        foreach (var name in new[] { "Megan Bowen", "Adele Vance", "Isaiah Langer", "Ben Walters" })
         {
             var session = await playground.AsAsync(name);
             if (await references.FindPersonalAsync(session.Person.AadObjectId, default) is null)
@@ -309,8 +460,8 @@ public sealed class ReviewChoicesInThePlaygroundTests(StagesPlaygroundFixture pl
         }
 
         playground.BotServices.GetRequiredService<CaseSyncQueue>().Enqueue(ReferralSamples.Staffordshire, reference);
-        var alex = people["Alex Wilber"];
-        var conduct = await alex.WaitForCardInPersonalChatAsync(m => m.Card is not null && JourneyHarness.Heading(m.Card) == $"{reference} · Conduct the Serious Case Review" && m.Buttons.Count > 0);
+        var ben = people["Ben Walters"];
+        var conduct = await ben.WaitForCardInPersonalChatAsync(m => m.Card is not null && JourneyHarness.Heading(m.Card) == $"{reference} · Conduct the Serious Case Review" && m.Buttons.Count > 0);
         var iso = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var data = new JsonObject { ["case"] = reference.Value, ["step"] = "review/conduct" };
         var answers = new List<(string Option, InvokeAnswer Answer)>();
@@ -328,32 +479,51 @@ public sealed class ReviewChoicesInThePlaygroundTests(StagesPlaygroundFixture pl
 
         foreach (var choice in Options(conduct.Card!, "record"))
         {
-            await Press(alex, conduct, "review.record", choice, new JsonObject
+            await Press(ben, conduct, "review.record", choice, new JsonObject
             {
                 ["record"] = choice, ["date"] = iso, ["familyConsidered"] = "true", ["immediate"] = "false", ["kind"] = "FamilyUpdate", ["engagedOn"] = iso,
                 ["details"] = "Update given.", ["requestedBy"] = "Senior Investigating Officer", ["material"] = "Minutes.", ["agency"] = "staffs-police",
                 ["receivedOn"] = iso, ["reason"] = "Trial.", ["writtenRequest"] = "Letter.", ["target"] = today.AddMonths(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["agreed"] = "true",
+                ["due-staffs-police"] = today.AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             });
+        }
+
+        // Each answer to "agreed with the SIO and the CPS?", and each "not agreed by": a referral the Chair then refuses.
+        var delays = 0;
+        foreach (var (agreed, who) in Options(conduct.Card!, "agreed").Select(a => (a, "Both")).Concat(Options(conduct.Card!, "notAgreedBy").Select(w => ("false", w))))
+        {
+            await Press(ben, conduct, "review.record", agreed + "/" + who, new JsonObject
+            {
+                ["record"] = "review.delay", ["reason"] = "Trial.", ["writtenRequest"] = "Letter.", ["target"] = today.AddMonths(8).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["agreed"] = agreed, ["notAgreedBy"] = who, ["whyNotAgreed"] = "They differ on the timing.",
+            });
+            if (agreed == "false")
+            {
+                var id = $"Y{++delays}";
+                var refused = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "decide a delay", ReviewCaseStory.Adele, (state, _) =>
+                    CaseCommands.DecideReviewDelay(state, new CommandContext(ReviewCaseStory.Adele, now, ReferralSamples.Directory), id, false, null, "The review goes ahead."));
+                Assert.False(refused.IsRefused, refused.Outcome.Explanation);
+            }
         }
 
         foreach (var choice in Options(conduct.Card!, "immediate"))
         {
-            await Press(alex, conduct, "review.record", choice, new JsonObject { ["record"] = "review.panelmeeting", ["date"] = iso, ["familyConsidered"] = "true", ["immediate"] = choice, ["immediateAction"] = "Police act now." });
+            await Press(ben, conduct, "review.record", choice, new JsonObject { ["record"] = "review.panelmeeting", ["date"] = iso, ["familyConsidered"] = "true", ["immediate"] = choice, ["immediateAction"] = "Police act now." });
         }
 
         foreach (var choice in Options(conduct.Card!, "kind"))
         {
-            await Press(alex, conduct, "review.record", choice, new JsonObject { ["record"] = "review.engagement", ["kind"] = choice, ["engagedOn"] = iso, ["details"] = "Done.", ["consulted"] = "true", ["delegates"] = "true" });
+            await Press(ben, conduct, "review.record", choice, new JsonObject { ["record"] = "review.engagement", ["kind"] = choice, ["engagedOn"] = iso, ["details"] = "Done.", ["consulted"] = "true", ["delegates"] = "true" });
         }
 
         foreach (var choice in Options(conduct.Card!, "requestedBy"))
         {
-            await Press(alex, conduct, "review.record", choice, new JsonObject { ["record"] = "review.disclosurerequest", ["requestedBy"] = choice, ["material"] = "The chronology." });
+            await Press(ben, conduct, "review.record", choice, new JsonObject { ["record"] = "review.disclosurerequest", ["requestedBy"] = choice, ["material"] = "The chronology." });
         }
 
         foreach (var choice in Options(conduct.Card!, "agency"))
         {
-            await Press(alex, conduct, "review.record", choice, new JsonObject { ["record"] = "review.agencyreport", ["agency"] = choice, ["receivedOn"] = iso });
+            await Press(ben, conduct, "review.record", choice, new JsonObject { ["record"] = "review.agencyreport", ["agency"] = choice, ["receivedOn"] = iso });
         }
 
         var adele = people["Adele Vance"];
@@ -366,7 +536,7 @@ public sealed class ReviewChoicesInThePlaygroundTests(StagesPlaygroundFixture pl
             answers.Add((choice, await adele.ExecuteAsync(disclosure, "review.disclose", sent)));
         }
 
-        await Press(alex, conduct, "review.complete", "complete", new JsonObject { ["completedOn"] = iso, ["checked"] = "true" });
+        await Press(ben, conduct, "review.complete", "complete", new JsonObject { ["completedOn"] = iso, ["checked"] = "true" });
         var isaiah = people["Isaiah Langer"];
         var draw = await isaiah.WaitForCardInPersonalChatAsync(m => m.Card is not null && JourneyHarness.Heading(m.Card) == $"{reference} · Draw up the action plan" && m.Buttons.Count > 0);
         foreach (var choice in Options(draw.Card!, "owner"))
@@ -385,6 +555,9 @@ public sealed class ReviewChoicesInThePlaygroundTests(StagesPlaygroundFixture pl
             $"{a.Option}: {a.Answer.Message}"));
         var final = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State;
         Assert.Equal(2, final.DisclosureRequests.Count(r => r.Granted is not null));
+        Assert.Equal([DelayNotAgreedBy.Both, DelayNotAgreedBy.SeniorInvestigatingOfficer, DelayNotAgreedBy.CrownProsecutionService, DelayNotAgreedBy.Both], final.DelayRequests.Select(r => r.NotAgreedBy));
+        Assert.Equal(2, final.Delays.Count);
+        Assert.Equal([new AgencyReportDate(new ScrBot.Domain.Boards.AgencyId("staffs-police"), today.AddDays(14))], final.AgencyReportDates);
         Assert.Equal(Options(draw.Card!, "owner").Count, final.Actions.Count);
         // Six kinds less the report shared with the family (refused), and the update recorded through "What to record".
         Assert.Equal(Options(conduct.Card!, "kind").Count, final.Engagements.Count);

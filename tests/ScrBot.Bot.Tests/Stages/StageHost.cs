@@ -94,6 +94,13 @@ internal sealed class StageHost : IAsyncDisposable
         return bot;
     }
 
+    /// <summary>A person of the local directory as this host's copy of it names them (the same name, another id).</summary>
+    public Actor Local(Actor person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return new(new PersonId(person.Id.Value.Replace("5c0b5a7e-0000-4000-8000-0000000000", $"{_people}-0000-4000-8000-0000000000", StringComparison.Ordinal)), person.Name);
+    }
+
     /// <summary>The board's member with this role (the first, when several have it).</summary>
     public Actor Who(Role role) => Directory.WithRole(ReferralSamples.Staffordshire, role).Select(m => new Actor(m.Person, m.Name)).First();
 

@@ -108,6 +108,53 @@ public sealed class ActionPlanTests
     }
 
     [Fact]
+    public void WithTheEscalationToTheExecutiveGroupTheAgencysScrLeadAndLeadBoardMemberAreAskedForTimescales()
+    {
+        var story = Meeting(Meeting(Meeting(CaseStory.Published(), 10, 15), 11, 15), 12, 15);
+
+        var police = story.State.TimescaleRequests.Single(r => r.ActionId == "A1");
+        Assert.Equal([PoliceScrLead, PoliceLeadBoardMember], police.Asked);
+        Assert.Empty(police.NotNamed);
+        Assert.Contains(story.State.Roles, r => r.Person == PoliceScrLead && r.Role == Role.AgencyScrLead && r.Agency == Police);
+        Assert.Contains(story.State.Roles, r => r.Person == PoliceLeadBoardMember && r.Role == Role.AgencyLeadBoardMember && r.Agency == Police);
+
+        // The board names nobody for the health agency: the request says so, for the Board Manager.
+        var health = story.State.TimescaleRequests.Single(r => r.ActionId == "A2");
+        Assert.Empty(health.Asked);
+        Assert.Equal([Role.AgencyScrLead, Role.AgencyLeadBoardMember], health.NotNamed);
+    }
+
+    [Fact]
+    public void TheLeadGivesTheTimescalesOnceAndNobodyElseMay()
+    {
+        var story = Meeting(Meeting(Meeting(CaseStory.Published(), 10, 15), 11, 15), 12, 15);
+
+        Assert.Equal("Only the agency's SCR lead or its lead board member, asked for timescales can give timescales for this action.",
+            story.Try(PoliceRep, (s, c) => CaseCommands.GiveTimescales(s, c, "A1", new DateOnly(2027, 2, 1), "By February.")).Explanation);
+        Assert.Equal(["The date the action will be complete (1 December 2026) is in the past.", "How and when it will be completed is required."],
+            story.Try(PoliceScrLead, (s, c) => CaseCommands.GiveTimescales(s, c, "A1", new DateOnly(2026, 12, 1), "")).Refusals.Select(r => r.Reason));
+
+        story = story.Do(PoliceLeadBoardMember, (s, c) => CaseCommands.GiveTimescales(s, c, "A1", new DateOnly(2027, 2, 1), "The protocol goes to the force's board in January."));
+
+        var given = story.State.TimescaleRequests.Single(r => r.ActionId == "A1");
+        Assert.Equal(new DateOnly(2027, 2, 1), given.CompleteBy);
+        Assert.Equal(PoliceLeadBoardMember, given.GivenBy);
+        Assert.Equal("The timescales for A1 were already given by Bernard Board.",
+            story.Try(PoliceScrLead, (s, c) => CaseCommands.GiveTimescales(s, c, "A1", new DateOnly(2027, 2, 1), "Again.")).Explanation);
+        Assert.Equal(EscalationLevel.ExecutiveGroup, story.State.Action("A1")!.Escalation);
+    }
+
+    [Fact]
+    public void NoTimescalesAreAskedForBeforeAnEscalation()
+    {
+        var story = Meeting(CaseStory.Published(), 10, 15);
+
+        Assert.Empty(story.State.TimescaleRequests);
+        Assert.StartsWith("Only the agency's SCR lead",
+            story.Try(PoliceScrLead, (s, c) => CaseCommands.GiveTimescales(s, c, "A1", new DateOnly(2027, 2, 1), "Soon.")).Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StillOutstandingAtTheNextMeetingItIsAnExceptionAtTheBoard()
     {
         var story = Meeting(Meeting(Meeting(CaseStory.Published(), 10, 15), 11, 15), 12, 15);

@@ -49,34 +49,7 @@ public sealed class AfterDecisionTests
     }
 
     [Fact]
-    public void AnIndependentReviewerIsCommissionedAndGetsTheReviewerRole()
-    {
-        var story = CaseStory.Decided().Do(Manager, (s, c) => CaseCommands.CommissionReviewer(s, c, "Rita Reviewer", true, true, CaseStory.Reviewer));
-
-        Assert.Equal("Rita Reviewer", story.State.Reviewer!.Name);
-        Assert.True(story.State.Reviewer.FromNationalPanelList);
-        Assert.True(story.State.HasRole(CaseStory.Reviewer.Id, Role.IndependentReviewer));
-    }
-
-    [Fact]
-    public void AReviewerWhoseIndependenceIsNotConfirmedIsNotCommissioned()
-    {
-        var outcome = CaseStory.Decided().Try(Manager, (s, c) => CaseCommands.CommissionReviewer(s, c, "Rita Reviewer", false, true, null));
-
-        Assert.Equal("The reviewer's independence from the case must be confirmed before they are commissioned.", outcome.Explanation);
-    }
-
-    [Fact]
-    public void NoReviewerIsCommissionedAfterADecisionOfNoFurtherAction()
-    {
-        var outcome = CaseStory.Decided(RecommendationOption.NoFurtherAction)
-            .Try(Manager, (s, c) => CaseCommands.CommissionReviewer(s, c, "Rita Reviewer", true, true, null));
-
-        Assert.Equal("A reviewer is commissioned only after a decision to hold a Serious Case Review or a multi-agency learning review (the decision was: no further action).", outcome.Explanation);
-    }
-
-    [Fact]
-    public void TheReviewStartsOnceAReviewerIsCommissioned()
+    public void TheReviewStartsOnceAReviewerIsAppointed()
     {
         var story = CaseStory.ReviewStarted();
 
@@ -89,7 +62,7 @@ public sealed class AfterDecisionTests
     {
         var outcome = CaseStory.Decided().Try(Manager, (s, c) => CaseCommands.InitiateReview(s, c, DecisionDay));
 
-        Assert.Equal("The review cannot be started before an independent reviewer has been commissioned.", outcome.Explanation);
+        Assert.Equal("The review cannot be started before an independent reviewer has been appointed by the Independent Chair and the Director of Children's Services.", outcome.Explanation);
     }
 
     [Fact]

@@ -123,10 +123,27 @@ internal sealed class CaseStory
             .At(new DateTimeOffset(2026, 3, 30, 9, 0, 0, TimeSpan.Zero))
             .Do(IndependentChair, (s, c) => CaseCommands.RecordChairsDecision(s, c, ChairDecisionKind.Uphold, "I agree with the panel."));
 
+    /// <summary>The checks made on a reviewer before the recommendation, all confirmed.</summary>
+    public static readonly ReviewerChecks Checked = new(Training: true, Experience: true, ReferencesOrPreviousWork: true, Independence: true);
+
+    /// <summary>Rita Reviewer (of the board's directory) recommended by the Sub-group Chair from the National Panel's list.</summary>
+    public CaseStory ReviewerRecommended(Actor? by = null, Actor? reviewer = null) =>
+        Do(by ?? SubgroupChair, (s, c) => CaseCommands.RecommendReviewer(s, c, ReviewerNomination.InDirectory((reviewer ?? Reviewer).Id), null,
+            ReviewerSource.NationalPanelList, null, Checked));
+
+    /// <summary>The recommended reviewer appointed: the Independent Chair agrees, then the Director of Children's Services.</summary>
+    public CaseStory ReviewerAppointed() =>
+        Do(IndependentChair, (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.IndependentChair, true, null))
+            .Do(Director, (s, c) => CaseCommands.AnswerReviewerAppointment(s, c, Role.DirectorOfChildrensServices, true, null));
+
+    public static CaseStory WithReviewer(RecommendationOption option = RecommendationOption.FormalSeriousCaseReview) =>
+        Decided(option).ReviewerRecommended().ReviewerAppointed();
+
     public static CaseStory ReviewStarted() =>
         Decided()
             .Do(Manager, (s, c) => CaseCommands.RecordNotification(s, c, NotificationRecipient.NationalPanel, new DateOnly(2026, 3, 30), "Decision and reviewer"))
-            .Do(Manager, (s, c) => CaseCommands.CommissionReviewer(s, c, "Rita Reviewer", true, true, Reviewer))
+            .ReviewerRecommended()
+            .ReviewerAppointed()
             .Do(Manager, (s, c) => CaseCommands.InitiateReview(s, c, new DateOnly(2026, 3, 30)));
 
     public static CaseStory ReviewCompleted() =>
@@ -146,5 +163,5 @@ internal sealed class CaseStory
             .At(new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero))
             .Do(Manager, (s, c) => CaseCommands.PublishReport(s, c, new DateOnly(2026, 10, 1), "https://www.example.org/scr/2026-7"));
 
-    public static readonly Actor Reviewer = new(new PersonId("aad-reviewer"), "Rita Reviewer");
+    public static readonly Actor Reviewer = Samples.Reviewer;
 }

@@ -29,6 +29,10 @@ internal static class Samples
     public static readonly Actor EducationOfficer = new(new PersonId("aad-eso"), "Esme Education");
     public static readonly Actor Stranger = new(new PersonId("aad-stranger"), "Stan Stranger");
     public static readonly Actor StokeManager = new(new PersonId("aad-stoke-manager"), "Stella Stoke");
+    public static readonly Actor PoliceScrLead = new(new PersonId("aad-police-scr-lead"), "Lena Lead");
+    public static readonly Actor PoliceLeadBoardMember = new(new PersonId("aad-police-board"), "Bernard Board");
+    public static readonly Actor Director = new(new PersonId("aad-director"), "Dana Director");
+    public static readonly Actor Reviewer = new(new PersonId("aad-reviewer"), "Rita Reviewer");
 
     public static readonly DateTimeOffset Now = new(2026, 3, 10, 9, 30, 0, TimeSpan.Zero);
 
@@ -57,6 +61,10 @@ internal static class Samples
                 Member(HealthRep, Role.AgencyRepresentative, Health),
                 Member(CscRep, Role.AgencyRepresentative, Csc),
                 Member(EducationOfficer, Role.EducationSafeguardingOfficer, Education),
+                Member(PoliceScrLead, Role.AgencyScrLead, Police),
+                Member(PoliceLeadBoardMember, Role.AgencyLeadBoardMember, Police),
+                Member(Director, Role.DirectorOfChildrensServices, null),
+                Member(Reviewer, Role.IndependentReviewer, null),
             ],
             "19:channel@thread.tacv2"),
         new Board(

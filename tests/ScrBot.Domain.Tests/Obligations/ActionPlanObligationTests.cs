@@ -100,6 +100,22 @@ public sealed class ActionPlanObligationTests
     }
 
     [Fact]
+    public void AMeetingWithNoNextDateOwesItsUpdateByTheDayTheNextMeetingIsHeld()
+    {
+        // Meeting Thursday 10 September 2026 sets no next date: nothing is due until the next meeting is recorded, held
+        // Tuesday 13 October; the update is then due that day, and none was given.
+        var untilNext = new CaseEvent[] { Case, Action("A1", Police), Meeting(D(2026, 9, 10), next: null) };
+        var held = untilNext.Append(Meeting(D(2026, 10, 13), next: D(2026, 11, 10))).ToArray();
+
+        Assert.Empty(Derive(untilNext, D(2026, 10, 12)).Coded(ObligationCode.D12));
+        var d12 = Derive(held, D(2026, 10, 14)).The("D12/A1/2026-09-10");
+        Assert.Equal(D(2026, 10, 13), d12.DueOn);
+        Assert.Equal("by the next sub-group meeting, Tuesday 13 October 2026", d12.Rule);
+        Assert.Equal(ObligationStatus.Overdue, d12.Status);
+        Assert.Equal(D(2026, 11, 10), Derive(held, D(2026, 10, 14)).The("D12/A1/2026-10-13").DueOn);
+    }
+
+    [Fact]
     public void TheAgencysRepresentativeOnTheCaseIsNamedAsOwingItsUpdate()
     {
         var facts = new CaseEvent[]

@@ -18,6 +18,8 @@ public sealed class DecisionObligationTests
 
     private static NotificationSent Sent(NotificationRecipient to, DateOnly on) => new(to, on, null) { At = On(on), By = Manager };
 
+    private static ReviewerAppointed Appointed(DateOnly on) => new(1, new ProposedReviewer("Rowan Reviewer", null), null) { At = On(on), By = Chair };
+
     private static ReviewerCommissioned Commissioned(DateOnly on) => new("Rowan Reviewer", true, true, null) { At = On(on), By = Manager };
 
     [Fact]
@@ -153,8 +155,10 @@ public sealed class DecisionObligationTests
             d8.Select(o => o.Status));
     }
 
-    [Fact]
-    public void TheNationalPanelIsNotToldOfAnSCRUntilItHasTheNameOfTheAppointedReviewer()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheNationalPanelIsNotToldOfAnSCRUntilItHasTheNameOfTheAppointedReviewer(bool appointedByTheChairAndTheDirector)
     {
         var decided = new CaseEvent[]
         {
@@ -166,7 +170,7 @@ public sealed class DecisionObligationTests
         CaseEvent[] withReviewer =
         [
             .. decided,
-            Commissioned(D(2026, 5, 7)),
+            appointedByTheChairAndTheDirector ? Appointed(D(2026, 5, 7)) : Commissioned(D(2026, 5, 7)),
             Sent(NotificationRecipient.NationalPanel, D(2026, 5, 8)),
         ];
 
@@ -175,7 +179,7 @@ public sealed class DecisionObligationTests
 
         Assert.Equal(ObligationStatus.Open, tooEarly.Status);
         Assert.Equal(
-            "Sent on Tuesday 5 May 2026 before a reviewer was commissioned: the National Panel still needs the name of the appointed reviewer.",
+            "Sent on Tuesday 5 May 2026 before a reviewer was appointed: the National Panel still needs the name of the appointed reviewer.",
             tooEarly.Note);
         Assert.Equal(ObligationStatus.Met, told.Status);
         Assert.Equal(D(2026, 5, 8), told.MetOn);

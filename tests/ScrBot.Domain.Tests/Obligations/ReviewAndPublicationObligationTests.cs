@@ -118,6 +118,63 @@ public sealed class ReviewAndPublicationObligationTests
     }
 
     [Fact]
+    public void ADelayTheIndependentChairRefusesLeavesTheTargetWhereItWasAndOneSheAgreesMovesIt()
+    {
+        // Decided Monday 15 June 2026: due Tuesday 15 December 2026. The reviewer, the SIO and the CPS cannot agree a
+        // delay to 31 March 2027; the Chair first refuses one, then agrees another to Friday 26 February 2027.
+        var referred = new ReviewDelayReferredToChair("Y1", "Trial listed", "Letter from the CPS", D(2027, 3, 31), null, DelayNotAgreedBy.SeniorInvestigatingOfficer, "The SIO wants it finished first.") { At = On(2026, 10, 1), By = Manager };
+        var refused = new ReviewDelayDecided("Y1", false, null, "The review goes ahead.") { At = On(2026, 10, 2), By = Chair };
+        var facts = new CaseEvent[] { Case, Initiated(D(2026, 6, 15)), referred, refused };
+
+        Assert.Equal(D(2026, 12, 15), Derive(facts, D(2026, 10, 3)).The("D9").DueOn);
+
+        CaseEvent[] agreed =
+        [
+            .. facts,
+            referred with { RequestId = "Y2", At = On(2026, 11, 2) },
+            new ReviewDelayDecided("Y2", true, D(2027, 2, 26), "The trial would be prejudiced.") { At = On(2026, 11, 3), By = Chair },
+            new ReviewDelayAgreed("Trial listed", "Letter from the CPS", D(2027, 2, 26), null, DecidedByChair: true) { At = On(2026, 11, 3), By = Chair },
+        ];
+        var d9 = Derive(agreed, D(2026, 11, 4)).The("D9");
+        Assert.Equal(D(2027, 2, 26), d9.DueOn);
+        Assert.Equal("The target was Tuesday 15 December 2026 before the delay was agreed.", d9.Note);
+    }
+
+    [Fact]
+    public void EachAgencysReportIsDueByTheDateAgreedAndALaterDateMovesIt()
+    {
+        // Agreed Monday 4 May 2026: the police by Friday 29 May, health by Friday 5 June. The police date moves to
+        // Friday 12 June before their report arrives; health's arrives on Monday 8 June, late.
+        var police = new Boards.AgencyId("police");
+        var health = new Boards.AgencyId("health");
+        var facts = new CaseEvent[]
+        {
+            Case,
+            Initiated(D(2026, 4, 1)),
+            new AgencyReportDatesAgreed([new(police, D(2026, 5, 29)), new(health, D(2026, 6, 5))]) { At = On(2026, 5, 4), By = Manager },
+            new AgencyReportDatesAgreed([new(police, D(2026, 6, 12))]) { At = On(2026, 5, 20), By = Manager },
+            new AgencyReportReceived(health, D(2026, 6, 8)) { At = On(2026, 6, 8), By = Manager },
+        };
+
+        var obligations = Derive(facts, D(2026, 6, 9));
+        var p = obligations.The("D9/report/police");
+        var h = obligations.The("D9/report/health");
+
+        Assert.Equal(ObligationCode.D9, p.Code);
+        Assert.Equal("Send the agency's chronology and report for the review by the date agreed", p.Title);
+        Assert.Equal(Boards.Role.AgencyRepresentative, p.OwnerRole);
+        Assert.Equal(police, p.OwnerAgency);
+        Assert.Equal(D(2026, 5, 4), p.StartsOn);
+        Assert.Equal(D(2026, 6, 12), p.DueOn);
+        Assert.Equal("by the date agreed for the agency's report, Friday 12 June 2026", p.Rule);
+        Assert.Equal(ObligationStatus.Open, p.Status);
+        Assert.Equal(ObligationStatus.Met, h.Status);
+        Assert.True(h.MetLate);
+        Assert.Equal(ObligationStatus.Overdue, Derive(facts, D(2026, 6, 15)).The("D9/report/police").Status);
+        Assert.Equal(D(2026, 10, 1), obligations.The("D9").DueOn);
+    }
+
+    [Fact]
     public void TheReportIsDueAtTheNationalPanelAWeekBeforePublicationCountedBackInCalendarDaysOverAWeekendAndABankHoliday()
     {
         // Publication planned for Tuesday 26 May 2026. A week before is Tuesday 19 May: the weekend of 23–24 May and

@@ -17,6 +17,7 @@ public static class ActionPlanCards
     public const string EvidenceVerb = "plan.evidence";
     public const string EndorseVerb = "plan.endorse";
     public const string CloseVerb = "plan.close";
+    public const string TimescalesVerb = "plan.timescales";
 
     public const string AgencyInput = "owner";
     public const string ActionInput = "action";
@@ -29,6 +30,8 @@ public static class ActionPlanCards
     public const string CompletedInput = "completed";
     public const string ReasonInput = "reason";
     public const string ActionKey = "actionId";
+    public const string CompleteByInput = "completeBy";
+    public const string TimescalesInput = "timescales";
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -123,13 +126,72 @@ public static class ActionPlanCards
         var text = level == EscalationLevel.ExceptionAtBoard
             ? "Still outstanding after the escalation: report it as an exception at the Board."
             : "No update at two consecutive sub-group meetings: raise it at the Executive Group, and ask the agency's SCR lead and its lead board member for timescales.";
+        var facts = new List<(string, string)>();
+        if (action is not null)
+        {
+            facts.AddRange([("Agency", view.Case.AgencyName(action.Owner)), ("Action", action.Recommendation), ("Due", Words.Date(action.Due))]);
+            if (level == EscalationLevel.ExecutiveGroup && view.Case.State.TimescaleRequests.LastOrDefault(r => r.ActionId == id) is { } request)
+            {
+                facts.Add(("Timescales asked of", Asked(request)));
+            }
+        }
+
         return TaskCard.Build(
             view,
-            action is null ? [] : [("Agency", view.Case.AgencyName(action.Owner)), ("Action", action.Recommendation), ("Due", Words.Date(action.Due))],
+            facts,
             [Text(text, subtle: true), DateInput(DateInput, "Date raised", Iso(view.Case.Today), required: true, max: view.Case.Today)],
             [Execute(level == EscalationLevel.ExceptionAtBoard ? "Reported to the Board" : "Raised at the Executive Group", RaiseVerb,
                 TaskCard.Data(view, new JsonObject { [ActionKey] = id, ["level"] = level.ToString() }), style: "positive")],
             "The escalation process", confidential: false);
+    }
+
+    /// <summary>Who was asked for timescales, and whom the board's directory names nobody as.</summary>
+    public static string Asked(TimescaleRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var parts = new List<string>();
+        if (request.Asked.Count > 0)
+        {
+            parts.Add(string.Join(", ", request.Asked.Select(p => p.Name)) + " (sent by ScrBot)");
+        }
+
+        if (request.NotNamed.Count > 0)
+        {
+            parts.Add($"no {string.Join(" and no ", request.NotNamed.Select(RoleNames.Of))} named in the board's directory: the Board Manager asks");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>
+    /// The message to the owner agency's SCR lead and lead board member when its action is escalated to the Executive
+    /// Group: the action, the meetings without an update, and the timescales for completion asked for, given on the card.
+    /// </summary>
+    public static JsonObject Timescales(StepView view)
+    {
+        var request = ActionPlanSteps.TimescalesOf(view.Case.State, view.Step.Key);
+        var action = request is null ? null : view.Case.State.Action(request.ActionId);
+        var facts = new List<(string, string)>();
+        if (action is not null)
+        {
+            facts.Add(("Agency", view.Case.AgencyName(action.Owner)));
+            facts.Add(("Action", action.Recommendation));
+            facts.Add(("Intended outcome", action.Outcome ?? ""));
+            facts.Add(("Due", Words.Date(action.Due)));
+            facts.Add(("Escalated", $"to the Executive Group on {Words.Date(Domain.Calendar.LondonTime.DateOf(request!.At))}"));
+        }
+
+        return TaskCard.Build(
+            view,
+            facts,
+            [
+                Text("No update on this action was given at two consecutive SCR Sub-group meetings, so it has been escalated to the Executive Group. As the agency's SCR lead or its lead board member, please give the timescales for completing it.", subtle: true),
+                DateInput(CompleteByInput, "Complete by", "", required: true),
+                TextInput(TimescalesInput, "How and when it will be completed", "", 2000, required: true, multiline: true),
+            ],
+            [Execute("Give the timescales", TimescalesVerb, TaskCard.Data(view, new JsonObject { [ActionKey] = request?.ActionId ?? "" }), style: "positive")],
+            "The SCR Sub-group Chair, with the escalation to the Executive Group",
+            confidential: false);
     }
 
     public static JsonObject Evidence(StepView view) => TaskCard.Build(

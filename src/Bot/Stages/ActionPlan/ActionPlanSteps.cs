@@ -11,7 +11,8 @@ namespace ScrBot.Bot.Stages.ActionPlan;
 /// completion); the Board Manager records each sub-group meeting, and each owner agency then gets a card asking for its
 /// update (D12), given on the card. Two consecutive meetings without an update escalate the action to the Executive
 /// Group, where the Sub-group Chair (the deputy when the agency's representative is the Sub-group Chair) raises it and
-/// asks the agency's SCR lead and lead board member for timescales; still outstanding, it is an exception at the Board.
+/// asks the agency's SCR lead and lead board member for timescales (each gets a card to give them; the Board Manager
+/// is told when the board's directory names nobody); still outstanding, it is an exception at the Board.
 /// The Sub-group Chair reviews the evidence, the Executive Group and the Board endorse the plan, and the Board Manager
 /// closes the case once nothing statutory is open.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class ActionPlanSteps : IStageSteps
     public const string Meeting = "plan/meeting";
     public const string UpdatePrefix = "plan/update/";
     public const string EscalationPrefix = "plan/escalation/";
+    public const string TimescalesPrefix = "plan/timescales/";
     public const string Evidence = "plan/evidence";
     public const string Endorse = "plan/endorse";
     public const string Close = "plan/close";
@@ -59,7 +61,7 @@ public sealed class ActionPlanSteps : IStageSteps
                 var next = asked.FirstOrDefault(m => m.Sequence > meeting.Sequence);
                 var answered = action.Updates.FirstOrDefault(u => u.Sequence > meeting.Sequence && (next is null || u.Sequence < next.Sequence));
                 var isLatest = meeting == asked[^1];
-                yield return new CaseStep(key, $"Give the update on {action.ActionId}", Owners(view, action.Owner),
+                yield return new CaseStep(key, $"Give the update on {action.ActionId}", view.AgencyRepresentatives(action.Owner),
                     view.DueOf($"D12/{action.ActionId}/{meeting.HeldOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"),
                     Open: planning && isLatest && !action.Completed && answered is null && !action.Updates.Any(u => u.Sequence > meeting.Sequence),
                     answered is null ? null : new StepDone(answered.By, answered.At),
@@ -76,6 +78,17 @@ public sealed class ActionPlanSteps : IStageSteps
                     view.Last<EscalationRaised>(e => e.ActionId == action.ActionId && e.Level == level),
                     ActionPlanCards.Escalation);
             }
+        }
+
+        // The request for timescales to the owner agency's SCR lead and lead board member, sent with the escalation to
+        // the Executive Group: either of them answers; a later update completing the action ends it.
+        foreach (var request in state.TimescaleRequests)
+        {
+            var action = state.Action(request.ActionId);
+            yield return new CaseStep(TimescalesKey(request), $"Give timescales for {request.ActionId}", request.Asked, null,
+                Open: planning && request.GivenAt is null && action is { Completed: false },
+                request is { GivenBy: { } by, GivenAt: { } at } ? new StepDone(by, at) : null,
+                ActionPlanCards.Timescales);
         }
 
         var allDone = state.Actions.All(a => a.Completed);
@@ -95,14 +108,18 @@ public sealed class ActionPlanSteps : IStageSteps
         }
     }
 
-    /// <summary>The owner agency's representatives on the case, else the board's representatives of that agency.</summary>
-    public static IReadOnlyList<Actor> Owners(CaseView view, AgencyId agency)
+    /// <summary><c>plan/timescales/A2/1</c>: the first request for timescales on A2.</summary>
+    public static string TimescalesKey(TimescaleRequest request)
     {
-        ArgumentNullException.ThrowIfNull(view);
-        var onCase = view.OnCase(Role.AgencyRepresentative, agency);
-        return onCase.Count > 0
-            ? onCase
-            : view.Directory.Find(view.State.LeadBoard)?.Members.Where(m => m.Role == Role.AgencyRepresentative && m.Agency == agency).Select(m => new Actor(m.Person, m.Name)).ToList() ?? [];
+        ArgumentNullException.ThrowIfNull(request);
+        return TimescalesPrefix + request.ActionId + "/" + request.Number.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The request for timescales a step is for.</summary>
+    public static TimescaleRequest? TimescalesOf(CaseState state, string stepKey)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.TimescaleRequests.FirstOrDefault(r => TimescalesKey(r) == stepKey);
     }
 
     public static string UpdateKey(string actionId, DateOnly meeting) =>

@@ -22,6 +22,8 @@ public static class ReviewCards
     public const string CompleteVerb = "review.complete";
     public const string DisclosureVerb = "review.disclose";
     public const string RecordVerb = "review.record";
+    public const string AgencyDatesVerb = "review.agencydates";
+    public const string DelayDecisionVerb = "review.delaydecide";
     public const string RecordInput = "record";
 
     public const string DateInput = "date";
@@ -48,6 +50,13 @@ public static class ReviewCards
     public const string ReviewerConsultedInput = "consultedReviewer";
     public const string PoliceConsultedInput = "consultedPolice";
     public const string PanelConsultedInput = "consultedPanel";
+    public const string NotAgreedByInput = "notAgreedBy";
+    public const string WhyNotAgreedInput = "whyNotAgreed";
+    public const string ReceivedInput = "receivedOn";
+    public const string DueDatePrefix = "due-";
+    public const string RequestKey = "request";
+    public const string DecisionKey = "decision";
+    public const string ChairReasonsInput = "chairReasons";
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -57,13 +66,13 @@ public static class ReviewCards
     /// <summary>The Board Manager starts the review with the reviewer (the clock already runs from the decision).</summary>
     public static JsonObject Start(StepView view) => TaskCard.Build(
         view,
-        [("Reviewer", view.Case.State.Reviewer?.Name ?? ""), Clock(view)],
+        [("Reviewer", view.Case.State.Reviewer is { } reviewer ? reviewer.Name + (reviewer.Second is { } second ? $", with {second.Name}" : "") : ""), Clock(view)],
         [
             Text($"Record the day {ReviewWords.Of(view.Case.State)} started with the reviewer. The review must be completed within six months of the decision to initiate it, whatever the start date.", subtle: true),
             DateInput(DateInput, "Date the review started", Iso(view.Case.Today), required: true, max: view.Case.Today),
         ],
         [Execute("Start the review", StartVerb, TaskCard.Data(view), style: "positive")],
-        "ScrBot, after the Independent Chair's decision and the reviewer's commission",
+        "ScrBot, after the Independent Chair's decision and the reviewer's appointment",
         confidential: false);
 
     /// <summary>The reviewer's terms of reference, with the Review Panel's members; shared with the SIO first where a criminal investigation runs.</summary>
@@ -119,6 +128,21 @@ public static class ReviewCards
             facts.Add(("Agreed delay", $"to {Words.Date(delay.NewTargetDate)}: {delay.Reason}"));
         }
 
+        foreach (var request in state.DelayRequests)
+        {
+            facts.Add(($"Delay request {request.RequestId}", request.Agreed switch
+            {
+                null => $"not agreed by {ReviewWords.Of(request.NotAgreedBy)}: with the Independent Chair",
+                true => $"agreed by the Independent Chair, to {Words.Date(request.NewTargetDate!.Value)}: {request.ChairReasons}",
+                false => $"refused by the Independent Chair: {request.ChairReasons}",
+            }));
+        }
+
+        if (state.AgencyReportDates.Count > 0)
+        {
+            facts.Add(("Agency reports", string.Join("; ", state.AgencyReportDates.Select(d => ReportLine(view.Case, d)))));
+        }
+
         foreach (var request in state.DisclosureRequests)
         {
             facts.Add(($"Disclosure {request.RequestId}", $"{request.RequestedBy}: {(request.Granted is null ? "with the Independent Chair" : request.Granted == true ? "granted" : "refused")}"));
@@ -136,8 +160,14 @@ public static class ReviewCards
             ("Family or practitioner engagement", EngagementVerb),
             ("A disclosure request (for the Independent Chair)", DisclosureRequestVerb),
             ("An agency report received", AgencyReportVerb),
-            ("A delay or restriction of scope agreed", DelayVerb),
+            ("A delay or restriction of scope (agreed, or for the Independent Chair)", DelayVerb),
         };
+        var awaited = agencies.Where(a => !state.AgencyReportsReceived.Contains(new Domain.Boards.AgencyId(a.Item2))).ToList();
+        if (awaited.Count > 0)
+        {
+            what.Insert(3, ("Dates agreed for the agencies' reports", AgencyDatesVerb));
+        }
+
         var body = new List<JsonNode?>
         {
             Text("Record each step of the review here as it happens: choose what, fill in its part, and press Record.", subtle: true),
@@ -158,11 +188,22 @@ public static class ReviewCards
             TextInput(MaterialInput, "The review material asked for", "", 2000, multiline: true),
             Text("The Independent Chair decides, after consulting you, the police safeguarding lead and the panel.", subtle: true),
         };
+        if (awaited.Count > 0)
+        {
+            body.Add(Subheading("Dates agreed for the agencies' reports", separator: true));
+            body.Add(Text("The date each agency's chronology and report are due: its representative gets a card asking for it by then.", subtle: true));
+            foreach (var (name, id) in awaited)
+            {
+                var set = state.AgencyReportDates.FirstOrDefault(d => d.Agency.Value == id);
+                body.Add(DateInput(DueDatePrefix + id, $"{name}: report due", set is null ? "" : Iso(set.DueOn)));
+            }
+        }
+
         if (agencies.Count > 0)
         {
             body.Add(Subheading("An agency report received", separator: true));
             body.Add(Choices(AgencyInput, "Agency", agencies, "", expanded: false));
-            body.Add(DateInput("receivedOn", "Date received", today, max: view.Case.Today));
+            body.Add(DateInput(ReceivedInput, "Date received", today, max: view.Case.Today));
         }
 
         body.AddRange(
@@ -170,9 +211,12 @@ public static class ReviewCards
             Subheading("A delay or restriction of scope", separator: true),
             TextInput(ReasonInput, "Reason for the delay (e.g. parallel criminal proceedings)", "", 2000, multiline: true),
             TextInput(WrittenRequestInput, "The written request (from whom, when)", "", 2000, multiline: true),
-            DateInput(TargetInput, "New target date", ""),
+            DateInput(TargetInput, "New target date (proposed, where not agreed)", ""),
             TextInput(ScopeInput, "Restriction of scope, if any", "", 2000, multiline: true),
-            Toggle(AgreedInput, "Agreed", "Agreed with the Senior Investigating Officer and the Crown Prosecution Service (where they cannot agree, the Independent Chair decides)", "false"),
+            Choices(AgreedInput, "Agreed with the Senior Investigating Officer and the Crown Prosecution Service?",
+                [("Agreed: the target date moves", "true"), ("Not agreed: the Independent Chair decides", "false")], ""),
+            Choices(NotAgreedByInput, "Not agreed by", Enum.GetValues<DelayNotAgreedBy>().Select(n => (ReviewWords.Capitalised(ReviewWords.Of(n)), n.ToString())), "", expanded: false),
+            TextInput(WhyNotAgreedInput, "Why they do not agree", "", 2000, multiline: true),
         ]);
 
         var actions = new List<JsonNode?>
@@ -186,6 +230,67 @@ public static class ReviewCards
         };
 
         return TaskCard.Build(view, facts, body, actions, "The Board Manager, on commissioning the review", confidential: true);
+    }
+
+    /// <summary>One agency's line: its report's date, and whether it is in or late.</summary>
+    private static string ReportLine(CaseView view, AgencyReportDate date) =>
+        $"{view.AgencyName(date.Agency)} by {Words.Date(date.DueOn)}: "
+        + (view.State.AgencyReportsReceived.Contains(date.Agency) ? "received" : date.DueOn < view.Today ? "late" : "awaited");
+
+    /// <summary>The agency representative's card: send the agency's chronology and report by the date agreed, and record it sent.</summary>
+    public static JsonObject AgencyReport(StepView view)
+    {
+        var agency = new Domain.Boards.AgencyId(ReviewSteps.RequestOf(view.Step.Key));
+        var state = view.Case.State;
+        return TaskCard.Build(
+            view,
+            [("Agency", view.Case.AgencyName(agency)), ("To", state.Reviewer is { } reviewer ? $"{reviewer.Name}, the independent reviewer" : "the independent reviewer")],
+            [
+                Text($"Send your agency's chronology of significant events and its report for {ReviewWords.Of(state)} to the independent reviewer by the date agreed, quality assured and signed off by a senior officer. Then record it here.", subtle: true),
+                DateInput(ReceivedInput, "Date sent", Iso(view.Case.Today), required: true, max: view.Case.Today),
+            ],
+            [Execute("Report sent to the reviewer", AgencyReportVerb, TaskCard.Data(view, new JsonObject { [AgencyInput] = agency.Value }), style: "positive")],
+            "The independent reviewer, with the Review Panel",
+            confidential: false);
+    }
+
+    /// <summary>
+    /// The Independent Chair's card for a delay the reviewer, the SIO and the CPS could not agree: the request, who does
+    /// not agree and why; she agrees it (with the new target date) or refuses it, with her reasons.
+    /// </summary>
+    public static JsonObject DelayDecision(StepView view)
+    {
+        var id = ReviewSteps.RequestOf(view.Step.Key);
+        var request = view.Case.State.DelayRequests.FirstOrDefault(r => r.RequestId == id);
+        var facts = new List<(string, string)> { Clock(view) };
+        if (request is not null)
+        {
+            facts.AddRange(
+            [
+                ("Requested by", $"{request.RequestedBy.Name}, the independent reviewer"),
+                ("Reason", request.Reason),
+                ("Written request", request.WrittenRequest),
+                ("Proposed target date", Words.Date(request.ProposedTargetDate)),
+                ("Restriction of scope", request.ScopeRestriction ?? "None"),
+                ("Not agreed by", ReviewWords.Capitalised(ReviewWords.Of(request.NotAgreedBy))),
+                ("Why not", request.WhyNotAgreed),
+            ]);
+        }
+
+        return TaskCard.Build(
+            view,
+            facts,
+            [
+                Text("The reviewer, the Senior Investigating Officer and the Crown Prosecution Service could not agree. The final decision whether the review's timescales or scope change is yours; the review's target date moves only if you agree.", subtle: true),
+                DateInput(TargetInput, "New target date (if you agree)", request is null ? "" : Iso(request.ProposedTargetDate)),
+                TextInput(ChairReasonsInput, "Your reasons", "", 2000, required: true, multiline: true),
+            ],
+            [
+                Execute("Agree the delay", DelayDecisionVerb, TaskCard.Data(view, new JsonObject { [RequestKey] = id, [DecisionKey] = "agree" }), style: "positive"),
+                Execute("Refuse the delay", DelayDecisionVerb, TaskCard.Data(view, new JsonObject { [RequestKey] = id, [DecisionKey] = "refuse" })),
+            ],
+            "The independent reviewer, where the SIO and the CPS cannot agree",
+            confidential: false);
     }
 
     /// <summary>The Independent Chair's decision on a request to view review material.</summary>

@@ -18,4 +18,13 @@ public static class ReviewWords
         EngagementKind.KeyWitnessInterview => "Key witness interviewed one-to-one",
         _ => kind.ToString(),
     };
+
+    public static string Of(DelayNotAgreedBy who) => who switch
+    {
+        DelayNotAgreedBy.SeniorInvestigatingOfficer => "the Senior Investigating Officer",
+        DelayNotAgreedBy.CrownProsecutionService => "the Crown Prosecution Service",
+        _ => "the Senior Investigating Officer and the Crown Prosecution Service",
+    };
+
+    public static string Capitalised(string words) => words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
 }
