@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ScrBot.Bot.Storage;
+using ScrBot.Bot.Referral;
 using ScrBot.Bot.Tests.Connector;
+using ScrBot.Bot.Tests.Referral;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
 
@@ -14,8 +16,14 @@ internal static class ScopingPanelSetup
     /// <summary>A case referred and taken through stages 3–4 by the domain's commands, each by the member whose step it is.</summary>
     public static async Task<CaseReference> ReadyToScheduleAsync(StageHost host, CaseStore cases)
     {
-        var reference = await host.ReferAsync(cases);
+        // The referrer (children's social care's Head of Safeguarding) has an id of this host's own: the conversation
+        // and held-card tables are shared by every test, and the sample referrer's chat there may be another test's.
         var today = Domain.Calendar.LondonTime.Today(host.Time);
+        var referrer = new Actor(new PersonId(Guid.NewGuid().ToString()), ReferralSamples.Referrer.Name);
+        var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), host.Directory, today).Form;
+        var referred = await cases.ReferAsync(ReferralSamples.Staffordshire, today.Year, referrer,
+            r => CaseCommands.Refer(r, form, new CommandContext(referrer, host.Time.GetUtcNow(), host.Directory)));
+        var reference = referred.State.Reference!.Value;
         await host.DoAsync(cases, reference, Role.BoardManager, CaseCommands.InformChairs);
         await host.DoAsync(cases, reference, Role.BoardManager, (s, c) => CaseCommands.ArrangeSubgroupMeeting(s, c, today, extraordinary: true));
         await host.DoAsync(cases, reference, Role.SubgroupChair, (s, c) => CaseCommands.RecordSubgroupDecision(s, c, SubgroupOutcome.ConveneScopingPanel, "The criteria may be met."));
