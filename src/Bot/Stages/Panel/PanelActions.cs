@@ -187,7 +187,7 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
 
         var panel = step.Case.State.ScheduledPanel!;
         var stays = $"The meeting stays booked for {PanelSteps.When(panel.Start, panel.End)}.";
-        var (_, refused) = await CheckTimeAsync(context, action, attempt, step, start, end, $"The meeting was not moved. {stays}").ConfigureAwait(false);
+        var (_, refused) = await CheckTimeAsync(context, action, attempt, step, start, end, $"The meeting was not moved. {stays}", panel).ConfigureAwait(false);
         if (refused is not null)
         {
             return refused;
@@ -254,7 +254,7 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
     /// audit trail; a time that may be booked comes back with who is free then.
     /// </summary>
     private async Task<(ProposedTime? Time, CardActionResult? Refused)> CheckTimeAsync(
-        TurnContext context, CardAction action, string attempt, StepView step, DateTimeOffset start, DateTimeOffset end, string nothingDone)
+        TurnContext context, CardAction action, string attempt, StepView step, DateTimeOffset start, DateTimeOffset end, string nothingDone, PanelMeeting? moving = null)
     {
         var days = step.Case.Calendar;
         if (MeetingTime.Refused(SlotFinder.Assess(start, end, [], days), time.GetUtcNow(), days, nothingDone) is { } early)
@@ -262,7 +262,8 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
             return (null, await conversations.ActAsync(context, action, attempt, (_, _) => early).ConfigureAwait(false));
         }
 
-        var assessed = await calendar.AssessAsync(start, end, PanelSteps.GraphInvitees(step.Case), days, context.CancellationToken).ConfigureAwait(false);
+        var assessed = await calendar.AssessAsync(start, end, PanelSteps.GraphInvitees(step.Case), days, context.CancellationToken,
+            moving is null ? null : (moving.Start, moving.End)).ConfigureAwait(false);
         if (assessed.Value is not { } proposed)
         {
             return (null, await conversations.ActAsync(context, action, attempt, (_, _) =>
