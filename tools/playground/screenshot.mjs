@@ -6,6 +6,10 @@
 //   node tools/playground/screenshot.mjs                  writes docs/playground/help.png and refer.png
 //   node tools/playground/screenshot.mjs --referral       also fills in the whole referral form and writes
 //                                                         docs/playground/referral-acknowledged.png
+//   node tools/playground/screenshot.mjs --stages         with scripts/run-local.sh --everyone running: Alex Wilber
+//                                                         refers a case, Megan Bowen arranges the sub-group meeting,
+//                                                         Isaiah Langer's decision card is taken (subgroup-decision.png),
+//                                                         he convenes, and Megan's case card is taken (hub-case-card.png)
 //   node tools/playground/screenshot.mjs --url http://localhost:56151 --out /tmp/shots
 //   DEBUG=1 node tools/playground/screenshot.mjs --referral   also prints each card and each field filled in
 //
@@ -27,7 +31,16 @@ const option = (name, fallback) => {
 };
 const url = option('--url', 'http://localhost:56150');
 const out = resolve(option('--out', join(root, 'docs', 'playground')));
-const wantReferral = args.includes('--referral');
+const wantStages = args.includes('--stages');
+const wantReferral = args.includes('--referral') || wantStages;
+// With --everyone, scripts/run-local.sh starts one Playground per mock person on consecutive ports, in the order of
+// tools/playground/mock-users.json: Alex Wilber, Megan Bowen, Adele Vance, Isaiah Langer, Patti Fernandez, Lynne Robbins.
+const people = ['Alex Wilber', 'Megan Bowen', 'Adele Vance', 'Isaiah Langer', 'Patti Fernandez', 'Lynne Robbins'];
+const urlOf = (person) => {
+  const base = new URL(url);
+  base.port = String(Number(base.port) + people.indexOf(person));
+  return base.toString();
+};
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 let pinned = 0; // how many cards pinLastCard has named
@@ -41,6 +54,14 @@ const browser = await chromium.launch({
 });
 
 try {
+  // The other people's Playgrounds are open first: a Playground shows only what arrives while it is open.
+  const others = wantStages
+    ? {
+      megan: await openChat(urlOf('Megan Bowen')),
+      adele: await openChat(urlOf('Adele Vance')), // the Chairs must be told of the referral before the sub-group meets
+      isaiah: await openChat(urlOf('Isaiah Langer')),
+    }
+    : null;
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(url, { waitUntil: 'networkidle' });
 
@@ -60,8 +81,96 @@ try {
     await fillReferral(page);
     await shoot(page, 'referral-acknowledged.png');
   }
+
+  if (wantStages) {
+    const acknowledged = await page.locator('.ac-adaptiveCard').last().innerText();
+    const reference = acknowledged.match(/SCR-\d{4}-\d{4}/)?.[0];
+    if (!reference) throw new Error(`No case reference on the acknowledgement:\n${acknowledged}`);
+    await stages(reference, others);
+  }
 } finally {
   await browser.close();
+}
+
+// Stage 3 in each person's own Playground: the Board Manager arranges the sub-group meeting from her task card, the
+// Sub-group Chair's decision card is taken and he convenes a Scoping Panel, and the Board Manager's case card (the hub,
+// updated in place) is taken showing the decision.
+async function stages(reference, { megan, isaiah }) {
+  const arrange = await waitForCard(megan, `${reference} · Arrange the sub-group meeting`);
+  await setDate(arrange, inDays(7));
+  await pressAndWait(megan, arrange, 'Arrange the meeting', 'done by Megan Bowen');
+
+  const decide = await waitForCard(isaiah, `${reference} · Decide whether to convene a Scoping Panel`);
+  await shootCard(isaiah, decide, 'subgroup-decision.png');
+  await decide.getByText('Convene a Scoping Panel', { exact: true }).click();
+  await decide.locator('textarea').first().fill('The information suggests the criteria for a serious case review may be met.');
+  await pressAndWait(isaiah, decide, 'Record the decision', 'done by Isaiah Langer');
+
+  const hub = await waitForCard(megan, `${reference} · Case card`, 'Sub-group decided');
+  await shootCard(megan, hub, 'hub-case-card.png');
+}
+
+async function openChat(address) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(address, { waitUntil: 'networkidle' });
+  await page.getByRole('treeitem', { name: 'Personal Chat' }).click();
+  await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 60_000 });
+  await hideLogPanel(page);
+  return page;
+}
+
+// The card whose heading is `heading` (and that shows `text`, when given), pinned so that it stays found as the chat
+// grows; the bot sends task cards on its own, so the chat is watched until the card arrives.
+async function waitForCard(page, heading, text) {
+  const card = page.locator('.ac-adaptiveCard').filter({ hasText: heading }).filter({ hasText: text ?? heading }).last();
+  await card.waitFor({ timeout: 90_000 }).catch(async (e) => {
+    if (process.env.DEBUG) {
+      await page.screenshot({ path: join(out, 'waiting.png') });
+      console.log((await page.locator('.ac-adaptiveCard').allInnerTexts()).map((t) => t.slice(0, 120)).join('\n---\n'));
+    }
+    throw e;
+  });
+  await page.waitForLoadState('networkidle');
+  const name = `card-${++pinned}`;
+  await card.evaluate((el, n) => el.setAttribute('data-pinned', n), name);
+  return page.locator(`.ac-adaptiveCard[data-pinned="${name}"]`);
+}
+
+// The card's first date input set to `value` (yyyy-MM-dd), typed when the Playground's date picker takes text.
+async function setDate(card, value) {
+  const input = card.locator('input[type=date], input[role=combobox]').first();
+  if ((await input.getAttribute('type')) === 'date' || !(await input.getAttribute('readonly'))) {
+    await input.fill(value);
+    await input.press('Tab');
+    if ((await input.inputValue()) !== '') return;
+  }
+  throw new Error(`The date input did not take ${value}`);
+}
+
+// Presses a button of the card and waits until the card, replaced in place, says `words`.
+async function pressAndWait(page, card, button, words) {
+  await card.getByRole('button', { name: button }).click();
+  await page.locator('.ac-adaptiveCard').filter({ hasText: words }).first().waitFor({ timeout: 60_000 });
+  await page.waitForLoadState('networkidle');
+}
+
+// A screenshot of the Playground with `card` in view from its top, the window tall enough for the whole card.
+async function shootCard(page, card, name) {
+  const path = join(out, name);
+  await hideLogPanel(page);
+  await dismissSentNotices(page);
+  const { height } = (await card.boundingBox()) ?? { height: 0 };
+  await page.setViewportSize({ width: 1280, height: Math.max(900, Math.ceil(height) + 260) });
+  await card.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(300); // lets the scroll and layout settle before the capture
+  await page.screenshot({ path });
+  console.log(`wrote ${path}`);
+}
+
+function inDays(days) {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 // A referral left unsent by an earlier run is offered back first; discard it so that the form starts afresh.

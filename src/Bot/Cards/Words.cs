@@ -25,6 +25,7 @@ public static class RoleNames
         Role.CooperatingBoardManager => "Board Manager of a cooperating board",
         Role.AgencyScrLead => "agency SCR lead",
         Role.AgencyLeadBoardMember => "agency lead board member",
+        Role.SeniorInvestigatingOfficer => "Senior Investigating Officer",
         Role.DirectorOfChildrensServices => "Director of Children's Services",
         _ => role.ToString(),
     };

@@ -30,6 +30,7 @@ public static class ConversationsRegistration
         services.AddHostedService<CaseSyncWorker>();
         services.AddSingleton<IStageSteps, SubGroupSteps>();
         services.AddSingleton<IStageSteps, PreparingSteps>();
+        services.AddSingleton<IHubPart, PreparingHub>();
         services.AddSingleton<IStageSteps, PanelSteps>();
         services.AddSingleton<IHubPart, PanelHub>();
         services.AddSingleton<PanelAnswersWorker>();
@@ -42,6 +43,7 @@ public static class ConversationsRegistration
         services.AddSingleton<IStageSteps, ActionPlanSteps>();
         services.AddSingleton<IHubPart, ActionPlanHub>();
         services.AddSingleton<IStageSteps, DecisionSteps>();
+        services.AddSingleton<IHubPart, ChecklistHub>();
         services.AddSingleton<TasksCommand>();
         services.AddSingleton<ICommandHandler>(sp => sp.GetRequiredService<TasksCommand>());
         services.AddCardAction<OpenTaskAction>();
@@ -53,6 +55,7 @@ public static class ConversationsRegistration
         services.AddCardAction<PublicationActions>();
         services.AddCardAction<ActionPlanActions>();
         services.AddCardAction<DecisionActions>();
+        services.AddCardAction<ChecklistActions>();
         services.AddHelpEntry(new HelpEntry("My tasks", "What you owe across all your cases, most urgent first", Verb: TasksCard.ListVerb, Command: TasksCommand.Word, Order: 30));
         return services;
     }

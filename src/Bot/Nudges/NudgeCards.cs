@@ -89,8 +89,9 @@ public static class NudgeCards
 
     /// <summary>
     /// The step whose task card records an obligation done, when a stage's card does (the nudge's "Record it done"
-    /// opens that card in place of the nudge): D9 the reviewer's card (sending the report to the Board), or for an agency's
-    /// report the representative's card that records it sent, D10 the report
+    /// opens that card in place of the nudge): D8 the checklist's notice to the National Panel, Ofsted or the DfE, D9 the
+    /// reviewer's card (sending the report to the Board), or for an agency's report the representative's card that records
+    /// it sent, D10 the report
     /// to the National Panel, D11 the report off the website, D12 the agency's update after that meeting.
     /// </summary>
     public static string? StepFor(Obligation obligation)
@@ -98,6 +99,12 @@ public static class NudgeCards
         ArgumentNullException.ThrowIfNull(obligation);
         return obligation.Code switch
         {
+            ObligationCode.D8 when obligation.Key.Split('/') is [_, var recipient, ..] && Enum.TryParse<Domain.Cases.NotificationRecipient>(recipient, out var to) => to switch
+            {
+                Domain.Cases.NotificationRecipient.NationalPanel => Stages.Decision.ChecklistSteps.Prefix + Domain.Cases.NotificationChecklist.NationalPanel,
+                Domain.Cases.NotificationRecipient.Ofsted => Stages.Decision.ChecklistSteps.Prefix + Domain.Cases.NotificationChecklist.Ofsted,
+                _ => Stages.Decision.ChecklistSteps.Prefix + Domain.Cases.NotificationChecklist.DepartmentForEducation,
+            },
             ObligationCode.D9 when obligation.Key.Split('/') is ["D9", "report", var agency] => Stages.Review.ReviewSteps.AgencyReportPrefix + agency,
             ObligationCode.D9 => Stages.Review.ReviewSteps.Conduct,
             ObligationCode.D10 => Stages.Publication.PublicationSteps.Panel,

@@ -80,6 +80,13 @@ public enum Role
     AgencyLeadBoardMember,
 
     /// <summary>
+    /// A police Senior Investigating Officer the board's directory names, so that the Board Manager can invite them to
+    /// the Scoping Panel when a criminal investigation runs and they get their task in Teams (the SIO decides whether a
+    /// Disclosure Officer attends). Holds no role on any case until invited.
+    /// </summary>
+    SeniorInvestigatingOfficer,
+
+    /// <summary>
     /// The local authority's Director of Children's Services (the flow chart's Director CAH): decides, with the
     /// Independent Chair, the appointment of the reviewer the sub-group recommends. Holds a role on the board's cases on
     /// which a reviewer has been recommended.

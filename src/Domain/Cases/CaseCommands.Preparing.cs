@@ -732,6 +732,148 @@ public static partial class CaseCommands
         return Accept(facts);
     }
 
+    // ── The Senior Investigating Officer: does a police Disclosure Officer attend? ──
+
+    /// <summary>The Senior Investigating Officer invited to the Scoping Panel, if any.</summary>
+    public static PanelInvitation? SeniorInvestigatingOfficerOf(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Invitations.FirstOrDefault(i => i.Capacity == PanelCapacity.SeniorInvestigatingOfficer);
+    }
+
+    /// <summary>
+    /// Whether the invited Senior Investigating Officer is in the board's directory, so that ScrBot reaches them in Teams
+    /// and they record their own decision. An SIO known only by an email address cannot be given a card: the Board
+    /// Manager records the decision the SIO tells them.
+    /// </summary>
+    public static bool SeniorInvestigatingOfficerInDirectory(CaseState state, BoardDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return SeniorInvestigatingOfficerOf(state) is { } sio
+               && new[] { state.LeadBoard }.Concat(state.CooperatingBoards).Select(directory.Find).OfType<Board>()
+                   .SelectMany(b => b.Members).Any(m => m.Person == sio.Member.Id);
+    }
+
+    private static readonly Who TheSeniorInvestigatingOfficer = new(
+        "the Senior Investigating Officer invited to the Scoping Panel",
+        (state, context) => SeniorInvestigatingOfficerOf(state)?.Member.Id == context.Actor.Id);
+
+    private static readonly Who BoardManagerForAnSioOutsideTheDirectory = new(
+        "the Board Manager (for a Senior Investigating Officer outside the board's directory)",
+        (state, context) => SeniorInvestigatingOfficerOf(state) is not null && !SeniorInvestigatingOfficerInDirectory(state, context.Directory)
+                            && CaseAccess.HasRoleOnCase(state, context.Actor.Id, Role.BoardManager, context.Directory));
+
+    /// <summary>
+    /// The Senior Investigating Officer decides whether a police Disclosure Officer attends the Scoping Panel (toolkit:
+    /// "A police Disclosure Officer may also be required to attend; this decision will be made by the SIO"): the officer
+    /// named (<paramref name="disclosureOfficer"/>) is invited to the panel with the panel member role, or, when null,
+    /// none attends. One decision, recorded with who and when; the Board Manager records it only for an SIO outside the
+    /// board's directory.
+    /// </summary>
+    public static Outcome DecideDisclosureOfficer(CaseState state, CommandContext context, Invitee? disclosureOfficer)
+    {
+        if (Check(state, context,
+                "decide whether a Disclosure Officer attends the Scoping Panel",
+                "Whether a Disclosure Officer attends cannot be recorded",
+                "the invitations to the Scoping Panel have been sent",
+                [TheSeniorInvestigatingOfficer, BoardManagerForAnSioOutsideTheDirectory],
+                Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (state.DisclosureOfficerDecision is { } decided)
+        {
+            return Refuse($"Whether a Disclosure Officer attends was already decided by {decided.By.Name} on {Refusals.DateWords(Calendar.LondonTime.DateOf(decided.At))}.");
+        }
+
+        var sio = SeniorInvestigatingOfficerOf(state)!.Member;
+        if (disclosureOfficer is null)
+        {
+            return Accept(new DisclosureOfficerDecided(sio, null) { At = context.Now, By = context.Actor });
+        }
+
+        if (InviteeProblem(disclosureOfficer, "The Disclosure Officer") is { } problem)
+        {
+            return Refuse(problem, "Disclosure Officer");
+        }
+
+        var officer = InviteeActor(state, context, disclosureOfficer);
+        if (state.InvitationOf(officer.Id) is not null || state.PanelChair?.Id == officer.Id || state.MinuteTaker?.Id == officer.Id)
+        {
+            return Refuse($"{officer.Name} already takes part in the Scoping Panel; the Disclosure Officer is someone else.", "Disclosure Officer");
+        }
+
+        var facts = new List<CaseEvent>
+        {
+            new DisclosureOfficerDecided(sio, officer) { At = context.Now, By = context.Actor },
+            new PanelMemberInvited(officer, PanelCapacity.DisclosureOfficer, null, disclosureOfficer.Email.Trim()) { At = context.Now, By = context.Actor },
+        };
+        if (!state.HasRole(officer.Id, Role.PanelMember))
+        {
+            facts.Add(new CaseRoleAssigned(officer, Role.PanelMember, null) { At = context.Now, By = context.Actor });
+        }
+
+        return Accept(facts);
+    }
+
+    // ── Discrepancies: the board alerts every other partner ──
+
+    /// <summary>
+    /// The records checks of the other partners that report discrepancies against the details as last corrected (a
+    /// correction answers the discrepancies before it).
+    /// </summary>
+    public static IReadOnlyList<RecordCheck> OtherPartnersDiscrepancies(CaseState state, AgencyId agency)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var corrected = state.DetailsCorrectedAt ?? DateTimeOffset.MinValue;
+        return state.RecordChecks.Where(c => c.Agency != agency && c.Discrepancies.Count > 0 && c.At > corrected).ToList();
+    }
+
+    /// <summary>
+    /// Whether a partner is still to be alerted to discrepancies other partners reported: one came in after the partner
+    /// last saw them or last returned its own records check (whose card shows them).
+    /// </summary>
+    public static bool DiscrepancyAlertOpen(CaseState state, AgencyId agency)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var seen = new[] { state.RecordCheckOf(agency)?.At, state.DiscrepancyAlertsSeen.FirstOrDefault(a => a.Agency == agency)?.At }.Max() ?? DateTimeOffset.MinValue;
+        return state.PartnersSentChildDetails.Contains(agency) && OtherPartnersDiscrepancies(state, agency).Any(c => c.At > seen);
+    }
+
+    /// <summary>
+    /// A partner's representative has seen the discrepancies the other partners reported (the toolkit: discrepancies are
+    /// shared with the Board Manager "in order to alert other partner agencies"): its records check stands as returned,
+    /// or is still to come with them in mind.
+    /// </summary>
+    public static Outcome SeeOtherPartnersDiscrepancies(CaseState state, CommandContext context, AgencyId agency)
+    {
+        var name = AgencyName(state, context, agency);
+        if (Check(state, context,
+                "record that this agency has seen the other partners' discrepancies",
+                "The other partners' discrepancies cannot be recorded as seen",
+                AfterConvening,
+                [Who.RepresentativeOf(agency, name)],
+                Stage.PreparingScopingPanel) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!state.PartnersSentChildDetails.Contains(agency))
+        {
+            return Refuse($"{name} has not been sent the child's details, so it has no discrepancies to see.");
+        }
+
+        if (!DiscrepancyAlertOpen(state, agency))
+        {
+            return OtherPartnersDiscrepancies(state, agency).Count == 0
+                ? Refuse($"No other partner has reported a discrepancy for {name} to see.")
+                : Refuse($"{name} has already seen the discrepancies the other partners reported.");
+        }
+
+        return Accept(new OtherPartnersDiscrepanciesSeen(agency) { At = context.Now, By = context.Actor });
+    }
+
     /// <summary>Whether an agency's records check is in and answers the details as last corrected.</summary>
     public static bool CheckIsIn(CaseState state, AgencyId agency)
     {

@@ -31,6 +31,11 @@ public static partial class CaseCommands
             return Refuse("Say who was notified.");
         }
 
+        if (ChecklistOwnerRefusal(state, context, recipient) is { } notTheOwner)
+        {
+            return notTheOwner;
+        }
+
         if (NotInFuture(sentOn, "The date the notification was sent", context) is { } future)
         {
             return Refuse(future);

@@ -667,10 +667,16 @@ public static partial class CaseCommands
             return Refuse("Name someone else to take the decision.");
         }
 
-        var member = context.Directory.Find(state.LeadBoard)?.Members.FirstOrDefault(m => m.Person == delegatePerson);
+        var member = context.Directory.Find(state.LeadBoard)?.Members.FirstOrDefault(m => m.Person == delegatePerson && MayTakeChairsDecision(m.Role))
+            ?? context.Directory.Find(state.LeadBoard)?.Members.FirstOrDefault(m => m.Person == delegatePerson);
         if (member is null)
         {
             return Refuse("The person named to take the decision is not a member of this case's board.");
+        }
+
+        if (!MayTakeChairsDecision(member.Role))
+        {
+            return Refuse($"{member.Name} cannot take the Chair's decision: {Refusals.RoleWords(member.Role)} is not one of the board's members who decide for it.");
         }
 
         if (TextProblem(reason, "The reason for delegating the decision") is { } problem)
@@ -680,6 +686,15 @@ public static partial class CaseCommands
 
         return Accept(new ChairsDecisionDelegated(ActorFor(member), reason.Trim()) { At = context.Now, By = context.Actor });
     }
+
+    /// <summary>
+    /// Whether someone holding this role on the board may be delegated the Independent Chair's decision: the board's
+    /// members and officers, not the people it names for a single task (the Senior Investigating Officer, who has no
+    /// further involvement after the Scoping Panel; an agency's SCR lead; the independent reviewer; the officers who
+    /// notify Ofsted; a minute taker).
+    /// </summary>
+    public static bool MayTakeChairsDecision(Role role) => role is not (Role.SeniorInvestigatingOfficer or Role.AgencyScrLead or Role.IndependentReviewer
+        or Role.NotifyingOfficer or Role.MinuteTaker or Role.Referrer or Role.PanelMember);
 
     /// <summary>The Board Manager arranges the sub-group's meeting with the Independent Chair after an overrule (flow chart).</summary>
     public static Outcome ArrangeSubgroupMeetingWithChair(CaseState state, CommandContext context, DateOnly meetingDate)

@@ -31,6 +31,8 @@ namespace ScrBot.Domain.Cases;
 [JsonDerivedType(typeof(PanelMemberInvited), "panelMemberInvited")]
 [JsonDerivedType(typeof(AttendanceAnswered), "attendanceAnswered")]
 [JsonDerivedType(typeof(ChronologyReceived), "chronologyReceived")]
+[JsonDerivedType(typeof(DisclosureOfficerDecided), "disclosureOfficerDecided")]
+[JsonDerivedType(typeof(OtherPartnersDiscrepanciesSeen), "otherPartnersDiscrepanciesSeen")]
 [JsonDerivedType(typeof(PanelChairAssigned), "panelChairAssigned")]
 [JsonDerivedType(typeof(MinuteTakerAppointed), "minuteTakerAppointed")]
 [JsonDerivedType(typeof(ConfidentialityStatementSigned), "statementSigned")]
@@ -250,6 +252,21 @@ public sealed record AttendanceAnswered(PersonId Member, bool Attending) : CaseE
 /// <summary>An invited agency sent its chronology copy before the panel (D4).</summary>
 public sealed record ChronologyReceived(AgencyId Agency) : CaseEvent;
 
+/// <summary>
+/// The Senior Investigating Officer decided whether a police Disclosure Officer attends the Scoping Panel (toolkit:
+/// "this decision will be made by the SIO"): <paramref name="DisclosureOfficer"/> is the officer who attends (invited
+/// with this fact), or null when none does. Recorded by the SIO, or by the Board Manager for an SIO outside the
+/// board's directory, who cannot be given the card in Teams.
+/// </summary>
+public sealed record DisclosureOfficerDecided(Actor SeniorInvestigatingOfficer, Actor? DisclosureOfficer) : CaseEvent;
+
+/// <summary>
+/// A partner's representative saw the discrepancies the other partners reported (the board alerts every partner to
+/// them, including those who already returned their records check): the agency's records check stands as returned,
+/// or is still to come.
+/// </summary>
+public sealed record OtherPartnersDiscrepanciesSeen(AgencyId Agency) : CaseEvent;
+
 /// <summary>Who chairs the panel: the Sub-group Chair, or the Vice-Chair when the Chair had direct involvement with the child.</summary>
 public sealed record PanelChairAssigned(Actor Chair, bool ViceChairOnConflictOfInterest, string? ConflictOfInterest) : CaseEvent;
 
@@ -399,9 +416,35 @@ public enum NotificationRecipient
     CareQualityCommission,
     NhsEngland,
     NspccRepository,
+
+    /// <summary>The LSCBs nominated for the case (the boards cooperating on it), given an update of the decision.</summary>
+    NominatedBoards,
+
+    /// <summary>The local Area Team, notified by the Clinical Commissioning Group; it informs the NHS Commissioning Board.</summary>
+    AreaTeam,
+
+    /// <summary>Legal advice sought from the local authority's principal solicitor or the board's adviser, where required.</summary>
+    LegalAdvice,
+
+    /// <summary>The communications and media handling coordinated by the police and the local authority, the Independent Chair as spokesperson.</summary>
+    Media,
+
+    /// <summary>The Sub-group Chair's formal letter to the Coroner that a learning review process has been instigated (the police's own notice is <see cref="Coroner"/>).</summary>
+    CoronerLetter,
 }
 
-public sealed record NotificationSent(NotificationRecipient Recipient, DateOnly SentOn, string? Details) : CaseEvent;
+/// <summary>
+/// A notification recorded after the Independent Chair's decision. On the checklist that follows a decision to hold a
+/// Serious Case Review, <see cref="Agency"/> names the agency whose notice it is (its inspectorate, the police's to the
+/// Coroner, the Clinical Commissioning Group's), and <see cref="NotNeeded"/> records an item that was not needed, with
+/// the reason in <paramref name="Details"/> (legal advice not required, an agency with no inspectorate to tell).
+/// </summary>
+public sealed record NotificationSent(NotificationRecipient Recipient, DateOnly SentOn, string? Details) : CaseEvent
+{
+    public AgencyId? Agency { get; init; }
+
+    public bool NotNeeded { get; init; }
+}
 
 /// <summary>
 /// A reviewer commissioned by the Board Manager alone, as cases recorded it before the appointment by the Independent

@@ -34,6 +34,12 @@ public sealed record PanelMeeting(DateTimeOffset Start, DateTimeOffset End, stri
 /// <summary>An invitation to the Scoping Panel and the member's answer (null until they answer).</summary>
 public sealed record PanelInvitation(Actor Member, PanelCapacity Capacity, AgencyId? Agency, string? Email, DateTimeOffset InvitedAt, bool? Attending, string? Deputy = null);
 
+/// <summary>The Senior Investigating Officer's decision whether a Disclosure Officer attends the Scoping Panel (null: none attends).</summary>
+public sealed record DisclosureOfficerDecision(Actor SeniorInvestigatingOfficer, Actor? DisclosureOfficer, DateTimeOffset At, Actor By);
+
+/// <summary>When a partner last saw the discrepancies the other partners reported, and who saw them.</summary>
+public sealed record DiscrepancyAlertSeen(AgencyId Agency, DateTimeOffset At, Actor By);
+
 /// <summary>A signed Scoping Panel Confidentiality Statement: who, when, which text, for which meeting.</summary>
 public sealed record StatementSignature(PersonId Member, string StatementVersion, string StatementSha256, DateTimeOffset MeetingStart, DateTimeOffset SignedAt);
 
@@ -64,7 +70,14 @@ public sealed record ChairDecision(
     Actor By);
 
 /// <summary>A notification sent after the decision (or later, e.g. to the NSPCC repository).</summary>
-public sealed record SentNotification(NotificationRecipient Recipient, DateOnly SentOn, string? Details, DateTimeOffset At, Actor By);
+public sealed record SentNotification(NotificationRecipient Recipient, DateOnly SentOn, string? Details, DateTimeOffset At, Actor By)
+{
+    /// <summary>The agency whose notice it is, on the checklist after a decision to hold a Serious Case Review.</summary>
+    public AgencyId? Agency { get; init; }
+
+    /// <summary>Recorded as not needed, with the reason in <see cref="Details"/>.</summary>
+    public bool NotNeeded { get; init; }
+}
 
 /// <summary>The lead reviewer appointed for the review (and the second reviewer, when one was appointed with them).</summary>
 public sealed record CommissionedReviewer(string Name, bool IndependenceConfirmed, bool FromNationalPanelList, PersonId? Person, DateTimeOffset At)
@@ -302,6 +315,12 @@ public sealed record CaseState
     public string? PanelChairConflictOfInterest { get; init; }
 
     public Actor? MinuteTaker { get; init; }
+
+    /// <summary>The Senior Investigating Officer's decision whether a Disclosure Officer attends (null until decided).</summary>
+    public DisclosureOfficerDecision? DisclosureOfficerDecision { get; init; }
+
+    /// <summary>When each partner last saw the discrepancies the other partners reported.</summary>
+    public ImmutableList<DiscrepancyAlertSeen> DiscrepancyAlertsSeen { get; init; } = [];
 
     // ── The Scoping Panel meeting ──
 
@@ -582,6 +601,14 @@ public sealed record CaseState
                 Invitations = Invitations.Select(i => i.Member.Id == answered.Member ? i with { Attending = answered.Attending, Deputy = answered.Attending ? answered.Deputy : null } : i).ToImmutableList(),
             },
             ChronologyReceived chronology => this with { ChronologiesReceived = Union(ChronologiesReceived, [chronology.Agency]) },
+            DisclosureOfficerDecided decided => this with
+            {
+                DisclosureOfficerDecision = new DisclosureOfficerDecision(decided.SeniorInvestigatingOfficer, decided.DisclosureOfficer, decided.At, decided.By),
+            },
+            OtherPartnersDiscrepanciesSeen seen => this with
+            {
+                DiscrepancyAlertsSeen = DiscrepancyAlertsSeen.RemoveAll(a => a.Agency == seen.Agency).Add(new DiscrepancyAlertSeen(seen.Agency, seen.At, seen.By)),
+            },
             PanelChairAssigned chair => this with
             {
                 PanelChair = chair.Chair,
@@ -657,9 +684,9 @@ public sealed record CaseState
             SubgroupReconvenedWithChair reconvened => this with { ReconvenedWithChairOn = reconvened.MeetingDate },
             NotificationSent sent => this with
             {
-                Notifications = Notifications.Add(new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By)),
+                Notifications = Notifications.Add(new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By) { Agency = sent.Agency, NotNeeded = sent.NotNeeded }),
                 ReviewerRounds = sent.Recipient == NotificationRecipient.NationalPanel && CurrentReviewerRound is { Appointed: true, NationalPanelTold: null } told
-                    ? ReviewerRounds.Replace(told, told with { NationalPanelTold = new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By) })
+                    ? ReviewerRounds.Replace(told, told with { NationalPanelTold = new SentNotification(sent.Recipient, sent.SentOn, sent.Details, sent.At, sent.By) { Agency = sent.Agency, NotNeeded = sent.NotNeeded } })
                     : ReviewerRounds,
             },
             ReviewerCommissioned commissioned => this with

@@ -42,6 +42,7 @@ public static class Refusals
         Role.CooperatingBoardManager => "the Board Manager of a cooperating board",
         Role.AgencyScrLead => "the agency's SCR lead",
         Role.AgencyLeadBoardMember => "the agency's lead board member",
+        Role.SeniorInvestigatingOfficer => "the Senior Investigating Officer",
         Role.DirectorOfChildrensServices => "the Director of Children's Services",
         _ => role.ToString(),
     };
@@ -86,6 +87,11 @@ public static class Refusals
         NotificationRecipient.CareQualityCommission => "the Care Quality Commission",
         NotificationRecipient.NhsEngland => "NHS England",
         NotificationRecipient.NspccRepository => "the NSPCC national repository",
+        NotificationRecipient.NominatedBoards => "the nominated boards",
+        NotificationRecipient.AreaTeam => "the local Area Team",
+        NotificationRecipient.LegalAdvice => "legal advice",
+        NotificationRecipient.Media => "the communications and media arrangement",
+        NotificationRecipient.CoronerLetter => "the Sub-group Chair's letter to the Coroner",
         _ => recipient.ToString(),
     };
 

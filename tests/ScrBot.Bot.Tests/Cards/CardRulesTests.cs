@@ -37,9 +37,12 @@ public sealed class CardRulesTests
          "task-endorse-action-plan", "task-close-case", "task-decide-not-to-publish",
          "task-chair-decision-decided", "task-tell-national-panel", "task-reconvene-with-chair", "referrer-told",
          "task-agency-report", "task-delay-decision", "task-give-timescales",
+         "task-disclosure-officer", "task-disclosure-officer-decided", "task-disclosure-officer-for-an-sio-outside-the-directory",
          "task-recommend-reviewer", "task-recommend-reviewer-again", "task-recommend-reviewer-learning-review", "task-appoint-reviewer-chair",
          "task-appoint-reviewer-director", "task-appoint-reviewer-declined", "task-appoint-reviewer-longest", "task-reviewer-appointed",
-         "task-tell-national-panel-reviewers", "task-review-team"];
+         "task-tell-national-panel-reviewers", "task-review-team",
+
+         .. ChecklistCardCatalogue.TaskCards];
 
     private static JsonObject Card(string name) => Cards.Single(c => c.Name == name).Card;
 

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using ScrBot.Bot.Conversations;
 using ScrBot.Bot.Stages.Panel;
+using ScrBot.Bot.Stages.Preparing;
 using ScrBot.Bot.Stages.ActionPlan;
+using ScrBot.Bot.Stages.Decision;
 using ScrBot.Bot.Stages.Publication;
 using ScrBot.Bot.Stages.Review;
 using ScrBot.Bot.Stages.Reviewer;
@@ -32,7 +34,7 @@ internal static class ReviewCardCatalogue
     private static readonly Actor PoliceScrLead = new(new PersonId("5c0b5a7e-0000-4000-8000-000000000042"), "Lee Gu");
 
     private static JsonObject ReviewHub(Story story) =>
-        HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ReviewerHub(), new ReviewHub(), new ActionPlanHub()]);
+        HubCard.Build(story.View(), story.Steps(), [], [new PreparingHub(), new PanelHub(), new ReviewerHub(), new ReviewHub(), new ActionPlanHub(), new ChecklistHub()]);
 
     private static DateTimeOffset Day(int days) => ReferralSamples.Now.AddDays(days);
 

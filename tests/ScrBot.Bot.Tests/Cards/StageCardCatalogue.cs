@@ -57,6 +57,11 @@ internal static class StageCardCatalogue
             yield return card;
         }
 
+        foreach (var card in ChecklistCardCatalogue.All())
+        {
+            yield return card;
+        }
+
         var involved = story.Copy();
         involved.Do(ReferralSamples.SubgroupChair, (s, c) => CaseCommands.DeclareDirectInvolvement(s, c, "I chaired the child's protection conference."));
         yield return new("task-passed-to-the-vice-chair", TaskCard.Done(involved.View(), involved.Step(SubGroupSteps.Decide)));
@@ -82,9 +87,15 @@ internal static class StageCardCatalogue
         yield return Task(story, PreparingSteps.Invite, Manager, "task-invitations", picture: true);
         yield return new("hub-preparing", Hub(story), Picture: true);
 
+        foreach (var card in SeniorInvestigatingOfficer(story.Copy()))
+        {
+            yield return card;
+        }
+
         story.Do(Manager, (s, c) => CaseCommands.SendInvitations(s, c, [Police], [new Invitee("Dr Ada Lovelace", "ada@example.org")],
             new Invitee("DI Sam Vimes", "sam.vimes@police.example"), new Invitee("Diego Siciliani", "diegos@board.example"), "Health's check is late."));
         yield return Task(story, PreparingSteps.ChronologyPrefix + Police, Patti, "task-chronology");
+        yield return Task(story, PreparingSteps.Disclosure, Manager, "task-disclosure-officer-for-an-sio-outside-the-directory");
         yield return new("hub-ready-to-schedule", Hub(story));
 
         var view = story.View();
@@ -106,6 +117,45 @@ internal static class StageCardCatalogue
 
         yield return new("hub-longest", Longest(), Picture: false);
         yield return new("task-record-check-longest", LongestCheck());
+        foreach (var card in DiscrepancyAlerts())
+        {
+            yield return card;
+        }
+    }
+
+    /// <summary>The Senior Investigating Officer in the board's directory, invited: their Disclosure Officer decision, and once decided.</summary>
+    private static IEnumerable<CatalogueCard> SeniorInvestigatingOfficer(Story story)
+    {
+        var sio = CardCatalogue.Directory.WithRole(Board, Role.SeniorInvestigatingOfficer).Select(m => new Actor(m.Person, m.Name)).First();
+        story.Do(Manager, (s, c) => CaseCommands.SendInvitations(s, c, [Police], [], new Invitee(sio.Name, "jordanm@board.example"),
+            new Invitee("Diego Siciliani", "diegos@board.example"), "Health's check is late."));
+        yield return Task(story, PreparingSteps.Disclosure, sio, "task-disclosure-officer", picture: true);
+        story.Do(sio, (s, c) => CaseCommands.DecideDisclosureOfficer(s, c, new Invitee("DC Jo Bloggs", "jo.bloggs@police.example")));
+        yield return new("task-disclosure-officer-decided", TaskCard.Done(story.View(), story.Step(PreparingSteps.Disclosure)));
+        yield return new("hub-disclosure-officer-decided", Hub(story), Picture: true);
+    }
+
+    /// <summary>
+    /// A partner reports discrepancies: the alert of a partner that already returned its check (with the check to return
+    /// again), of a partner whose check is still open, and, at its longest, of a partner alerted to nineteen partners'
+    /// longest discrepancies.
+    /// </summary>
+    private static IEnumerable<CatalogueCard> DiscrepancyAlerts()
+    {
+        var (story, agencies) = AlertStory();
+        yield return Task(story, PreparingSteps.AlertPrefix + agencies[1], story.Representative(agencies[1]), "task-discrepancy-alert", picture: true);
+        yield return Task(story, PreparingSteps.AlertPrefix + agencies[2], story.Representative(agencies[2]), "task-discrepancy-alert-check-open");
+
+        var (longest, all) = TwentyAgencies();
+        foreach (var agency in all)
+        {
+            longest.Do(longest.Representative(agency), (s, c) => CaseCommands.ReturnRecordCheck(s, c, agency,
+                CaseCommands.PeopleToCheck(s).Select(p => new PersonCheck(p, RecordCheckResult.Known)).ToList(),
+                RecordCheckCard.Kinds.Select(k => new Discrepancy(k, Long())).ToList()));
+            longest.Now = longest.Now.AddMinutes(1);
+        }
+
+        yield return Task(longest, PreparingSteps.AlertPrefix + all[0], longest.Representative(all[0]), "task-discrepancy-alert-longest");
     }
 
     /// <summary>Stages 6–7: the Independent Chair's decision card, her delegate's, the Sub-group Chair's copy, every copy once decided, and what follows.</summary>
@@ -217,7 +267,24 @@ internal static class StageCardCatalogue
         return new(name, step.TaskCard(new StepView(story.View(), step, viewer)), Picture: picture);
     }
 
-    internal static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PanelHub(), new ReviewerHub()]);
+    /// <summary>The hub card with every stage's part, in the order the bot registers them.</summary>
+    internal static JsonObject Hub(Story story) => HubCard.Build(story.View(), story.Steps(), [], [new PreparingHub(), new PanelHub(), new ReviewerHub(), new ChecklistHub()]);
+
+    /// <summary>
+    /// Twenty agencies: the second returns its check with no discrepancy, then the first reports a date of birth and a
+    /// significant other not yet identified.
+    /// </summary>
+    internal static (Story Story, IReadOnlyList<AgencyId> Agencies) AlertStory()
+    {
+        var (story, agencies) = TwentyAgencies();
+        story.Do(story.Representative(agencies[1]), (s, c) => CaseCommands.ReturnRecordCheck(s, c, agencies[1],
+            CaseCommands.PeopleToCheck(s).Select((p, i) => new PersonCheck(p, i == 0 ? RecordCheckResult.Known : RecordCheckResult.NotKnown)).ToList(), []));
+        story.Now = story.Now.AddMinutes(5);
+        story.Do(story.Representative(agencies[0]), (s, c) => CaseCommands.ReturnRecordCheck(s, c, agencies[0],
+            CaseCommands.PeopleToCheck(s).Select(p => new PersonCheck(p, RecordCheckResult.Known)).ToList(),
+            [new Discrepancy(DiscrepancyKind.DateOfBirth, "Our records give 15 May 2016."), new Discrepancy(DiscrepancyKind.SignificantOtherNotIdentified, "An older half-brother, Sam Collins, lived with the family in 2024.")]));
+        return (story, agencies);
+    }
 
     /// <summary>Twenty agencies, each with every discrepancy at its longest: the hub still fits, shortened.</summary>
     private static JsonObject Longest()

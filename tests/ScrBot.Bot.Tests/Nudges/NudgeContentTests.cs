@@ -184,6 +184,10 @@ public sealed class NudgeContentTests(AzuriteFixture azurite)
             Assert.Equal(recordable ? ["Case status", "Record it done"] : ["Case status"], titles);
         });
         Assert.Equal("plan/update/A2/2027-01-15", NudgeCards.StepFor(template with { Code = ObligationCode.D12, Key = "D12/A2/2027-01-15" }));
+        // D8: the nudge opens the checklist's card for that notice.
+        Assert.Equal("notice/national-panel", NudgeCards.StepFor(template with { Code = ObligationCode.D8, Key = "D8/NationalPanel" }));
+        Assert.Equal("notice/ofsted", NudgeCards.StepFor(template with { Code = ObligationCode.D8, Key = "D8/Ofsted" }));
+        Assert.Equal("notice/dfe", NudgeCards.StepFor(template with { Code = ObligationCode.D8, Key = "D8/DepartmentForEducation" }));
 
         // An agency's report for the review, late: its nudge says so in its own words, and "Record it done" opens the
         // representative's card that records it sent.

@@ -103,6 +103,10 @@ public sealed class EveryChoiceTests(AzuriteFixture azurite)
             ScrBot.Bot.Stages.Preparing.ChooseAgenciesCard.AgenciesInput,
             ScrBot.Bot.Stages.Preparing.InvitationsCard.AgenciesInput,
 
+            // The Senior Investigating Officers the directory names: every option, read from the delivered invitations card,
+            // pressed in SioAndDiscrepancyAlertTests.
+            ScrBot.Bot.Stages.Preparing.InvitationsCard.SioInput,
+
             // The Scoping Panel's cards: every option pressed in ScopingPanelInThePlaygroundTests.
             ScrBot.Bot.Stages.Panel.MeetingHeldCard.AttendedInput, ScrBot.Bot.Stages.Panel.MeetingHeldCard.WithoutInformationInput,
             ScrBot.Bot.Stages.Panel.RecommendationCard.OptionInput, ScrBot.Bot.Stages.Panel.RecommendationCard.MethodologyInput,

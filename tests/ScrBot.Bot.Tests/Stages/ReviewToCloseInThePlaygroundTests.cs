@@ -83,10 +83,14 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         var status = await AskAsync(ben, $"case {reference}");
         Assert.Contains("Your role: independent reviewer", status.CardText, StringComparison.Ordinal);
 
-        // The National Panel is told who was appointed; the Review Team and the Case Team are recorded.
-        var panel = await TaskCardAsync(megan, reference, "Tell the National Panel who was appointed");
-        Assert.Contains("Ben Walters (lead reviewer)", panel.CardText, StringComparison.Ordinal);
-        await megan.PressAsync(panel, "Told the National Panel", new JsonObject { ["sentOn"] = Iso(today) });
+        // The notification checklist's notice to the National Panel now names the appointed reviewer (no second card
+        // asks for it); the Review Team and the Case Team are recorded.
+        var panel = await TaskCardAsync(megan, reference, "Notify the National Panel of the decision to hold an SCR");
+        Assert.Contains("Ben Walters", panel.CardText, StringComparison.Ordinal);
+        await megan.PressAsync(panel, "Sent to the National Panel", new JsonObject
+        {
+            ["sentOn"] = Iso(today), ["details"] = "The case, the Independent Chair's decision and the appointed reviewer, Ben Walters.",
+        });
         var team = await TaskCardAsync(megan, reference, "Record the Review Team");
         await megan.PressAsync(team, "Record the Review Team", new JsonObject { ["members"] = "Staffordshire Police, DCI Jo Bloggs\nStaffordshire Children's Social Care, Head of Service Kim Lead", ["seniority"] = "true" });
         var caseTeam = await TaskCardAsync(megan, reference, "Record the Case Team");
@@ -104,6 +108,7 @@ public sealed class ReviewToCloseInThePlaygroundTests(StagesPlaygroundFixture pl
         Assert.Equal("Ben Walters", stored.State.Reviewer!.Name);
         Assert.Contains(stored.Facts, f => f is CaseRoleAssigned { Role: ScrBot.Domain.Boards.Role.IndependentReviewer } a && a.Person.Name == "Ben Walters");
         Assert.Equal(today, stored.State.CurrentReviewerRound!.NationalPanelTold!.SentOn);
+        Assert.Single(stored.Facts.OfType<NotificationSent>(), n => n.Recipient == NotificationRecipient.NationalPanel);
         Assert.Equal(["The child's mother"], stored.State.CaseTeam!.FamilyMembers);
         Assert.Contains(stored.Facts.OfType<AttemptRefused>(), r => r.Attempt == "recommend the reviewer" && r.By.Name == "Isaiah Langer");
         Assert.Contains(stored.Facts.OfType<AttemptRefused>(), r => r.Attempt == "recommend the reviewer" && r.By.Name == "Adele Vance");

@@ -52,6 +52,11 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
         await using var bot = _host.StartBot();
         var reference = await DecidedAsync(bot, RecommendationOption.FormalSeriousCaseReview);
 
+        // The National Panel is notified of the decision within D8, before any reviewer is appointed: it is told the
+        // reviewer's name later, from a card of its own.
+        await _host.DoAsync(Cases(bot), reference, Role.BoardManager, (s, c) => CaseCommands.RecordChecklistNotification(s, c, NotificationChecklist.NationalPanel,
+            LondonTime.Today(_host.Time), "The decision; the reviewer is not yet appointed."));
+
         // Round 1: the Sub-group Chair's card offers the board's reviewers and someone else, and the three sources.
         var recommend = await DeliveredAsync(Isaiah, RecommendVerb, reference, "reviewer/recommend/1");
         Assert.Equal([Ben.Id.Value, SomeoneElse], Options(recommend, LeadInput));
@@ -165,7 +170,7 @@ public sealed class ReviewerStageTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains(stored.Facts, f => f is CaseRoleRemoved { Role: Role.IndependentReviewer } removed && removed.Person == Ben.Id);
         Assert.Equal(3, stored.State.ReviewerRounds.Count);
         Assert.Equal("The reviewers appointed: Ben Walters (lead reviewer), Dr Ann Other (second reviewer).",
-            stored.Facts.OfType<NotificationSent>().Single(n => n.Recipient == NotificationRecipient.NationalPanel).Details);
+            stored.Facts.OfType<NotificationSent>().Last(n => n.Recipient == NotificationRecipient.NationalPanel).Details);
         Assert.Equal(["Staffordshire Police", "Midlands Partnership NHS Trust"], stored.State.ReviewTeam!.Members.Select(m => m.Organisation));
         Assert.Equal("Dr Ann Head, Named Nurse", stored.State.ReviewTeam.Members[1].Manager);
 

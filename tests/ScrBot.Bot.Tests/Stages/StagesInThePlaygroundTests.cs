@@ -55,6 +55,7 @@ public sealed partial class StagesInThePlaygroundTests(StagesPlaygroundFixture p
         // Stage 4: agencies chosen, details sent (D3).
         var agencies = await TaskCardAsync(megan, reference, "Choose the agencies to involve");
         await megan.PressAsync(agencies, "Choose these agencies", new JsonObject { ["agencies"] = "staffs-police,staffs-health" });
+        await HubShowsAsync(megan, reference, "Choose the agencies to involve: done by Megan Bowen");
         var details = await TaskCardAsync(megan, reference, "Send the child's details to the partners");
         await megan.PressAsync(details, "Send the details to the partners", new JsonObject { ["checksDueBy"] = Iso(today.AddDays(10)) });
         await HubShowsAsync(megan, reference, "Record checks due (D3)");
@@ -70,6 +71,7 @@ public sealed partial class StagesInThePlaygroundTests(StagesPlaygroundFixture p
         Assert.Contains("done by Patti Fernandez", Text(secured!.Card!), StringComparison.Ordinal);
         var stale = await patti.ExecuteAsync(secure, "preparing.secure", new JsonObject { ["case"] = reference, ["step"] = "secure/staffs-police", ["agency"] = "staffs-police" });
         Assert.StartsWith("Already recorded by Patti Fernandez on ", stale.Message, StringComparison.Ordinal);
+        await HubShowsAsync(megan, reference, "Staffordshire Police: details sent · records secured");
 
         // A tampered agency id: the police representative cannot secure another agency's records.
         var otherAgency = await patti.ExecuteAsync(secure, "preparing.secure", new JsonObject
@@ -100,6 +102,8 @@ public sealed partial class StagesInThePlaygroundTests(StagesPlaygroundFixture p
             ["childAddress"] = stored.State.Form!.Child.Address,
             ["significantOthers"] = string.Join("\n", stored.State.Form.SignificantOthers.Select(o => $"{o.Name}; {o.Relationship}")),
         });
+        await HubShowsAsync(megan, reference, "Correct the case's details from the discrepancies: done by Megan Bowen");
+        await HubShowsAsync(megan, reference, "due again after the details were corrected");
         var again = await patti.WaitForCardInPersonalChatAsync(m => m.CardText.Contains($"{reference} · Check Staffordshire Police's records", StringComparison.Ordinal)
                                                                     && m.CardText.Contains("corrected these details", StringComparison.Ordinal));
         Assert.Contains("Sunday 15 May 2016", again.CardText, StringComparison.Ordinal);
@@ -117,8 +121,7 @@ public sealed partial class StagesInThePlaygroundTests(StagesPlaygroundFixture p
         {
             ["invitedAgencies"] = "staffs-police",
             ["experts"] = "Dr Ada Lovelace; ada@example.org",
-            ["sioName"] = "DI Sam Vimes",
-            ["sioEmail"] = "sam.vimes@police.example",
+            ["sio"] = JordanMiller,
             ["minuteTakerName"] = "Patti Fernandez",
             ["minuteTakerEmail"] = "pattif@board.example",
             ["proceedBecause"] = "Health's check is late and the panel cannot wait.",
@@ -133,12 +136,31 @@ public sealed partial class StagesInThePlaygroundTests(StagesPlaygroundFixture p
         Assert.Contains("Invitations sent", hub.CardText, StringComparison.Ordinal);
         await TaskCardAsync(patti, reference, "Send Staffordshire Police's chronology");
 
+        // The Senior Investigating Officer, chosen from the board's directory, decides whether a Disclosure Officer
+        // attends: the hub says the decision is Jordan Miller's, and names him as not reached until he opens ScrBot.
+        hub = await HubShowsAsync(megan, reference, "Not yet decided: Jordan Miller decides whether a Disclosure Officer attends.");
+        Assert.Contains("Jordan Miller (They have not opened ScrBot in Teams.", hub.CardText, StringComparison.Ordinal);
+        var notHers = await megan.ExecuteAsync(invite, "preparing.disclosure", new JsonObject { ["case"] = reference, ["step"] = "disclosure", ["attends"] = "false" });
+        Assert.Equal(
+            "Only the Senior Investigating Officer invited to the Scoping Panel or the Board Manager (for a Senior Investigating Officer outside the board's directory) can decide whether a Disclosure Officer attends the Scoping Panel.",
+            notHers.Message);
+        var decided = await PressAsJordanMillerAsync("preparing.disclosure", new JsonObject
+        {
+            ["case"] = reference, ["step"] = "disclosure", ["attends"] = "true", ["disclosureOfficerName"] = "DC Jo Bloggs", ["disclosureOfficerEmail"] = "jo.bloggs@police.example",
+        });
+        Assert.Contains("DC Jo Bloggs attends the Scoping Panel as Disclosure Officer: decided by Jordan Miller, Senior Investigating Officer on ", Text((JsonObject)decided), StringComparison.Ordinal);
+        await HubShowsAsync(megan, reference, "DC Jo Bloggs attends the Scoping Panel as Disclosure Officer: decided by Jordan Miller");
+        var decidedAgain = await PressAsJordanMillerAsync("preparing.disclosure", new JsonObject { ["case"] = reference, ["step"] = "disclosure", ["attends"] = "false" });
+        Assert.StartsWith("Already decided: DC Jo Bloggs attends the Scoping Panel as Disclosure Officer: decided by Jordan Miller", decidedAgain.GetValue<string>(), StringComparison.Ordinal);
+
         var final = await Cases().LoadAsync(ReferralSamples.Staffordshire, CaseReference.Parse(reference));
         Assert.Equal(Stage.PreparingScopingPanel, final!.State.Stage);
         Assert.Equal(new DateOnly(2016, 5, 15), final.State.Form!.Child.DateOfBirth);
         Assert.Equal("Isaiah Langer", final.State.PanelChair!.Name);
         Assert.Equal("Johanna Lorenz", final.State.MinuteTaker!.Name);
-        Assert.Contains(final.State.Invitations, i => i.Capacity == PanelCapacity.SeniorInvestigatingOfficer);
+        Assert.Equal("Jordan Miller", final.State.Invitations.Single(i => i.Capacity == PanelCapacity.SeniorInvestigatingOfficer).Member.Name);
+        Assert.Equal("jo.bloggs@police.example", final.State.Invitations.Single(i => i.Capacity == PanelCapacity.DisclosureOfficer).Email);
+        Assert.Equal("Jordan Miller", final.Facts.OfType<DisclosureOfficerDecided>().Single().By.Name);
         Assert.Contains(final.Facts, f => f is AttemptRefused { Attempt: "record that records are secured" });
         Assert.Contains(final.Facts, f => f is CaseRoleAssigned { Role: Domain.Boards.Role.AgencyRepresentative } r && r.Person.Name == "Patti Fernandez");
         Assert.Contains(final.Facts, f => f is CaseRoleAssigned { Role: Domain.Boards.Role.EducationSafeguardingOfficer } r && r.Person.Name == "Lynne Robbins");
@@ -330,6 +352,23 @@ public sealed partial class StagesInThePlaygroundTests(StagesPlaygroundFixture p
         Assert.Equal(CaseReference.Parse(linkedTo), stored.State.SameChildAs);
         Assert.NotEqual(reference, linkedTo);
         Assert.Equal("Megan Bowen", stored.State.DuplicateResolutions.Single().By.Name);
+    }
+
+    /// <summary>Jordan Miller, the Senior Investigating Officer the local directory names (not one of the Playground's six people).</summary>
+    private const string JordanMiller = "5c0b5a7e-0000-4000-8000-00000000002a";
+
+    /// <summary>Jordan Miller's own Teams client presses a button: the invoke posted to the bot as him, and the bot's answer.</summary>
+    private async Task<JsonNode> PressAsJordanMillerAsync(string verb, JsonObject data)
+    {
+        var megan = await playground.AsAsync("Megan Bowen");
+        var chat = await playground.BotServices.GetRequiredService<IConversationReferences>().FindPersonalAsync(megan.Person.AadObjectId, default);
+        var invoke = ScrBot.Bot.Tests.Connector.Activities.CardAction(chat!.ServiceUrl.AbsoluteUri, verb, data, conversationId: "a:personal-jordan-miller");
+        invoke["from"] = new JsonObject { ["id"] = "29:jordan-miller", ["name"] = "Jordan Miller", ["aadObjectId"] = JordanMiller };
+        invoke["recipient"] = new JsonObject { ["id"] = playground.Tenant.BotId, ["name"] = "ScrBot" };
+        using var http = new HttpClient();
+        using var response = await http.PostAsync(playground.BotEndpoint, new StringContent(invoke.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.True(response.IsSuccessStatusCode, $"{verb}: {(int)response.StatusCode}");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!["value"]!;
     }
 
     private static IEnumerable<JsonObject> Nodes(JsonNode? node) => node switch

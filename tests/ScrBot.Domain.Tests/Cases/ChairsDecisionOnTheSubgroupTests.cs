@@ -62,6 +62,8 @@ public sealed class ChairsDecisionOnTheSubgroupTests
 
         Assert.Equal("Name someone else to take the decision.", story.Try(IndependentChair, (s, c) => CaseCommands.DelegateChairsDecision(s, c, IndependentChair.Id, "x")).Explanation);
         Assert.Equal("The person named to take the decision is not a member of this case's board.", story.Try(IndependentChair, (s, c) => CaseCommands.DelegateChairsDecision(s, c, Stranger.Id, "x")).Explanation);
+        Assert.Equal("Lena Lead cannot take the Chair's decision: the agency's SCR lead is not one of the board's members who decide for it.",
+            story.Try(IndependentChair, (s, c) => CaseCommands.DelegateChairsDecision(s, c, PoliceScrLead.Id, "x")).Explanation);
         Assert.Equal("The reason for delegating the decision is required.", story.Try(IndependentChair, (s, c) => CaseCommands.DelegateChairsDecision(s, c, ViceChair.Id, " ")).Explanation);
         Assert.Equal("Only the Independent Chair can delegate the Chair's decision.", story.Try(Manager, (s, c) => CaseCommands.DelegateChairsDecision(s, c, ViceChair.Id, "x")).Explanation);
 

@@ -76,7 +76,7 @@ public static class DecisionCard
             }
 
             var others = view.Case.Directory.Find(view.Case.Board)?.Members
-                .Where(m => m.Person != view.Viewer.Id).DistinctBy(m => m.Person)
+                .Where(m => m.Person != view.Viewer.Id && CaseCommands.MayTakeChairsDecision(m.Role)).DistinctBy(m => m.Person)
                 .Select(m => ($"{m.Name} ({Refusals.RoleWords(m.Role)})", m.Person.Value)).ToList() ?? [];
             body.Add(Choices(DelegateInput, "Delegate to (for Delegate)", others, "", expanded: false, placeholder: "Choose a member of the board"));
 

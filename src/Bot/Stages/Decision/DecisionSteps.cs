@@ -9,8 +9,9 @@ namespace ScrBot.Bot.Stages.Decision;
 /// Stages 6–7 from the toolkit's "The decision" and the flow chart: the Independent Chair (or the person she delegated
 /// to) decides on the recommendation waiting for her, and the Sub-group Chair has a copy of the card; after an
 /// overrule the Board Manager arranges the sub-group's meeting with the Chair; the referrer is told the outcome in
-/// plain words, the board's members and the Director of Children's Services are told, and a decision not to hold an
-/// SCR reaches the National Panel within 14 days where Appendix B section 4 asks for it (D7).
+/// plain words, the board's members and the Director of Children's Services are told, a decision not to hold an
+/// SCR reaches the National Panel within 14 days where Appendix B section 4 asks for it (D7), and a decision to hold one
+/// is followed by the notification checklist (<see cref="ChecklistSteps"/>), each item a step for its owner.
 /// </summary>
 public sealed class DecisionSteps : IStageSteps
 {
@@ -78,6 +79,11 @@ public sealed class DecisionSteps : IStageSteps
                 Open: d7.MetOn is null,
                 view.Last<NotificationSent>(n => n.Recipient == NotificationRecipient.NationalPanel),
                 NationalPanelCard.Build);
+        }
+
+        foreach (var step in ChecklistSteps.Steps(view))
+        {
+            yield return step;
         }
     }
 

@@ -49,16 +49,28 @@ public sealed class PreparingActions(CaseConversations conversations) : ICardAct
                     ? CaseCommands.RecordSchoolsChecked(s, c, V(SchoolsCard.SchoolsInput).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     : Outcome.Refused("Confirm that you have informed each school of the scoping process.", "Schools informed")),
             InvitationsCard.Verb => conversations.ActAsync(context, action, "send the invitations to the Scoping Panel", (s, c) =>
-                CaseCommands.SendInvitations(
+            {
+                var (sio, refused) = Sio(s, c, V);
+                return refused ?? CaseCommands.SendInvitations(
                     s, c,
                     List(InvitationsCard.AgenciesInput).Select(a => new AgencyId(a)).ToList(),
                     InvitationsCard.ReadInvitees(V(InvitationsCard.ExpertsInput)),
-                    V(InvitationsCard.SioNameInput).Length + V(InvitationsCard.SioEmailInput).Length > 0 ? new Invitee(V(InvitationsCard.SioNameInput), V(InvitationsCard.SioEmailInput)) : null,
+                    sio,
                     V(InvitationsCard.MinuteTakerNameInput).Length + V(InvitationsCard.MinuteTakerEmailInput).Length > 0
                         ? new Invitee(V(InvitationsCard.MinuteTakerNameInput), V(InvitationsCard.MinuteTakerEmailInput))
                         : null,
-                    V(InvitationsCard.ProceedInput))),
+                    V(InvitationsCard.ProceedInput));
+            }),
             ChronologyCard.Verb => conversations.ActAsync(context, action, "record that a chronology was sent", (s, c) => CaseCommands.ReceiveChronology(s, c, agency)),
+            DisclosureOfficerCard.Verb => conversations.ActAsync(context, action, "decide whether a Disclosure Officer attends the Scoping Panel", (s, c) =>
+                V(DisclosureOfficerCard.AttendsKey) switch
+                {
+                    "false" => CaseCommands.DecideDisclosureOfficer(s, c, null),
+                    "true" => CaseCommands.DecideDisclosureOfficer(s, c, new Invitee(V(DisclosureOfficerCard.NameInput), V(DisclosureOfficerCard.EmailInput))),
+                    _ => Outcome.Refused("Say whether a Disclosure Officer attends the Scoping Panel."),
+                }),
+            DiscrepancyAlertCard.SeenVerb => conversations.ActAsync(context, action, "record that this agency has seen the other partners' discrepancies", (s, c) =>
+                CaseCommands.SeeOtherPartnersDiscrepancies(s, c, agency)),
             _ => Task.FromResult(CardActionResult.Error(Replies.UnknownButton, 400, "UnknownAction")),
         };
     }
@@ -83,6 +95,32 @@ public sealed class PreparingActions(CaseConversations conversations) : ICardAct
             .Select(d => new Discrepancy(d.Kind, d.Text))
             .ToList();
         return CaseCommands.ReturnRecordCheck(state, context, agency, rows, discrepancies);
+    }
+
+    /// <summary>
+    /// The Senior Investigating Officer to invite: one the board's directory names (chosen on the card, so that ScrBot
+    /// reaches them in Teams), or someone else by name and email address; or the answer when the card asks for both, or
+    /// names someone the directory does not hold.
+    /// </summary>
+    private static (Invitee? Sio, Outcome? Refused) Sio(CaseState state, CommandContext context, Func<string, string> value)
+    {
+        var typed = value(InvitationsCard.SioNameInput).Length + value(InvitationsCard.SioEmailInput).Length > 0
+            ? new Invitee(value(InvitationsCard.SioNameInput), value(InvitationsCard.SioEmailInput))
+            : null;
+        var chosen = value(InvitationsCard.SioInput);
+        if (chosen.Length == 0)
+        {
+            return (typed, null);
+        }
+
+        if (typed is not null)
+        {
+            return (null, Outcome.Refused("Choose the Senior Investigating Officer from the board's directory, or give someone else's name and email, not both.", "Senior Investigating Officer"));
+        }
+
+        return InvitationsCard.DirectorySios(state, context.Directory).FirstOrDefault(m => m.Person.Value == chosen) is { } member
+            ? (new Invitee(member.Name, member.Email ?? ""), null)
+            : (null, Outcome.Refused("That Senior Investigating Officer is not in the board's directory.", "Senior Investigating Officer"));
     }
 
     private static Outcome Correct(CaseState state, CommandContext context, Func<string, string> value)

@@ -21,6 +21,8 @@ public sealed class PreparingSteps : IStageSteps
     public const string Schools = "schools";
     public const string Invite = "invite";
     public const string ChronologyPrefix = "chronology/";
+    public const string AlertPrefix = "discrepancies/";
+    public const string Disclosure = "disclosure";
 
     public IEnumerable<CaseStep> Steps(CaseView view)
     {
@@ -47,6 +49,15 @@ public sealed class PreparingSteps : IStageSteps
             yield return new CaseStep(CheckPrefix + agency.Value, $"Check {view.AgencyName(agency)}'s records", representatives,
                 view.DueOf($"D3/{agency.Value}") ?? state.RecordChecksDueBy,
                 Open: preparing && !CaseCommands.CheckIsIn(state, agency), view.Last<RecordCheckReturned>(f => f.Agency == agency), RecordCheckCard.Build);
+
+            // Every other partner with a representative on the case is alerted to the discrepancies a partner reports,
+            // including those that already returned their check.
+            if (representatives.Count > 0 && view.Facts.OfType<RecordCheckReturned>().Any(f => f.Agency != agency && f.Discrepancies.Count > 0))
+            {
+                var open = preparing && !steppedBack && CaseCommands.DiscrepancyAlertOpen(state, agency);
+                yield return new CaseStep(AlertPrefix + agency.Value, $"See the discrepancies other partners reported, against {view.AgencyName(agency)}'s records",
+                    representatives, state.RecordChecksDueBy, open, open ? null : AlertDone(view, agency), DiscrepancyAlertCard.Build);
+            }
         }
 
         var corrected = state.DetailsCorrectedAt ?? DateTimeOffset.MinValue;
@@ -63,6 +74,18 @@ public sealed class PreparingSteps : IStageSteps
                 Open: preparing && state.InvitationsSentAt is null, view.Last<InvitationsSent>(), InvitationsCard.Build);
         }
 
+        if (CaseCommands.SeniorInvestigatingOfficerOf(state) is { } sio)
+        {
+            // The SIO decides whether a Disclosure Officer attends; for an SIO outside the board's directory, whom ScrBot
+            // cannot reach in Teams, the Board Manager records what the SIO decided.
+            var owners = CaseCommands.SeniorInvestigatingOfficerInDirectory(state, view.Directory) ? [sio.Member] : managers;
+            yield return new CaseStep(Disclosure, "Decide whether a Disclosure Officer attends the Scoping Panel", owners,
+                state.ScheduledPanel is { } panel ? Domain.Calendar.LondonTime.DateOf(panel.Start) : null,
+                Open: preparing && state.PanelHeld is null && state.DisclosureOfficerDecision is null,
+                state.DisclosureOfficerDecision is { } decision ? new StepDone(decision.By, decision.At, DisclosureOfficerCard.DecisionWords(decision)) : null,
+                DisclosureOfficerCard.Build);
+        }
+
         if (state.InvitationsSentAt is not null)
         {
             foreach (var agency in state.Invitations.Where(i => i.Agency is not null).Select(i => i.Agency!.Value).Distinct())
@@ -73,6 +96,33 @@ public sealed class PreparingSteps : IStageSteps
                     Open: preparing && !state.ChronologiesReceived.Contains(agency), view.Last<ChronologyReceived>(f => f.Agency == agency), ChronologyCard.Build);
             }
         }
+    }
+
+    /// <summary>
+    /// Who answered the alert, and how: seen, or the agency's records check returned after the discrepancies; or the
+    /// Board Manager's correction of the details, which answers them for everyone.
+    /// </summary>
+    private static StepDone? AlertDone(CaseView view, AgencyId agency)
+    {
+        var reported = view.Facts.OfType<RecordCheckReturned>().Where(f => f.Agency != agency && f.Discrepancies.Count > 0).Select(f => f.At).DefaultIfEmpty().Max();
+        var answer = view.Facts.LastOrDefault(f => f.At >= reported && f switch
+        {
+            OtherPartnersDiscrepanciesSeen seen => seen.Agency == agency,
+            RecordCheckReturned check => check.Agency == agency,
+            CaseDetailsCorrected => true,
+            _ => false,
+        });
+        var name = view.AgencyName(agency);
+        return answer switch
+        {
+            OtherPartnersDiscrepanciesSeen => new StepDone(answer.By, answer.At,
+                $"The other partners' discrepancies were seen for {name} by {answer.By.Name} on {Cards.Words.DateAndTime(answer.At)}."),
+            RecordCheckReturned => new StepDone(answer.By, answer.At,
+                $"The other partners' discrepancies were answered with {name}'s records check, returned by {answer.By.Name} on {Cards.Words.DateAndTime(answer.At)}."),
+            CaseDetailsCorrected => new StepDone(answer.By, answer.At,
+                $"{answer.By.Name} corrected the case's details from the discrepancies on {Cards.Words.DateAndTime(answer.At)}: {name}'s records check is asked for again against them."),
+            _ => null,
+        };
     }
 
     /// <summary>The agency a step is for (<c>check/staffs-police</c> → <c>staffs-police</c>).</summary>

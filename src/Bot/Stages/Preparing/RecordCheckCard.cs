@@ -35,8 +35,23 @@ public static class RecordCheckCard
     private static List<JsonNode?> Body(StepView view, int? limit)
     {
         var state = view.Case.State;
+        var agency = PreparingSteps.AgencyOf(view.Step.Key);
+        var body = Sent(view);
+        var others = OthersReported(view, agency, limit);
+        if (others.Count > 0)
+        {
+            body.Add(Container([Text("Discrepancies other partners reported", strong: true), Bullets(others)], style: "attention"));
+        }
+
+        body.AddRange(Inputs(view, null));
+        return body;
+    }
+
+    /// <summary>The details sent to the partners (as last corrected, and saying so), for people with a role on the case.</summary>
+    public static List<JsonNode?> Sent(StepView view)
+    {
+        var state = view.Case.State;
         var form = state.Form!;
-        var people = CaseCommands.PeopleToCheck(state);
         var body = new List<JsonNode?>
         {
             Subheading("The details sent"),
@@ -52,20 +67,39 @@ public static class RecordCheckCard
             body.Add(Attention($"The Board Manager corrected these details on {Words.DateAndTime(corrected)}: check again against them."));
         }
 
-        var others = state.RecordChecks.Where(c => c.Discrepancies.Count > 0).SelectMany(c => c.Discrepancies.Select(d => $"{view.Case.AgencyName(c.Agency)}: {StepWords.Of(d.Kind)}: {CardBudget.Shorten(d.Details, limit)}")).ToList();
-        if (others.Count > 0)
-        {
-            body.Add(Container([Text("Discrepancies other partners reported", strong: true), Bullets(others)], style: "attention"));
-        }
+        return body;
+    }
 
-        body.Add(Subheading("Is each person known to your agency?"));
+    /// <summary>
+    /// The discrepancies the other partners reported against the details as last corrected, one line each: the agency,
+    /// who and the kind, and the detail only for a viewer with a role on the case.
+    /// </summary>
+    public static List<string> OthersReported(StepView view, Domain.Boards.AgencyId agency, int? limit)
+    {
+        var state = view.Case.State;
+        var detail = CaseAccess.HasRoleOnCase(state, view.Viewer.Id, view.Case.Directory);
+        return CaseCommands.OtherPartnersDiscrepancies(state, agency)
+            .SelectMany(c => c.Discrepancies.Select(d =>
+                $"{view.Case.AgencyName(c.Agency)}: {StepWords.Of(d.Kind)}" + (detail ? $": {CardBudget.Shorten(d.Details, limit)}" : "")))
+            .ToList();
+    }
+
+    /// <summary>One row per person (known / not known, the earlier answer chosen when there is one) and the discrepancies.</summary>
+    public static IEnumerable<JsonNode?> Inputs(StepView view, RecordCheck? earlier)
+    {
+        var people = CaseCommands.PeopleToCheck(view.Case.State);
+        yield return Subheading("Is each person known to your agency?");
         for (var i = 0; i < people.Count; i++)
         {
-            body.Add(Choices(PersonInput(i), people[i], [("Known", nameof(RecordCheckResult.Known)), ("Not known", nameof(RecordCheckResult.NotKnown))], "", required: true));
+            var before = earlier?.People.FirstOrDefault(p => p.Person == people[i])?.Result.ToString() ?? "";
+            yield return Choices(PersonInput(i), people[i], [("Known", nameof(RecordCheckResult.Known)), ("Not known", nameof(RecordCheckResult.NotKnown))], before, required: true);
         }
 
-        body.Add(Subheading("Discrepancies with your records (leave blank if none)"));
-        body.AddRange(Kinds.Select(k => (JsonNode)TextInput(DiscrepancyInput(k), StepWords.Of(k), "", 4000, multiline: true)));
-        return body;
+        yield return Subheading("Discrepancies with your records (leave blank if none)");
+        foreach (var kind in Kinds)
+        {
+            var before = earlier?.Discrepancies.FirstOrDefault(d => d.Kind == kind)?.Details ?? "";
+            yield return TextInput(DiscrepancyInput(kind), StepWords.Of(kind), before, 4000, multiline: true);
+        }
     }
 }

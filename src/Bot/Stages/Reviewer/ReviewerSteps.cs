@@ -52,7 +52,9 @@ public sealed class ReviewerSteps : IStageSteps
             yield return Appoint(view, round, Role.IndependentChair, ChairPrefix, chairs, open);
             yield return Appoint(view, round, Role.DirectorOfChildrensServices, DirectorPrefix, directors, open);
 
-            if (round.AppointedAt is not null && state.DecidedOption == RecommendationOption.FormalSeriousCaseReview)
+            // The notification checklist's notice to the National Panel names the reviewers appointed by then; a notice
+            // sent before this appointment (or naming a reviewer since replaced) is followed by this one.
+            if (round.AppointedAt is not null && state.DecidedOption == RecommendationOption.FormalSeriousCaseReview && NoticeCameFirst(view, round.Round))
             {
                 var told = round.NationalPanelTold;
                 yield return new CaseStep(NationalPanelPrefix + Number(round.Round), "Tell the National Panel who was appointed", managers, D8(view),
@@ -117,6 +119,13 @@ public sealed class ReviewerSteps : IStageSteps
     private static string Sentence(string text) => text.TrimEnd().EndsWith('.') || text.TrimEnd().EndsWith('!') || text.TrimEnd().EndsWith('?') ? text.TrimEnd() : text.TrimEnd() + ".";
 
     /// <summary>D8's due date for telling the National Panel, while it is still owed.</summary>
+    /// <summary>Whether a notice went to the National Panel before this round's reviewer was appointed.</summary>
+    private static bool NoticeCameFirst(CaseView view, int round)
+    {
+        var appointed = view.Facts.ToList().FindIndex(f => f is ReviewerAppointed a && a.Round == round);
+        return view.Facts.Take(appointed < 0 ? 0 : appointed).Any(f => f is NotificationSent { Recipient: NotificationRecipient.NationalPanel });
+    }
+
     private static DateOnly? D8(CaseView view) =>
         view.Obligations.LastOrDefault(o => o.Code == ObligationCode.D8 && o.Key.StartsWith("D8/NationalPanel", StringComparison.Ordinal) && o.MetOn is null)?.DueOn;
 
