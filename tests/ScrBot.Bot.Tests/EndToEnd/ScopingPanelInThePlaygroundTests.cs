@@ -351,8 +351,8 @@ public sealed class ScopingPanelInThePlaygroundTests(ScopingPanelPlaygroundFixtu
         var held = await TaskCardAsync(isaiah, reference, "Record the Scoping Panel meeting held");
         var attended = patti.PersonalChat.Single(m => m.CardText.Contains($"{reference} · Answer the invitation to the Scoping Panel", StringComparison.Ordinal));
 
-        // The new time: the working day after the meeting, 14:00 to 16:00.
-        var newDay = Calendar().AddWorkingDays(LondonTime.DateOf(panel.Start), 1);
+        // The new time, 14:00 to 16:00 on a day past the windows the other tests book in (the stand-in is shared).
+        var newDay = Calendar().AddWorkingDays(Today(), 13);
         var newStart = LondonTime.ToInstant(newDay, new TimeOnly(14, 0));
         var to = new JsonObject { ["proposedDate"] = Iso(newDay), ["proposedTime"] = "14:00" };
 
@@ -377,13 +377,14 @@ public sealed class ScopingPanelInThePlaygroundTests(ScopingPanelPlaygroundFixtu
         }
 
         var moved = await PressAsync(megan, Current(megan, hub), "Move the meeting", to);
+        Assert.Contains(playground.BotLogs.Lines, l => l.Message == $"Graph answered 429 to PATCH /v1.0/users/scr-panels%40board.example/events/{meeting.Id}; retrying in 00:00:01");
         Assert.Equal($"The Scoping Panel meeting is moved to {PanelSteps.When(newStart, newStart.AddHours(2))}. Outlook has sent every invitee the new time; each answers again, and signs the confidentiality statement again, for the new meeting.",
             moved.Message);
         lock (standIn.Gate)
         {
             var patches = standIn.Requests.Where(r => r.Method == "PATCH" && r.Path.EndsWith(meeting.Id, StringComparison.Ordinal)).ToList();
             Assert.Equal([500, 429, 200], patches.Select(r => r.Status));
-            Assert.True(patches[2].At - patches[1].At >= TimeSpan.FromSeconds(1), "The Retry-After was waited out.");
+            Assert.True(patches[2].At - patches[1].At >= TimeSpan.FromMilliseconds(900), "The Retry-After was waited out.");
             Assert.Equal(Outlook(newStart), meeting.Body["start"]!["dateTime"]!.GetValue<string>());
             Assert.Equal("GMT Standard Time", meeting.Body["start"]!["timeZone"]!.GetValue<string>());
             Assert.Empty(meeting.Responses);
@@ -474,7 +475,8 @@ public sealed class ScopingPanelInThePlaygroundTests(ScopingPanelPlaygroundFixtu
         var closure = ScopingPanelPlaygroundFixture.Closure;
         Assert.Equal($"{HumanDates.Format(closure)} is not a working day ({ScopingPanelPlaygroundFixture.ClosureReason}): the Scoping Panel meets on a working day. Nothing was booked.", (await ProposeAsync(closure, "10:00")).Message);
 
-        var day = calendar.AddWorkingDays(today, 2);
+        // A day beyond the windows the other tests book in (the stand-in is shared by this class's tests).
+        var day = calendar.AddWorkingDays(today, 15);
         var late = LondonTime.ToInstant(day, new TimeOnly(16, 0));
         Assert.Equal($"{PanelSteps.When(late, late.AddHours(2))} is outside working hours: the Scoping Panel meets between 09:30 and 16:30, London time. Nothing was booked.", (await ProposeAsync(day, "16:00")).Message);
 
@@ -554,7 +556,7 @@ public sealed class ScopingPanelInThePlaygroundTests(ScopingPanelPlaygroundFixtu
 
         // The meeting is moved; Patti cannot attend the new time either: Isaiah is asked again, and this time reconvenes.
         var hub = await HubShowsAsync(megan, reference, "The Scoping Panel meeting");
-        var newDay = Calendar().AddWorkingDays(LondonTime.DateOf(panel.Start), 1);
+        var newDay = Calendar().AddWorkingDays(Today(), 12);
         var moved = await PressAsync(megan, hub, "Move the meeting", new JsonObject { ["proposedDate"] = Iso(newDay), ["proposedTime"] = "14:30" });
         Assert.StartsWith("The Scoping Panel meeting is moved to ", moved.Message, StringComparison.Ordinal);
         var attendAgain = await patti.WaitForCardInPersonalChatAsync(m => JourneyHarness.Heading(m.Card!) == $"{reference} · Answer the invitation to the Scoping Panel"
