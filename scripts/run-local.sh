@@ -6,7 +6,9 @@
 #   scripts/run-local.sh                      act as the first mock person (Alex Wilber)
 #   scripts/run-local.sh --as "Adele Vance"   act as another mock person (tools/playground/mock-users.json)
 #   scripts/run-local.sh --everyone           one Playground per mock person (ports 56150, 56151, ...), so that
-#                                             one person can switch users by switching browser tabs
+#                                             one person can switch users by switching browser tabs (the Scoping
+#                                             Panel meeting: Megan Bowen books it, Patti Fernandez and Isaiah Langer
+#                                             answer and sign; Outlook answers and busy times through the stand-in)
 #   scripts/run-local.sh --sweep-nudges       (in another terminal, while it runs) send today's deadline nudges
 #                                             and channel reminder now instead of at 08:00 London time
 set -euo pipefail
@@ -21,7 +23,7 @@ while [ $# -gt 0 ]; do
     --as) as="${2:?--as needs a name}"; shift 2 ;;
     --everyone) everyone=1; shift ;;
     --sweep-nudges) sweep=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "Unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -89,6 +91,8 @@ pids+=($!)
 wait_for "http://127.0.0.1:5290/_standin/" "The Graph stand-in" 60
 echo "    set busy times: curl -X POST http://127.0.0.1:5290/_standin/people/pattif@board.example/busy -H 'Content-Type: application/json' \\"
 echo "      -d '{\"start\":\"2026-12-01T09:00:00+00:00\",\"end\":\"2026-12-01T12:00:00+00:00\",\"status\":\"Busy\"}'   (see docs/graph.md)"
+echo "    answer in Outlook: curl -X POST http://127.0.0.1:5290/_standin/events/<id>/responses -H 'Content-Type: application/json' \\"
+echo "      -d '{\"address\":\"pattif@board.example\",\"response\":\"accepted\"}'   (the meeting's id: curl http://127.0.0.1:5290/_standin/)"
 
 echo "==> ScrBot on http://127.0.0.1:3978 (no app id: local development)"
 (
@@ -97,6 +101,8 @@ echo "==> ScrBot on http://127.0.0.1:3978 (no app id: local development)"
   export Storage__TablesConnectionString="$tables"
   [ -n "$directory" ] && export Directory__Path="$directory"
   export Graph__BaseUrl="http://127.0.0.1:5290/v1.0" Graph__OrganiserMailbox="scr-panels@board.example" Graph__TeamsAppId="$graph_app_id"
+  # The invitees' Outlook answers (set through the stand-in) reach the hub card within a minute, not fifteen.
+  export Graph__AnswersEvery="00:01:00"
   exec dotnet bin/Debug/net10.0/ScrBot.Bot.dll
 ) >"$work/bot.log" 2>&1 &
 pids+=($!)

@@ -118,6 +118,12 @@ public sealed record GraphSettings
     /// <summary><c>Graph__TeamsAppId</c>: ScrBot's id in the tenant's Teams app catalogue, for installing it for people.</summary>
     public string? TeamsAppId { get; init; }
 
+    /// <summary>How often the invitees' answers to a booked Scoping Panel meeting are read back from Outlook, by default.</summary>
+    public static readonly TimeSpan DefaultAnswersEvery = TimeSpan.FromMinutes(15);
+
+    /// <summary><c>Graph__AnswersEvery</c>: how often the invitees' Outlook answers are read back (1 minute to 1 day).</summary>
+    public TimeSpan AnswersEvery { get; init; } = DefaultAnswersEvery;
+
     /// <summary>How tokens for Graph are obtained; <see cref="GraphCredentialKind.None"/> when Graph is not configured.</summary>
     public GraphCredentialKind Credential { get; init; }
 

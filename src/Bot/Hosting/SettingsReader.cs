@@ -195,8 +195,17 @@ public static class SettingsReader
             }
         }
 
+        var answersEvery = GraphSettings.DefaultAnswersEvery;
+        var answersText = get("Graph__AnswersEvery");
+        if (answersText is not null &&
+            (!TimeSpan.TryParse(answersText, CultureInfo.InvariantCulture, out answersEvery) || answersEvery < TimeSpan.FromMinutes(1) || answersEvery > TimeSpan.FromDays(1)))
+        {
+            problems.Add($"Graph__AnswersEvery must be a time from 00:01:00 to 1.00:00:00 (how often the invitees' Outlook answers are read); it is '{answersText}'.");
+        }
+
         return new GraphSettings
         {
+            AnswersEvery = answersEvery,
             OrganiserMailbox = mailbox,
             BaseUrl = baseUrl,
             TeamsAppId = teamsAppId,

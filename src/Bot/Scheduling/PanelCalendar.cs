@@ -167,8 +167,18 @@ public sealed class PanelCalendar(GraphServiceClient? graph, GraphSettings setti
             : GraphOutcome<SlotsFound>.Fail(freeBusy.Failure!, freeBusy.Retryable);
     }
 
-    /// <summary>Reads free/busy for the day of a time the Board Manager proposes, and says who is free then.</summary>
-    public async Task<GraphOutcome<ProposedTime>> AssessAsync(DateTimeOffset start, DateTimeOffset end, IReadOnlyList<Invitee> invitees, WorkingDayCalendar calendar, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads free/busy for the day of a time the Board Manager proposes, and says who is free then. When the meeting
+    /// booked now is being moved, its own time (<paramref name="moving"/>), which Outlook shows in every attendee's
+    /// calendar, does not make them busy.
+    /// </summary>
+    public async Task<GraphOutcome<ProposedTime>> AssessAsync(
+        DateTimeOffset start,
+        DateTimeOffset end,
+        IReadOnlyList<Invitee> invitees,
+        WorkingDayCalendar calendar,
+        CancellationToken cancellationToken,
+        (DateTimeOffset Start, DateTimeOffset End)? moving = null)
     {
         var days = new List<DateOnly> { LondonTime.DateOf(start) };
         if (LondonTime.DateOf(end) > days[0])
@@ -177,9 +187,15 @@ public sealed class PanelCalendar(GraphServiceClient? graph, GraphSettings setti
         }
 
         var freeBusy = await ReadFreeBusyAsync(invitees, new SearchWindow(days, []), cancellationToken).ConfigureAwait(false);
-        return freeBusy.Value is { } read
-            ? new GraphOutcome<ProposedTime>(SlotFinder.Assess(start, end, read.Availability, calendar))
-            : GraphOutcome<ProposedTime>.Fail(freeBusy.Failure!, freeBusy.Retryable);
+        if (freeBusy.Value is not { } read)
+        {
+            return GraphOutcome<ProposedTime>.Fail(freeBusy.Failure!, freeBusy.Retryable);
+        }
+
+        var availability = moving is { } own
+            ? read.Availability.Select(a => a.IsKnown ? a with { Busy = [.. a.Busy!.Where(b => b.Start != own.Start || b.End != own.End)] } : a).ToList()
+            : read.Availability;
+        return new GraphOutcome<ProposedTime>(SlotFinder.Assess(start, end, availability, calendar));
     }
 
     /// <summary>The transactionId of a booking: the same case, meeting and attempt always give the same one.</summary>

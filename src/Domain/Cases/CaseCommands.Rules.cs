@@ -48,9 +48,10 @@ public static partial class CaseCommands
         bool Csc(AgencyId? agency) =>
             agency is { } id && AgencyOf(state, context.Directory, id)?.Kind == AgencyKind.ChildrensSocialCare;
 
+        // Anyone the board lists for its children's social care: its representative, or its officer who notifies Ofsted.
         var person = context.Actor.Id;
         var onBoard = context.Directory.Find(state.LeadBoard)?.Members
-            .Any(m => m.Person == person && m.Role == Role.AgencyRepresentative && Csc(m.Agency)) ?? false;
+            .Any(m => m.Person == person && m.Role is (Role.AgencyRepresentative or Role.NotifyingOfficer) && Csc(m.Agency)) ?? false;
         var onCase = state.Roles.Any(r => r.Person.Id == person && (r.Role is Role.AgencyRepresentative or Role.Referrer) && Csc(r.Agency));
         return onBoard || onCase;
     }

@@ -589,11 +589,7 @@ public sealed record CaseState
             },
             SchoolsChecked schools => this with { SchoolsChecked = [.. schools.Schools] },
             InvitationsSent sent => this with { InvitationsSentAt = sent.At, InvitationsProceededBecause = sent.ProceededBecause },
-            ScopingPanelScheduled scheduled => this with
-            {
-                ScheduledPanel = new PanelMeeting(scheduled.Start, scheduled.End, scheduled.MeetingId, scheduled.JoinUrl),
-                OutlookAnswers = ScheduledPanel?.MeetingId == scheduled.MeetingId ? OutlookAnswers : [],
-            },
+            ScopingPanelScheduled scheduled => Scheduled(scheduled),
             PanelMemberInvited invited => this with
             {
                 Invitations = Invitations
@@ -834,6 +830,22 @@ public sealed record CaseState
             _ => this,
         };
         return next with { Version = sequence };
+    }
+
+    /// <summary>
+    /// The Scoping Panel booked, or moved to another time. A move asks every invitee again, as Outlook does (Graph resets
+    /// the attendees' responses when an event's time changes): the answers given for the old time no longer hold, in
+    /// Outlook or in ScrBot.
+    /// </summary>
+    private CaseState Scheduled(ScopingPanelScheduled scheduled)
+    {
+        var moved = ScheduledPanel is { } current && (current.Start != scheduled.Start || current.End != scheduled.End);
+        return this with
+        {
+            ScheduledPanel = new PanelMeeting(scheduled.Start, scheduled.End, scheduled.MeetingId, scheduled.JoinUrl),
+            OutlookAnswers = ScheduledPanel?.MeetingId == scheduled.MeetingId && !moved ? OutlookAnswers : [],
+            Invitations = moved ? Invitations.Select(i => i with { Attending = null, Deputy = null }).ToImmutableList() : Invitations,
+        };
     }
 
     private CaseState WithRound(int number, Func<ReviewerRound, ReviewerRound> change) => this with

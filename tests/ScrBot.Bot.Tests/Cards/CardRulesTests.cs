@@ -29,7 +29,7 @@ public sealed class CardRulesTests
          "task-arrange-sub-group-meeting", "task-record-routes", "task-done", "task-passed-to-the-vice-chair", "task-choose-agencies",
          "task-secure-records", "task-invitations", "task-chronology", "tasks", "tasks-none",
          "task-find-a-time", "task-find-a-time-slots", "task-find-a-time-nothing-fits", "task-find-a-time-proposed", "task-attendance",
-         "task-confidentiality-statement", "task-reconvene-before-the-meeting", "task-meeting-held", "task-reconvene-after-the-meeting",
+         "task-confidentiality-statement", "task-reconvene-before-the-meeting", "task-attendance-after-a-move", "task-held-as-planned", "task-meeting-held", "task-reconvene-after-the-meeting",
          "task-circulate-minutes", "task-confirm-minutes",
          "task-start-review", "task-terms-of-reference", "task-family-coordinator", "task-endorse-report", "task-plan-publication", "task-report-to-national-panel",
          "task-publish-report", "task-library-copy", "task-national-panel-advice", "task-report-off-website", "task-draw-up-action-plan",

@@ -34,6 +34,9 @@ internal static class StageCardCatalogue
     private static readonly Actor Patti = ReferralSamples.AgencyRepresentative;
     private static readonly Actor Lynne = ReferralSamples.NoRole;
 
+    /// <summary>Children's social care's officer who notifies Ofsted: a role on the sample case, a notifiable incident.</summary>
+    private static readonly Actor NotifyingOfficer = CardCatalogue.Directory.WithRole(Board, Role.NotifyingOfficer).Select(m => new Actor(m.Person, m.Name)).Single();
+
     public static IEnumerable<CatalogueCard> All()
     {
         var story = new Story(ReferralSamples.FilledDraft(), CardCatalogue.Directory);
@@ -185,8 +188,8 @@ internal static class StageCardCatalogue
     private static IEnumerable<CatalogueCard> ScopingPanel(Story story)
     {
         var chair = ReferralSamples.SubgroupChair;
-        yield return Task(story, PanelSteps.Book, Manager, "task-find-a-time", picture: true);
-        var find = story.Step(PanelSteps.Book);
+        yield return Task(story, PanelSteps.BookKey(story.View()), Manager, "task-find-a-time", picture: true);
+        var find = story.Step(PanelSteps.BookKey(story.View()));
         var view = new StepView(story.View(), find, Manager);
         var invitees = PanelSteps.GraphInvitees(view.Case);
         var calendar = view.Case.Calendar;
@@ -200,41 +203,57 @@ internal static class StageCardCatalogue
         var never = invitees.Select(i => new InviteeAvailability(i, i.Name == chair.Name ? [new BusyPeriod(LondonTime.StartOfDay(window.FirstDay), LondonTime.StartOfDay(window.LastDay.AddDays(1)), BusyKind.OutOfOffice)] : [])).ToList();
         yield return new("task-find-a-time-nothing-fits", FindTimeCard.Slots(view, SlotFinder.Find(search, never, calendar)), Picture: true);
         var slot = found.Slots[0];
-        yield return new("task-find-a-time-proposed", FindTimeCard.Proposed(view, SlotFinder.Assess(slot.Start.AddHours(-1), slot.End.AddHours(-1), busyChair, calendar)));
+        yield return new("task-find-a-time-proposed", FindTimeCard.Proposed(view, SlotFinder.Assess(slot.Start.AddDays(1), slot.End.AddDays(1), busyChair, calendar)), Picture: true);
 
         story.Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, slot.Start, slot.End, "AAMkAGI1", "https://teams.microsoft.com/l/meetup-join/example"));
         var noLink = story.Copy();
         noLink.Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, slot.Start.AddDays(1), slot.End.AddDays(1), "AAMkAGI2", null));
         yield return new("hub-meeting-without-a-teams-link", Hub(noLink));
-        yield return Task(story, PanelSteps.AttendPrefix + Patti.Id.Value, Patti, "task-attendance", picture: true);
-        yield return Task(story, PanelSteps.SignPrefix + Patti.Id.Value, Patti, "task-confidentiality-statement", picture: true);
+        yield return Task(story, PanelSteps.AttendKey(story.View(), Patti.Id), Patti, "task-attendance", picture: true);
+        yield return Task(story, PanelSteps.SignKey(story.View(), Patti.Id), Patti, "task-confidentiality-statement", picture: true);
         story.Do(Patti, (s, c) => CaseCommands.AnswerAttendance(s, c, attending: true, "Sergeant Jo Deputy"));
         story.Do(Patti, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, "Patti Fernandez"));
         story.Do(PanelAnswersWorker.FromOutlook, (s, c) => CaseCommands.RecordInvitationAnswers(s, c, "AAMkAGI1",
             [new OutlookAnswer("pattif@board.example", "Patti Fernandez", "accepted"), new OutlookAnswer("sam.vimes@police.example", "DI Sam Vimes", "tentative")]));
         yield return new("hub-meeting-booked", Hub(story), Picture: true);
 
+        // Moved from the hub card: Outlook and ScrBot ask every invitee again.
+        var moved = story.Copy();
+        moved.Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, slot.Start.AddDays(2), slot.End.AddDays(2), "AAMkAGI1", "https://teams.microsoft.com/l/meetup-join/example"));
+        yield return new("hub-meeting-moved", Hub(moved), Picture: true);
+        yield return Task(moved, PanelSteps.AttendKey(moved.View(), Patti.Id), Patti, "task-attendance-after-a-move");
+
+        // Cancelled from the hub card: the Board Manager books a new time.
+        var cancelled = story.Copy();
+        cancelled.Do(Manager, (s, c) => CaseCommands.PostponeScopingPanel(s, c, "The chair is unwell."));
+        yield return Task(cancelled, PanelSteps.BookKey(cancelled.View()), Manager, "task-find-a-time-after-a-cancellation", picture: true);
+
         var absent = story.Copy();
         absent.Do(Patti, (s, c) => CaseCommands.AnswerAttendance(s, c, attending: false));
-        yield return Task(absent, PanelSteps.Absent + "/" + slot.Start.ToUnixTimeSeconds(), chair, "task-reconvene-before-the-meeting", picture: true);
+        yield return Task(absent, PanelSteps.AbsentKey(absent.View()), chair, "task-reconvene-before-the-meeting", picture: true);
+        var holding = absent.Copy();
+        holding.Do(chair, (s, c) => CaseCommands.ProceedWithoutAgencies(s, c, PanelSteps.AgenciesWithNobodyAttending(s)));
+        yield return new("task-held-as-planned", TaskCard.Done(holding.View(), holding.Step(PanelSteps.AbsentKey(holding.View()))));
 
         story.Do(chair, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, chair.Name));
         story.Now = slot.Start.AddMinutes(5);
-        yield return Task(story, PanelSteps.Held, chair, "task-meeting-held", picture: true);
+        yield return Task(story, PanelSteps.HeldKey(story.View()), chair, "task-meeting-held", picture: true);
         story.Now = slot.End.AddHours(1);
         story.Do(chair, (s, c) => CaseCommands.IdentifyRiskOfSignificantHarm(s, c, "The child's younger sibling lives in the same home."));
-        yield return Task(story, PanelSteps.HarmPrefix + "0", Manager, "task-safeguarding");
+        yield return Task(story, PanelSteps.HarmPrefix + "0", Manager, "task-safeguarding", picture: true);
+        yield return Task(story, PanelSteps.HarmPrefix + "0", NotifyingOfficer, "task-safeguarding-children-s-social-care");
+        yield return new("hub-risk-of-significant-harm", Hub(story));
         story.Do(Manager, (s, c) => CaseCommands.StartSafeguarding(s, c, 0, "Referred to children's social care's front door."));
 
         var withoutInformation = story.Copy();
         withoutInformation.Do(chair, (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, LondonTime.DateOf(slot.Start), [chair.Id, Patti.Id], [Police]));
-        yield return Task(withoutInformation, PanelSteps.Reconvene, chair, "task-reconvene-after-the-meeting");
+        yield return Task(withoutInformation, PanelSteps.ReconveneKey(withoutInformation.View()), chair, "task-reconvene-after-the-meeting");
 
         story.Do(chair, (s, c) => CaseCommands.RecordScopingPanelHeld(s, c, LondonTime.DateOf(slot.Start), [chair.Id, Patti.Id], []));
-        yield return Task(story, PanelSteps.Minutes, Manager, "task-circulate-minutes", picture: true);
-        yield return Task(story, PanelSteps.Recommend, chair, "task-recommendation", picture: true);
+        yield return Task(story, PanelSteps.MinutesKey(story.View()), Manager, "task-circulate-minutes", picture: true);
+        yield return Task(story, PanelSteps.RecommendKey(story.View()), chair, "task-recommendation", picture: true);
         story.Do(Manager, (s, c) => CaseCommands.CirculateMinutes(s, c, LondonTime.DateOf(story.Now), true, "Police and health disagree on when concerns were first raised."));
-        yield return Task(story, PanelSteps.ConfirmPrefix + Police, Patti, "task-confirm-minutes");
+        yield return Task(story, PanelSteps.ConfirmKey(story.View(), Police), Patti, "task-confirm-minutes");
         story.Do(chair, (s, c) => CaseCommands.MakeRecommendation(s, c, RecommendationOption.MultiAgencyLearningReview, ReviewMethodology.Silp, true,
             ["Information sharing between police and health"], "Agencies worked together poorly before the incident.",
             new FamilyInvolvement("The child's mother and grandmother", "The mother is a witness in the criminal investigation.", true)));

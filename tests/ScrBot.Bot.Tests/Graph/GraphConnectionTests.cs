@@ -100,6 +100,36 @@ public sealed class GraphConnectionTests
         Assert.Contains(problem.Problems, p => p.StartsWith(named, StringComparison.Ordinal) || p.Contains(named, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("00:01:00", 1)]
+    [InlineData(null, 15)]
+    public void TheOutlookAnswersAreReadEveryGraphAnswersEvery(string? every, int minutes)
+    {
+        var settings = Read(new()
+        {
+            ["Graph__OrganiserMailbox"] = "scr-panels@board.example",
+            ["Graph__BaseUrl"] = "http://127.0.0.1:5290/v1.0",
+            ["Graph__AnswersEvery"] = every,
+        }).Graph;
+
+        Assert.Equal(TimeSpan.FromMinutes(minutes), settings.AnswersEvery);
+    }
+
+    [Theory]
+    [InlineData("00:00:05")]
+    [InlineData("every minute")]
+    public void AnAnswersIntervalThatIsNotATimeFromAMinuteToADayStopsStartUp(string every)
+    {
+        var problem = Assert.Throws<SettingsException>(() => Read(new()
+        {
+            ["Graph__OrganiserMailbox"] = "scr-panels@board.example",
+            ["Graph__BaseUrl"] = "http://127.0.0.1:5290/v1.0",
+            ["Graph__AnswersEvery"] = every,
+        }));
+
+        Assert.Contains(problem.Problems, p => p.StartsWith("Graph__AnswersEvery must be a time from 00:01:00 to 1.00:00:00", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void LocallyWithoutAnIdentityOnlyTheStandInOnLoopbackIsCalledWithADevelopmentToken()
     {

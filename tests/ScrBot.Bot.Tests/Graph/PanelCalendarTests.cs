@@ -239,6 +239,22 @@ public sealed class PanelCalendarTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MovingTheMeetingAnHourLaterIsNotBlockedByTheMeetingItselfInTheAttendeesCalendars()
+    {
+        var booked = (await _calendar.BookAsync(Meeting(), CancellationToken.None)).Value!;
+        _kit.State.Events[booked.EventId].Responses[Police.Address] = ("accepted", _kit.Time.GetUtcNow());
+
+        var asNewMeeting = await _calendar.AssessAsync(London(12, 2, 11), London(12, 2, 13), [Chair, Police, School], WorkingDayCalendar.EnglandAndWales, CancellationToken.None);
+        var asTheMove = await _calendar.AssessAsync(London(12, 2, 11), London(12, 2, 13), [Chair, Police, School], WorkingDayCalendar.EnglandAndWales, CancellationToken.None,
+            (booked.Start, booked.End));
+
+        Assert.Equal([Police], asNewMeeting.Value!.RequiredBusy);
+        Assert.Equal([Chair], asNewMeeting.Value.RequiredTentative);
+        Assert.True(asTheMove.Value!.EveryoneRequiredFree);
+        AssertEveryRequestHeldToTheCsdl();
+    }
+
+    [Fact]
     public async Task AMeetingIsMovedThenCancelledAndCancellingTwiceIsHarmless()
     {
         var booked = (await _calendar.BookAsync(Meeting(), CancellationToken.None)).Value!;

@@ -72,15 +72,24 @@ internal sealed class StageHost : IAsyncDisposable
     /// The bot host on this host's tables and directory, with the system clock, answering a button within Teams'
     /// longest wait (so that two presses at once are both answered with their outcome on a busy test machine).
     /// </summary>
-    public BotFactory StartBot()
+    public BotFactory StartBot() => StartBot(null, null);
+
+    /// <summary>The bot host as <see cref="StartBot()"/> starts it, with more settings (Graph__BaseUrl, ...) and services (a FakeTimeProvider, ...).</summary>
+    public BotFactory StartBot(IReadOnlyDictionary<string, string?>? more, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services)
     {
-        var bot = new BotFactory(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Storage__TablesConnectionString"] = _azurite.ConnectionString,
             ["Directory__Path"] = _directoryPath,
             ["CaseStore__TablePrefix"] = Prefix,
             ["Bot__AnswerWithin"] = "00:00:12",
-        });
+        };
+        foreach (var (name, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
+
+        var bot = new BotFactory(settings, services);
         _ = bot.CreateClient();
         return bot;
     }

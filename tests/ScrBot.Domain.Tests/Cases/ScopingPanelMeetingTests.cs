@@ -48,6 +48,52 @@ public sealed class ScopingPanelMeetingTests
     }
 
     [Fact]
+    public void AMovedMeetingAsksEveryInviteeAgainAsOutlookDoes()
+    {
+        var story = CaseStory.ReadyForPanel()
+            .Do(PoliceRep, (s, c) => CaseCommands.AnswerAttendance(s, c, attending: true, "Sergeant Jo Deputy"))
+            .Do(PoliceRep, (s, c) => CaseCommands.SignConfidentialityStatement(s, c, ConfidentialityStatement.ScopingPanel, c.Actor.Name))
+            .Do(Manager, (s, c) => CaseCommands.RecordInvitationAnswers(s, c, "graph-event-1", [new OutlookAnswer("pete@police.example", "Pete Police", "accepted")]));
+
+        story.Do(Manager, (s, c) => CaseCommands.ScheduleScopingPanel(s, c, CaseStory.PanelStart.AddDays(1), CaseStory.PanelEnd.AddDays(1), "graph-event-1", "https://teams.example/join"));
+
+        Assert.Equal("graph-event-1", story.State.ScheduledPanel!.MeetingId);
+        Assert.Empty(story.State.OutlookAnswers);
+        Assert.Null(story.State.InvitationOf(PoliceRep.Id)!.Attending);
+        Assert.Null(story.State.InvitationOf(PoliceRep.Id)!.Deputy);
+        Assert.False(story.State.HasSignedForScheduledPanel(PoliceRep.Id));
+    }
+
+    [Fact]
+    public void TheTeamsLinkGivenLaterKeepsTheAnswersOfAMeetingNotMoved()
+    {
+        var story = CaseStory.ReadyForPanel()
+            .Do(PoliceRep, (s, c) => CaseCommands.AnswerAttendance(s, c, attending: true))
+            .Do(Manager, (s, c) => CaseCommands.RecordInvitationAnswers(s, c, "graph-event-1", [new OutlookAnswer("pete@police.example", "Pete Police", "accepted")]));
+
+        var state = story.State.Apply(new ScopingPanelScheduled(CaseStory.PanelStart, CaseStory.PanelEnd, "graph-event-1") { JoinUrl = "https://teams.example/join", At = Now, By = Manager });
+
+        Assert.True(state.InvitationOf(PoliceRep.Id)!.Attending);
+        Assert.Single(state.OutlookAnswers);
+    }
+
+    [Fact]
+    public void ChildrensSocialCaresOfficerWhoNotifiesOfstedRecordsThatSafeguardingStarted()
+    {
+        var officer = new Actor(new PersonId("aad-csc-officer"), "Nia Notifier");
+        var board = TwoBoards.Find(Staffordshire)!;
+        var directory = new BoardDirectory([.. TwoBoards.Boards.Select(b => b.Id == Staffordshire
+            ? board with { Members = [.. board.Members, new BoardMember(officer.Id, officer.Name, Role.NotifyingOfficer, Csc, null)] }
+            : b)]);
+        var story = CaseStory.PanelHeld().Do(SubgroupChair, (s, c) => CaseCommands.IdentifyRiskOfSignificantHarm(s, c, "A sibling lives in the same home."));
+
+        var outcome = CaseCommands.StartSafeguarding(story.State, new CommandContext(officer, Now.AddDays(20), directory), 0, "Strategy discussion held.");
+
+        Assert.False(outcome.IsRefused, outcome.Explanation);
+        Assert.Equal(officer, Assert.IsType<SafeguardingStarted>(Assert.Single(outcome.Facts)).By);
+    }
+
+    [Fact]
     public void EachInvitedAgencyConfirmsTheCirculatedMinutesOnce()
     {
         var held = CaseStory.PanelHeld();

@@ -25,14 +25,20 @@ public static class AttendanceCard
             facts.Add(("You represent", view.Case.AgencyName(agency)));
         }
 
-        return TaskCard.Build(view, facts,
-            [Text("Outlook has sent you the invitation too. If you cannot attend, you may send a deputy from your agency: name them so the panel chair knows who is coming.", subtle: true)],
+        var body = new List<JsonNode?>();
+        if (PanelSteps.MovedFrom(view.Case) is { } moved)
+        {
+            body.Add(Attention($"The meeting was moved from {PanelSteps.When(moved.From.Start, moved.From.End)}: answer again for the new time.", strong: true));
+        }
+
+        body.Add(Text("Outlook has sent you the invitation too. If you cannot attend, you may send a deputy from your agency: name them so the panel chair knows who is coming.", subtle: true));
+        return TaskCard.Build(view, facts, body,
             [
-                Execute("Attending", Verb, TaskCard.Data(view, new JsonObject { [AnswerKey] = Attending }), style: "positive", sendInputs: false),
+                Execute("Attending", Verb, PanelSteps.ForMeeting(view, new JsonObject { [AnswerKey] = Attending }), style: "positive", sendInputs: false),
                 ShowCard("Sending a deputy",
                     [TextInput(DeputyInput, "Your deputy's full name", "", 200, required: true)],
-                    [Execute("Send my deputy", Verb, TaskCard.Data(view, new JsonObject { [AnswerKey] = Deputy }))]),
-                Execute("Cannot attend", Verb, TaskCard.Data(view, new JsonObject { [AnswerKey] = CannotAttend }), sendInputs: false),
+                    [Execute("Send my deputy", Verb, PanelSteps.ForMeeting(view, new JsonObject { [AnswerKey] = Deputy }))]),
+                Execute("Cannot attend", Verb, PanelSteps.ForMeeting(view, new JsonObject { [AnswerKey] = CannotAttend }), sendInputs: false),
             ],
             "The Board Manager, who booked the meeting",
             confidential: false);

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using ScrBot.Bot.Cards;
 using ScrBot.Bot.Conversations;
 using ScrBot.Domain.Calendar;
+using ScrBot.Domain.Cases;
 using ScrBot.Domain.Scheduling;
+using Invitee = ScrBot.Domain.Scheduling.Invitee;
 using static ScrBot.Bot.Cards.AdaptiveCard;
 
 namespace ScrBot.Bot.Stages.Panel;
@@ -31,15 +33,26 @@ public static class FindTimeCard
     public static JsonObject Build(StepView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return TaskCard.Build(view, Facts(view),
+        // After a cancellation, why the meeting was cancelled: free text kept on the case, so the card is marked confidential.
+        var body = new List<JsonNode?>();
+        var again = view.Case.State.ScheduledPanel is null ? view.Case.Facts.LastOrDefault(f => f is ScopingPanelPostponed or ScopingPanelReconvened) : null;
+        if (again is not null)
+        {
+            body.Add(Attention(again is ScopingPanelPostponed postponed
+                ? $"The meeting booked for {Words.DateAndTime(postponed.MeetingStart)} was cancelled by {postponed.By.Name} on {Words.DateAndTime(postponed.At)}: {Sentence(postponed.Reason)} Book a new time."
+                : $"The Scoping Panel reconvenes, as {again.By.Name} decided on {Words.DateAndTime(again.At)}: {Sentence(((ScopingPanelReconvened)again).Reason)} Book the next meeting."));
+        }
+
+        body.AddRange(
             [
                 Text("ScrBot reads the invitees' calendars through Outlook and offers the times when everyone required is free, most optional people free first. People outside the organisation show as availability unknown.", subtle: true),
                 DateInput(FromInput, "Search from", Iso(view.Case.Today.AddDays(1))),
                 NumberInput(DaysInput, "Working days to search", SlotSearch.DefaultWorkingDays.ToString(CultureInfo.InvariantCulture), 1, 40),
-            ],
+            ]);
+        return TaskCard.Build(view, Facts(view), body,
             [Execute("Find a time", FindVerb, TaskCard.Data(view), style: "positive"), Propose(view)],
             "The Board Manager, once the invitations are sent",
-            confidential: false);
+            confidential: again is not null);
     }
 
     /// <summary>The slots found, best first, each with Book this slot; or who blocks it and the next window.</summary>
@@ -107,28 +120,22 @@ public static class FindTimeCard
         return TaskCard.Build(view, Facts(view), body, actions, "The Board Manager, once the invitations are sent", confidential: false);
     }
 
-    /// <summary>A time the Board Manager proposed: who is free, busy, tentative or unknown then, and Book this time.</summary>
+    /// <summary>
+    /// A time the Board Manager proposed that the Scoping Panel may meet at (<see cref="MeetingTime"/>): who is free then,
+    /// what to know before booking it (someone required tentative, people whose calendars cannot be read), and Book this time.
+    /// </summary>
     public static JsonObject Proposed(StepView view, ProposedTime proposed)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(proposed);
-        var lines = new List<string>();
-        if (proposed.OutsideWorkingTime is { } outside)
+        var lines = new List<string> { proposed.EveryoneRequiredFree ? "Everyone required is free" : "Everyone required is free or tentative" };
+        var optional = proposed.OptionalFree.Count + proposed.OptionalTentative.Count + proposed.OptionalBusy.Count;
+        if (optional > 0)
         {
-            lines.Add("Outside working time: " + outside);
+            lines.Add($"Optional people free: {proposed.OptionalFree.Count} of {optional}");
         }
 
-        lines.Add(proposed.RequiredBusy.Count == 0 ? "No one required is busy" : "Required but busy: " + Names(proposed.RequiredBusy));
-        if (proposed.RequiredTentative.Count > 0)
-        {
-            lines.Add("Required and tentative: " + Names(proposed.RequiredTentative));
-        }
-
-        if (proposed.AvailabilityUnknown.Count > 0)
-        {
-            lines.Add("Availability unknown: " + Names(proposed.AvailabilityUnknown));
-        }
-
+        lines.AddRange(MeetingTime.Warnings(proposed));
         var body = new List<JsonNode?>
         {
             Container([Text(PanelSteps.When(proposed.Start, proposed.End), strong: true), Bullets(lines)], style: proposed.EveryoneRequiredFree ? null : "attention"),
@@ -137,6 +144,7 @@ public static class FindTimeCard
             [
                 Execute("Book this time", BookVerb, TaskCard.Data(view, Times(proposed.Start, proposed.End)), style: "positive", sendInputs: false),
                 Execute("Find a time", FindVerb, TaskCard.Data(view), sendInputs: false),
+                Propose(view),
             ],
             "The Board Manager, once the invitations are sent",
             confidential: false);
@@ -167,6 +175,8 @@ public static class FindTimeCard
     };
 
     private static string Names(IEnumerable<Invitee> people) => string.Join(", ", people.Select(p => p.Name));
+
+    private static string Sentence(string text) => text.TrimEnd() is var t && t.Length > 0 && ".!?".Contains(t[^1], StringComparison.Ordinal) ? t : t + ".";
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

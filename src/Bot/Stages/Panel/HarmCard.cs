@@ -20,12 +20,20 @@ public static class HarmCard
         ArgumentNullException.ThrowIfNull(view);
         var index = int.Parse(view.Step.Key[PanelSteps.HarmPrefix.Length..], CultureInfo.InvariantCulture);
         var concern = view.Case.State.SignificantHarmConcerns[index];
+        var socialCare = PanelSteps.ChildrensSocialCare(view.Case);
+        var body = new List<JsonNode?> { Attention("Start safeguarding children procedures now.", strong: true) };
+        if (socialCare.Count == 0)
+        {
+            body.Add(Attention("Nobody from children's social care has a role on this case, so ScrBot has not told them: the concern names the child. Refer it to children's social care now, under the LSCB's safeguarding procedures, then record what was done."));
+        }
+
+        body.Add(TextInput(ActionInput, "What was done", "", 2000, required: true, multiline: true));
         return TaskCard.Build(view,
-            [("Raised by", concern.By.Name), ("Raised", Cards.Words.DateAndTime(concern.At)), ("The risk", concern.Details)],
             [
-                Attention("Start safeguarding children procedures now.", strong: true),
-                TextInput(ActionInput, "What was done", "", 2000, required: true, multiline: true),
+                ("Raised by", concern.By.Name), ("Raised", Cards.Words.DateAndTime(concern.At)), ("The risk", concern.Details),
+                ("Told at once", string.Join(", ", [.. socialCare.Select(p => $"{p.Name} (children's social care)"), .. view.Case.WithRole(Domain.Boards.Role.BoardManager).Select(p => $"{p.Name} (Board Manager)")])),
             ],
+            body,
             [Execute("Safeguarding procedures started", Verb, TaskCard.Data(view, new JsonObject { [ConcernKey] = index.ToString(CultureInfo.InvariantCulture) }), style: "positive")],
             concern.By.Name,
             confidential: true);

@@ -53,7 +53,7 @@ public static class MeetingHeldCard
         var facts = AttendanceCard.MeetingFacts(view.Case);
         facts.Add(("Signed", $"{attendees.Count - unsigned.Count} of {attendees.Count}"));
         return TaskCard.Build(view, facts, body,
-            [Execute("Record the meeting held", Verb, TaskCard.Data(view), style: "positive"), Harm(view)],
+            [Execute("Record the meeting held", Verb, PanelSteps.ForMeeting(view), style: "positive"), Harm(view)],
             "The Board Manager, who booked the meeting",
             confidential: false);
     }

@@ -40,7 +40,7 @@ public static class MinutesCard
     {
         ArgumentNullException.ThrowIfNull(view);
         var state = view.Case.State;
-        var agency = view.Step.Key[PanelSteps.ConfirmPrefix.Length..];
+        var agency = view.Step.Key[(view.Step.Key.LastIndexOf('/') + 1)..];
         var facts = new List<(string, string)> { ("Circulated on", Cards.Words.Date(state.MinutesCirculatedOn!.Value)) };
         if (state.MinutesDisagreements is { } disagreements)
         {

@@ -33,15 +33,16 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(action);
         string V(string id) => TaskCard.Value(action.Data, id);
+        Outcome ForThisMeeting(CaseState state, Func<Outcome> command) => PanelSteps.ForThisMeeting(state, V(PanelSteps.MeetingStartKey), command);
         return action.Verb switch
         {
             FindTimeCard.FindVerb => FindAsync(context, action, V),
             FindTimeCard.BookVerb => BookAsync(context, action, V),
             MoveVerb => MoveAsync(context, action, V),
-            CancelVerb or ReconveneCard.PostponeVerb => CancelAsync(context, action, V(ReconveneCard.ReasonInput)),
-            ReconveneCard.ProceedVerb => conversations.ActAsync(context, action, "decide whether the Scoping Panel goes ahead", (s, c) =>
-                CaseCommands.ProceedWithoutAgencies(s, c, PanelSteps.AgenciesWithNobodyAttending(s))),
-            AttendanceCard.Verb => conversations.ActAsync(context, action, "answer an invitation to the Scoping Panel", (s, c) => V(AttendanceCard.AnswerKey) switch
+            CancelVerb or ReconveneCard.PostponeVerb => CancelAsync(context, action, V(ReconveneCard.ReasonInput), V(PanelSteps.MeetingStartKey)),
+            ReconveneCard.ProceedVerb => conversations.ActAsync(context, action, "decide whether the Scoping Panel goes ahead", (s, c) => ForThisMeeting(s, () =>
+                CaseCommands.ProceedWithoutAgencies(s, c, PanelSteps.AgenciesWithNobodyAttending(s)))),
+            AttendanceCard.Verb => conversations.ActAsync(context, action, "answer an invitation to the Scoping Panel", (s, c) => ForThisMeeting(s, () => V(AttendanceCard.AnswerKey) switch
             {
                 AttendanceCard.Attending => CaseCommands.AnswerAttendance(s, c, attending: true),
                 AttendanceCard.Deputy => V(AttendanceCard.DeputyInput).Length == 0
@@ -49,17 +50,17 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
                     : CaseCommands.AnswerAttendance(s, c, attending: true, V(AttendanceCard.DeputyInput)),
                 AttendanceCard.CannotAttend => CaseCommands.AnswerAttendance(s, c, attending: false),
                 _ => Outcome.Refused("Say whether you are attending, sending a deputy, or cannot attend."),
-            }),
-            StatementCard.Verb => conversations.ActAsync(context, action, "sign the Scoping Panel's confidentiality statement", (s, c) =>
+            })),
+            StatementCard.Verb => conversations.ActAsync(context, action, "sign the Scoping Panel's confidentiality statement", (s, c) => ForThisMeeting(s, () =>
                 ConfidentialityStatement.OfVersion(V(StatementCard.VersionKey)) is { } statement
                     ? CaseCommands.SignConfidentialityStatement(s, c, statement, V(StatementCard.NameInput), V(StatementCard.HashKey))
-                    : Outcome.Refused($"There is no version {V(StatementCard.VersionKey)} of the confidentiality statement. Nothing was signed.")),
-            MeetingHeldCard.Verb => conversations.ActAsync(context, action, "record that the Scoping Panel was held", (s, c) =>
+                    : Outcome.Refused($"There is no version {V(StatementCard.VersionKey)} of the confidentiality statement. Nothing was signed."))),
+            MeetingHeldCard.Verb => conversations.ActAsync(context, action, "record that the Scoping Panel was held", (s, c) => ForThisMeeting(s, () =>
                 Date(V(MeetingHeldCard.HeldOnInput)) is { } heldOn
                     ? CaseCommands.RecordScopingPanelHeld(s, c, heldOn,
                         List(V(MeetingHeldCard.AttendedInput)).Select(p => new PersonId(p)).ToList(),
                         List(V(MeetingHeldCard.WithoutInformationInput)).Select(a => new AgencyId(a)).ToList())
-                    : Outcome.Refused("Give the date the meeting was held.", "The meeting was held on")),
+                    : Outcome.Refused("Give the date the meeting was held.", "The meeting was held on"))),
             MeetingHeldCard.HarmVerb => conversations.ActAsync(context, action, "record that a child is at risk of significant harm", (s, c) =>
                 CaseCommands.IdentifyRiskOfSignificantHarm(s, c, V(MeetingHeldCard.HarmInput))),
             HarmCard.Verb => conversations.ActAsync(context, action, "record that safeguarding procedures started", (s, c) =>
@@ -85,7 +86,8 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
         DateTimeOffset? start = proposed ? Start(value(FindTimeCard.ProposedDateInput), value(FindTimeCard.ProposedTimeInput)) : null;
         if (proposed && start is null)
         {
-            return CardActionResult.Message("Give the date and a start time such as 10:00 for the time you propose.");
+            return await conversations.ActAsync(context, action, "propose a time for the Scoping Panel", (_, _) =>
+                Outcome.Refused("Give the date and a start time such as 10:00 for the time you propose. Nothing was booked.")).ConfigureAwait(false);
         }
 
         var (step, answer) = await conversations.CheckAsync(context, action, "find a time for the Scoping Panel", (s, c) =>
@@ -98,10 +100,9 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
         var invitees = PanelSteps.GraphInvitees(step.Case);
         if (start is { } at)
         {
-            var assessed = await calendar.AssessAsync(at, at + MeetingLength, invitees, step.Case.Calendar, context.CancellationToken).ConfigureAwait(false);
-            return assessed.Value is { } time
-                ? CardActionResult.ReplaceCard(FindTimeCard.Proposed(step, time))
-                : CardActionResult.Message($"The invitees' calendars could not be read: {assessed.Failure}");
+            var (assessed, refused) = await CheckTimeAsync(context, action, "propose a time for the Scoping Panel", step, at, at + MeetingLength, "Nothing was booked.")
+                .ConfigureAwait(false);
+            return assessed is not null ? CardActionResult.ReplaceCard(FindTimeCard.Proposed(step, assessed)) : refused!;
         }
 
         var search = SlotSearch.NextWorkingDays(time.GetUtcNow(), step.Case.Calendar) with { MaxOffered = FindTimeCard.MaxOffered };
@@ -140,6 +141,13 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
             return answer!;
         }
 
+        // The time is checked again as the calendars stand now: an offered slot may have filled, a card may be tampered with.
+        var (_, refused) = await CheckTimeAsync(context, action, attempt, step, start, end, "Nothing was booked.").ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         var state = step.Case.State;
         var meeting = $"scoping-panel-{state.PanelMeetingsHeld.Count + 1}-{start.ToUniversalTime():yyyyMMddTHHmm}";
         var request = new PanelMeetingRequest(step.Case.Reference.Value, meeting, 1 + step.Case.Facts.OfType<ScopingPanelPostponed>().Count(),
@@ -163,36 +171,55 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
         const string attempt = "move the Scoping Panel meeting";
         if (Start(value(FindTimeCard.ProposedDateInput), value(FindTimeCard.ProposedTimeInput)) is not { } start)
         {
-            return CardActionResult.Message("Give the new date and a start time such as 10:00.");
+            return await conversations.ActAsync(context, action, attempt, (_, _) =>
+                Outcome.Refused("Give the new date and a start time such as 10:00. The meeting was not moved.")).ConfigureAwait(false);
         }
 
         var end = start + MeetingLength;
         var (step, answer) = await conversations.CheckAsync(context, action, attempt, (s, c) =>
             s.ScheduledPanel?.MeetingId is null
                 ? Outcome.Refused("No Scoping Panel meeting is booked in Outlook to move.")
-                : CaseCommands.ScheduleScopingPanel(s, c, start, end, s.ScheduledPanel.MeetingId)).ConfigureAwait(false);
+                : PanelSteps.ForThisMeeting(s, value(PanelSteps.MeetingStartKey), () => CaseCommands.ScheduleScopingPanel(s, c, start, end, s.ScheduledPanel.MeetingId))).ConfigureAwait(false);
         if (step is null)
         {
             return answer!;
         }
 
         var panel = step.Case.State.ScheduledPanel!;
+        var stays = $"The meeting stays booked for {PanelSteps.When(panel.Start, panel.End)}.";
+        var (_, refused) = await CheckTimeAsync(context, action, attempt, step, start, end, $"The meeting was not moved. {stays}", panel).ConfigureAwait(false);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         var moved = await calendar.RescheduleAsync(panel.MeetingId!, start, end, context.CancellationToken).ConfigureAwait(false);
-        if (moved.Value is not { } now)
+        var now = moved.Value;
+        if (now is null && moved.Retryable)
+        {
+            // Graph may have moved the meeting and lost its answer: what Outlook holds decides.
+            var read = await calendar.ReadAsync(panel.MeetingId!, context.CancellationToken).ConfigureAwait(false);
+            now = read.Value is { IsCancelled: false } meeting && meeting.Start == start && meeting.End == end ? meeting : null;
+        }
+
+        if (now is null)
         {
             return await conversations.ActAsync(context, action, attempt, (_, _) =>
-                Outcome.Refused($"{moved.Failure} Nothing was changed on the case.")).ConfigureAwait(false);
+                Outcome.Refused($"{moved.Failure} Nothing was changed on the case. {stays}")).ConfigureAwait(false);
         }
 
         var result = await conversations.ActAsync(context, action, attempt, (s, c) =>
             CaseCommands.ScheduleScopingPanel(s, c, now.Start, now.End, panel.MeetingId, now.JoinUrl ?? panel.JoinUrl)).ConfigureAwait(false);
-        return result is MessageResult ? result : CardActionResult.Message($"The Scoping Panel meeting is moved to {PanelSteps.When(now.Start, now.End)}. Outlook has told the invitees; each signs the confidentiality statement again for the new meeting.");
+        return result is MessageResult
+            ? result
+            : CardActionResult.Message($"The Scoping Panel meeting is moved to {PanelSteps.When(now.Start, now.End)}. Outlook has sent every invitee the new time; each answers again, and signs the confidentiality statement again, for the new meeting.");
     }
 
-    private async Task<CardActionResult> CancelAsync(TurnContext context, CardAction action, string reason)
+    private async Task<CardActionResult> CancelAsync(TurnContext context, CardAction action, string reason, string meetingStart)
     {
         const string attempt = "cancel or reconvene the Scoping Panel meeting";
-        var (step, answer) = await conversations.CheckAsync(context, action, attempt, (s, c) => CaseCommands.PostponeScopingPanel(s, c, reason)).ConfigureAwait(false);
+        var (step, answer) = await conversations.CheckAsync(context, action, attempt, (s, c) =>
+            PanelSteps.ForThisMeeting(s, meetingStart, () => CaseCommands.PostponeScopingPanel(s, c, reason))).ConfigureAwait(false);
         if (step is null)
         {
             return answer!;
@@ -209,8 +236,43 @@ public sealed class PanelActions(CaseConversations conversations, PanelCalendar 
             }
         }
 
-        var result = await conversations.ActAsync(context, action, attempt, (s, c) => CaseCommands.PostponeScopingPanel(s, c, reason)).ConfigureAwait(false);
-        return result is MessageResult ? result : CardActionResult.Message("The Scoping Panel meeting is cancelled in Outlook and on the case. The Board Manager is asked to find a new time.");
+        var accepted = false;
+        var result = await conversations.ActAsync(context, action, attempt, (s, c) =>
+        {
+            var outcome = PanelSteps.ForThisMeeting(s, meetingStart, () => CaseCommands.PostponeScopingPanel(s, c, reason));
+            accepted = !outcome.IsRefused;
+            return outcome;
+        }).ConfigureAwait(false);
+        return accepted
+            ? CardActionResult.Message("The Scoping Panel meeting is cancelled in Outlook and on the case: Outlook has told every invitee. The Board Manager is asked to find a new time.")
+            : result;
+    }
+
+    /// <summary>
+    /// Whether the Scoping Panel may meet at this time (<see cref="MeetingTime"/>): the day and the hours first, then
+    /// the invitees' calendars as they stand now. A time refused is answered in plain words and kept in the case's
+    /// audit trail; a time that may be booked comes back with who is free then.
+    /// </summary>
+    private async Task<(ProposedTime? Time, CardActionResult? Refused)> CheckTimeAsync(
+        TurnContext context, CardAction action, string attempt, StepView step, DateTimeOffset start, DateTimeOffset end, string nothingDone, PanelMeeting? moving = null)
+    {
+        var days = step.Case.Calendar;
+        if (MeetingTime.Refused(SlotFinder.Assess(start, end, [], days), time.GetUtcNow(), days, nothingDone) is { } early)
+        {
+            return (null, await conversations.ActAsync(context, action, attempt, (_, _) => early).ConfigureAwait(false));
+        }
+
+        var assessed = await calendar.AssessAsync(start, end, PanelSteps.GraphInvitees(step.Case), days, context.CancellationToken,
+            moving is null ? null : (moving.Start, moving.End)).ConfigureAwait(false);
+        if (assessed.Value is not { } proposed)
+        {
+            return (null, await conversations.ActAsync(context, action, attempt, (_, _) =>
+                Outcome.Refused($"The invitees' calendars could not be read: {assessed.Failure} {nothingDone}")).ConfigureAwait(false));
+        }
+
+        return MeetingTime.Refused(proposed, time.GetUtcNow(), days, nothingDone) is { } refused
+            ? (null, await conversations.ActAsync(context, action, attempt, (_, _) => refused).ConfigureAwait(false))
+            : (proposed, null);
     }
 
     private static Outcome Recommend(CaseState state, CommandContext context, Func<string, string> value)

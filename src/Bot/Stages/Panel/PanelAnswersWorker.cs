@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ScrBot.Bot.Conversations;
+using ScrBot.Bot.Hosting;
 using ScrBot.Bot.Scheduling;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Cases;
@@ -9,20 +10,26 @@ using ScrBot.Domain.Cases;
 namespace ScrBot.Bot.Stages.Panel;
 
 /// <summary>
-/// Reads the invitees' answers to the Outlook invitation back from the organiser's calendar on a timer (on the injected
-/// <see cref="TimeProvider"/>), for every case whose Scoping Panel is booked and not yet held; when they changed, they
-/// are kept on the case and the hub card shows them.
+/// Reads the invitees' answers to the Outlook invitation back from the organiser's calendar on a timer (every
+/// <c>Graph__AnswersEvery</c>, 15 minutes by default, on the injected <see cref="TimeProvider"/>), for every case whose
+/// Scoping Panel is booked and not yet held; when they changed, they are kept on the case and the hub card shows them.
 /// </summary>
 public sealed class PanelAnswersWorker(IServiceProvider services, TimeProvider time, ILogger<PanelAnswersWorker> logger) : BackgroundService
 {
-    /// <summary>How often the answers are read.</summary>
-    public static readonly TimeSpan Every = TimeSpan.FromMinutes(15);
+    /// <summary>How often the answers are read (<c>Graph__AnswersEvery</c>).</summary>
+    public TimeSpan Every => services.GetRequiredService<GraphSettings>().AnswersEvery;
 
     /// <summary>Who the answers are recorded by in the case's history.</summary>
     public static readonly Actor FromOutlook = new(new PersonId("scrbot:outlook"), "ScrBot, from Outlook");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!services.GetRequiredService<GraphSettings>().CanSchedule)
+        {
+            // Meetings are not booked through Graph here: there are no answers to read.
+            return;
+        }
+
         using var timer = new PeriodicTimer(Every, time);
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {

@@ -42,13 +42,20 @@ public sealed class PanelHub : IHubPart
         }
 
         yield return Subheading("The Scoping Panel meeting", separator: true);
-        yield return Facts([("When", PanelSteps.When(panel.Start, panel.End)), ("Teams", panel.JoinUrl is { Length: > 0 } ? "Teams meeting link sent with the invitation" : "No Teams link")]);
+        var facts = new List<(string, string)> { ("When", PanelSteps.When(panel.Start, panel.End)) };
+        if (PanelSteps.MovedFrom(view) is { } moved)
+        {
+            facts.Add(("Moved", $"from {PanelSteps.When(moved.From.Start, moved.From.End)}, by {moved.By.By.Name} on {Words.DateAndTime(moved.By.At)}: every invitee is asked again"));
+        }
+
+        facts.Add(("Teams", panel.JoinUrl is { Length: > 0 } ? "Teams meeting link sent with the invitation" : "No Teams link"));
+        yield return Facts(facts);
         if (panel.JoinUrl is not { Length: > 0 })
         {
             yield return Attention("Teams gave the meeting no link: the organiser mailbox may have no Teams licence. Add a Teams link in Outlook, or tell the invitees where to meet.");
         }
 
-        var outlook = state.OutlookAnswers.ToDictionary(a => a.Name, a => a.Answer, StringComparer.Ordinal);
+        var outlook = state.OutlookAnswers.DistinctBy(a => a.Address.ToUpperInvariant()).ToDictionary(a => a.Address, a => a.Answer, StringComparer.OrdinalIgnoreCase);
         yield return Bullets(PanelSteps.Attendees(state).Select(a =>
         {
             var invitation = state.InvitationOf(a.Id);
@@ -61,7 +68,7 @@ public sealed class PanelHub : IHubPart
                 _ => "not yet answered",
             };
             var parts = new List<string> { inScrBot };
-            if (outlook.TryGetValue(a.Name, out var answer))
+            if (PanelSteps.AddressOf(view, a) is { } address && outlook.TryGetValue(address, out var answer))
             {
                 parts.Add($"Outlook: {answer}");
             }
@@ -80,7 +87,12 @@ public sealed class PanelHub : IHubPart
             yield break;
         }
 
-        var data = new JsonObject { [TaskCard.CaseKey] = view.Reference.Value, [TaskCard.StepKey] = PanelSteps.Meeting };
+        var data = new JsonObject
+        {
+            [TaskCard.CaseKey] = view.Reference.Value,
+            [TaskCard.StepKey] = PanelSteps.Meeting,
+            [PanelSteps.MeetingStartKey] = state.ScheduledPanel.Start.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        };
         yield return ShowCard("Move the meeting",
             [
                 DateInput(FindTimeCard.ProposedDateInput, "New date", ""),

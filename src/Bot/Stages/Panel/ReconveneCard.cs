@@ -24,13 +24,13 @@ public static class ReconveneCard
         return TaskCard.Build(view, facts,
             [Text("Every agency invited is needed at the Scoping Panel with its information. Reconvene the meeting at another time, or hold it as planned.", subtle: true)],
             [
-                ShowCard("Reconvene at another time",
+                ShowCard("Cancel and reconvene",
                     [
                         TextInput(ReasonInput, "Why reconvene", $"Nobody can attend for {string.Join(", ", absent)}.", 2000, multiline: true),
                         Text("The meeting booked is cancelled in Outlook and cannot be recovered; the Board Manager books a new time.", subtle: true),
                     ],
-                    [Execute("Cancel it and reconvene", PostponeVerb, TaskCard.Data(view), style: "destructive")]),
-                Execute("Hold it as planned", ProceedVerb, TaskCard.Data(view), sendInputs: false),
+                    [Execute("Cancel the meeting and reconvene", PostponeVerb, PanelSteps.ForMeeting(view), style: "destructive")]),
+                Execute("Hold as planned", ProceedVerb, PanelSteps.ForMeeting(view), sendInputs: false),
             ],
             "ScrBot, from the invitees' answers",
             confidential: false);

@@ -27,7 +27,7 @@ public static class StatementCard
         body.AddRange(paragraphs.Skip(1).Select(p => (JsonNode?)Text(p.Replace('\n', ' '))));
         body.Add(TextInput(NameInput, "Your full name", "", 200, required: true));
         return TaskCard.Build(view, facts, body,
-            [Execute("I agree and sign", Verb, TaskCard.Data(view, new JsonObject { [VersionKey] = statement.Version, [HashKey] = statement.Sha256 }), style: "positive")],
+            [Execute("I agree and sign", Verb, PanelSteps.ForMeeting(view, new JsonObject { [VersionKey] = statement.Version, [HashKey] = statement.Sha256 }), style: "positive")],
             "The panel chair, before the meeting",
             confidential: false);
     }
