@@ -24,44 +24,11 @@ namespace ScrBot.Bot.Tests.Stages;
 public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private const int Agencies = 20;
-    private readonly string _prefix = "t" + Guid.NewGuid().ToString("N")[..12];
-    private readonly string _directoryPath = Path.Combine(Path.GetTempPath(), $"scrbot-directory-{Guid.NewGuid():N}.json");
-    private readonly string _people = Guid.NewGuid().ToString("N")[..8];
-    /// <summary>The system clock: lost races back off on the store's timer, which a fake clock would never fire.</summary>
-    private readonly TimeProvider _time = TimeProvider.System;
-    private FakeBotConnector _connector = null!;
-    private BoardDirectory _directory = null!;
+    private StageHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeBotConnector.StartAsync();
-        var json = JsonNode.Parse((await File.ReadAllTextAsync(ReferralSamples.LocalDirectoryPath))
-            .Replace("5c0b5a7e-0000-4000-8000-0000000000", $"{_people}-0000-4000-8000-0000000000", StringComparison.Ordinal))!;
-        var board = json["boards"]![0]!;
-        board["noticeChannel"] = $"19:{Guid.NewGuid():N}@thread.tacv2";
-        for (var i = 1; i <= Agencies; i++)
-        {
-            board["agencies"]!.AsArray().Add(new JsonObject { ["id"] = Agency(i), ["name"] = $"Partner agency {i}", ["kind"] = "Other" });
-            board["members"]!.AsArray().Add(new JsonObject
-            {
-                ["entraObjectId"] = Representative(i), ["name"] = $"Representative {i}", ["role"] = "AgencyRepresentative", ["agency"] = Agency(i),
-            });
-        }
+    public async Task InitializeAsync() => _host = await StageHost.StartAsync(azurite, Agencies);
 
-        await File.WriteAllTextAsync(_directoryPath, json.ToJsonString());
-        _directory = ScrBot.Bot.Boards.DirectoryFile.Load(_directoryPath);
-        var chats = new ConversationReferencesTable(new BotTables(azurite.ServiceClient()));
-        foreach (var member in _directory.Find(ReferralSamples.Staffordshire)!.Members)
-        {
-            await chats.SaveAsync(new ConversationReference(_connector.ServiceUrl, Chat(member.Person.Value), Activities.TenantId, ConversationTypes.Personal, member.Person.Value), default);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _connector.DisposeAsync();
-        File.Delete(_directoryPath);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task TwentyRecordChecksAtTheSameMomentAreAllKeptAndTheHubCardShowsThemAll()
@@ -80,7 +47,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
                 data["person" + p] = i % 2 == 0 ? "Known" : "NotKnown";
             }
 
-            var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.check", data, conversationId: Chat(Representative(i)));
+            var invoke = Activities.CardAction(_host.Connector.ServiceUrl.AbsoluteUri, "preparing.check", data, conversationId: Chat(Representative(i)));
             invoke["from"] = new JsonObject { ["id"] = "29:rep-" + i, ["name"] = $"Representative {i}", ["aadObjectId"] = Representative(i) };
             return await PostAsync(bot, invoke);
         }).ToList();
@@ -93,8 +60,8 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
             a.ToJsonString()));
 
         // The hub card, updated in place after the last answer, shows every agency's check.
-        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
-        var hub = await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(manager) && HubShowsAll(r.Card), TimeSpan.FromSeconds(60));
+        var manager = _host.Directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
+        var hub = await _host.Connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(manager) && HubShowsAll(r.Card), TimeSpan.FromSeconds(60));
         var after = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
         Assert.Equal(Agencies, after.State.RecordChecks.Count);
         Assert.Equal(Agencies, after.Facts.OfType<RecordCheckReturned>().Count());
@@ -103,7 +70,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         {
             var rep = Chat(Representative(i));
             var name = $"Representative {i}";
-            await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == rep && r.Card is { } card
+            await _host.Connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == rep && r.Card is { } card
                 && Text(card).Contains($"Check Partner agency {i}'s records: done by {name} on ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         }
 
@@ -132,18 +99,18 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
             data["person" + p] = "Known";
         }
 
-        var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.check", data, conversationId: Chat(Representative(1)));
+        var invoke = Activities.CardAction(_host.Connector.ServiceUrl.AbsoluteUri, "preparing.check", data, conversationId: Chat(Representative(1)));
         invoke["from"] = new JsonObject { ["id"] = "29:rep-1", ["name"] = "Representative 1", ["aadObjectId"] = Representative(1) };
         using var response = await bot.PostActivityAsync(invoke);
         Assert.True(response.IsSuccessStatusCode);
 
         // Representative 2's records check card, still open, is updated in place with the other partner's discrepancy.
-        var alerted = await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(Representative(2))
+        var alerted = await _host.Connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(Representative(2))
             && r.Card is { } card && Text(card).Contains("Partner agency 1: Address details: We have the family at 14 Example Road since June.", StringComparison.Ordinal),
             TimeSpan.FromSeconds(60));
         Assert.Contains("Discrepancies other partners reported", Text(alerted.Card!), StringComparison.Ordinal);
-        var hub = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
-        await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(hub) && r.Card is { } card
+        var hub = _host.Directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
+        await _host.Connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(hub) && r.Card is { } card
             && Text(card).Contains("discrepancies: Address details: We have the family at 14 Example Road since June.", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
     }
 
@@ -161,12 +128,12 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
             due[reference] = days;
         }
 
-        var message = Activities.Message(_connector.ServiceUrl.AbsoluteUri, "tasks", Chat(Representative(3)));
+        var message = Activities.Message(_host.Connector.ServiceUrl.AbsoluteUri, "tasks", Chat(Representative(3)));
         message["from"] = new JsonObject { ["id"] = "29:rep-3", ["name"] = "Representative 3", ["aadObjectId"] = Representative(3) };
         using var response = await bot.PostActivityAsync(message);
         Assert.True(response.IsSuccessStatusCode);
 
-        var answer = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(3))
+        var answer = await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(3))
             && r.Card is { } card && Text(card).StartsWith("Your tasks", StringComparison.Ordinal));
         var lines = Text(answer.Card!).Split('\n').Where(l => l.StartsWith("SCR-", StringComparison.Ordinal)).ToList();
         var order = due.OrderBy(d => d.Value).Select(d => d.Key.Value).ToList();
@@ -181,16 +148,16 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
     [Fact]
     public async Task ACaseChangedWhileNoBotWasRunningHasItsCardsSentWhenTheNextOneStarts()
     {
-        var cases = new CaseStore(azurite.ServiceClient(), _time, new ObligationRulesIndexSource(new ProcessProfiles(), _time), new CaseStoreOptions { TablePrefix = _prefix });
+        var cases = new CaseStore(azurite.ServiceClient(), _host.Time, new ObligationRulesIndexSource(new ProcessProfiles(), _host.Time), new CaseStoreOptions { TablePrefix = _host.Prefix });
         var reference = await PreparedAsync(cases);
-        Assert.DoesNotContain(_connector.Requests, r => r.Operation == "send");
+        Assert.DoesNotContain(_host.Connector.Requests, r => r.Operation == "send");
 
         await using var bot = StartBot();
-        var check = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(5))
+        var check = await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(5))
             && r.Card is { } card && Text(card).Contains($"{reference} · Check Partner agency 5's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Assert.Contains("Jamie Collins", Text(check.Card!), StringComparison.Ordinal);
-        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
-        await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(manager) && r.Card is { } card
+        var manager = _host.Directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value;
+        await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(manager) && r.Card is { } card
             && Text(card).Contains($"{reference} · Case card", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
     }
 
@@ -199,7 +166,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
     {
         await using var bot = StartBot();
         var (cases, reference) = await PreparedAndSentAsync(bot);
-        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
+        var manager = _host.Directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
         var data = new JsonObject
         {
             ["case"] = reference.Value, ["step"] = "secure/" + Agency(7), ["agency"] = Agency(7), ["electronic"] = "true", ["paper"] = "true", ["historical"] = "true",
@@ -207,7 +174,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
 
         async Task<JsonNode> PressAsync(string person, string name)
         {
-            var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.secure", (JsonObject)data.DeepClone(), conversationId: Chat(person));
+            var invoke = Activities.CardAction(_host.Connector.ServiceUrl.AbsoluteUri, "preparing.secure", (JsonObject)data.DeepClone(), conversationId: Chat(person));
             invoke["from"] = new JsonObject { ["id"] = "29:" + person, ["name"] = name, ["aadObjectId"] = person };
             using var response = await bot.PostActivityAsync(invoke);
             return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
@@ -230,10 +197,10 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         await using var bot = StartBot();
         var cases = bot.Services.GetRequiredService<CaseStore>();
         var reference = await PreparedAsync(cases, send: false);
-        var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
+        var today = ScrBot.Domain.Calendar.LondonTime.Today(_host.Time);
         var calendar = ScrBot.Domain.Calendar.WorkingDayCalendar.EnglandAndWales;
         var secureBy = calendar.AddWorkingDays(today, 3);
-        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
+        var manager = _host.Directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
 
         var data = new JsonObject
         {
@@ -245,21 +212,21 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         // A date after the record checks are due is refused plainly, and nothing changes.
         var late = (JsonObject)data.DeepClone();
         late["recordsSecuredBy"] = today.AddDays(40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var again = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.details", late, conversationId: Chat(manager.Person.Value));
+        var again = Activities.CardAction(_host.Connector.ServiceUrl.AbsoluteUri, "preparing.details", late, conversationId: Chat(manager.Person.Value));
         again["from"] = new JsonObject { ["id"] = "29:manager", ["name"] = manager.Name, ["aadObjectId"] = manager.Person.Value };
         using var refused = await bot.PostActivityAsync(again);
         Assert.True(refused.IsSuccessStatusCode);
         Assert.Contains("must be between today and the date the records checks are due", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null((await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.State.ChildDetailsSentAt);
 
-        var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, "preparing.details", data, conversationId: Chat(manager.Person.Value));
+        var invoke = Activities.CardAction(_host.Connector.ServiceUrl.AbsoluteUri, "preparing.details", data, conversationId: Chat(manager.Person.Value));
         invoke["from"] = new JsonObject { ["id"] = "29:manager", ["name"] = manager.Name, ["aadObjectId"] = manager.Person.Value };
         using var response = await bot.PostActivityAsync(invoke);
         Assert.True(response.IsSuccessStatusCode);
 
         var stored = (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!;
         Assert.Equal(secureBy, stored.State.RecordsSecuredDueBy);
-        var secure = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(3))
+        var secure = await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(3))
             && r.Card is { } card && Text(card).Contains($"{reference} · Secure Partner agency 3's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Assert.Contains(ScrBot.Domain.Calendar.HumanDates.FormatWithRelative(secureBy, today, calendar), Text(secure.Card!), StringComparison.Ordinal);
         Assert.Contains("(in 3 working days)", Text(secure.Card!), StringComparison.Ordinal);
@@ -271,22 +238,22 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         await using var bot = StartBot();
         var cases = bot.Services.GetRequiredService<CaseStore>();
         var reference = await PreparedAsync(cases, send: false);
-        var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
+        var today = ScrBot.Domain.Calendar.LondonTime.Today(_host.Time);
         var calendar = ScrBot.Domain.Calendar.WorkingDayCalendar.EnglandAndWales;
-        var manager = _directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
+        var manager = _host.Directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single();
         var managerActor = new Actor(manager.Person, manager.Name);
 
         // The details went out ten days ago, with records to be secured two working days ago; only agency 1 has.
         var secureBy = calendar.SubtractWorkingDays(today, 2);
-        var sentAt = _time.GetUtcNow().AddDays(-10);
+        var sentAt = _host.Time.GetUtcNow().AddDays(-10);
         await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", managerActor,
-            (s, _) => CaseCommands.SendChildDetailsToPartners(s, new CommandContext(managerActor, sentAt, _directory), today.AddDays(10), secureBy));
+            (s, _) => CaseCommands.SendChildDetailsToPartners(s, new CommandContext(managerActor, sentAt, _host.Directory), today.AddDays(10), secureBy));
         var rep1 = new Actor(new PersonId(Representative(1)), "Representative 1");
         await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", rep1,
-            (s, _) => CaseCommands.SecureRecords(s, new CommandContext(rep1, _time.GetUtcNow(), _directory), new AgencyId(Agency(1))));
+            (s, _) => CaseCommands.SecureRecords(s, new CommandContext(rep1, _host.Time.GetUtcNow(), _host.Directory), new AgencyId(Agency(1))));
         await bot.Services.GetRequiredService<CaseConversations>().SyncAsync(ReferralSamples.Staffordshire, reference, default);
 
-        var hub = await _connector.WaitForAsync(r => r.ConversationId == Chat(manager.Person.Value) && r.Card is { } card
+        var hub = await _host.Connector.WaitForAsync(r => r.ConversationId == Chat(manager.Person.Value) && r.Card is { } card
             && Text(card).Contains("Late securing records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         var text = Text(hub.Card!);
         Assert.Contains("2 working days overdue", text, StringComparison.Ordinal);
@@ -295,7 +262,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         Assert.DoesNotContain("Partner agency 1,", late, StringComparison.Ordinal);
         Assert.False(late.StartsWith("Partner agency 1", StringComparison.Ordinal) || late.Contains(", Partner agency 1,", StringComparison.Ordinal), late);
 
-        var secure = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(2))
+        var secure = await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(2))
             && r.Card is { } card && Text(card).Contains($"{reference} · Secure Partner agency 2's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Assert.Contains("(2 working days overdue)", Text(secure.Card!), StringComparison.Ordinal);
     }
@@ -312,13 +279,13 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         var (_, reference) = await PreparedAndSentAsync(bot);
 
         // The hub names them as not reached; their cards are held.
-        var manager = Chat(_directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value);
-        await _connector.WaitForAsync(r => r.ConversationId == manager && r.Card is { } card
+        var manager = Chat(_host.Directory.WithRole(ReferralSamples.Staffordshire, Role.BoardManager).Single().Person.Value);
+        await _host.Connector.WaitForAsync(r => r.ConversationId == manager && r.Card is { } card
             && Text(card).Contains("Could not be reached", StringComparison.Ordinal) && Text(card).Contains("Representative 4 (", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
-        Assert.DoesNotContain(_connector.Requests, r => r.ConversationId == Chat(Representative(4)) && r.Operation == "send");
+        Assert.DoesNotContain(_host.Connector.Requests, r => r.ConversationId == Chat(Representative(4)) && r.Operation == "send");
 
         // They open ScrBot: a message of any kind, or Teams telling the bot it was installed in their chat.
-        var activity = Activities.Message(_connector.ServiceUrl.AbsoluteUri, "hello", Chat(Representative(4)));
+        var activity = Activities.Message(_host.Connector.ServiceUrl.AbsoluteUri, "hello", Chat(Representative(4)));
         if (opens == "installationUpdate")
         {
             activity.Remove("text");
@@ -332,14 +299,14 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         Assert.True(response.IsSuccessStatusCode);
 
         // Their task cards arrive at once, with the child's details their role now lets them see.
-        var check = await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(4))
+        var check = await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(4))
             && r.Card is { } card && Text(card).Contains($"{reference} · Check Partner agency 4's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         Assert.Contains("Jamie Collins", Text(check.Card!), StringComparison.Ordinal);
-        await _connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(4))
+        await _host.Connector.WaitForAsync(r => r.Operation == "send" && r.ConversationId == Chat(Representative(4))
             && r.Card is { } card && Text(card).Contains($"{reference} · Secure Partner agency 4's records", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
 
         // The hub, updated in place, no longer names them as not reached.
-        await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == manager && r.Card is { } card
+        await _host.Connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == manager && r.Card is { } card
             && Text(card).Contains("· Case card", StringComparison.Ordinal) && !Text(card).Contains("Representative 4 (", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
     }
 
@@ -354,7 +321,7 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
 
         // The Independent Chair delegates to Patti Fernandez; then both press the buttons of their copies, 25 times each, at once.
         var chair = Member(Role.IndependentChair);
-        var patti = _directory.Find(ReferralSamples.Staffordshire)!.Members.First(m => m.Name == "Patti Fernandez");
+        var patti = _host.Directory.Find(ReferralSamples.Staffordshire)!.Members.First(m => m.Name == "Patti Fernandez");
         var delegation = await PressAsync(bot, chair, "decision.delegate", new JsonObject { ["case"] = reference.Value, ["step"] = "chair-decision", ["reasons"] = "I know the family.", ["delegate"] = patti.Person.Value });
         Assert.Contains("This step is now with Patti Fernandez", Text((JsonObject)delegation["value"]!), StringComparison.Ordinal);
         await conversations.SyncAsync(ReferralSamples.Staffordshire, reference, default);
@@ -395,13 +362,13 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         foreach (var copy in copies.Where(c => c.Person != chair.Person.Value))
         {
             // (Before the decision, the copy was redrawn once to say who decides after the delegation.)
-            var updates = _connector.Requests.Where(r => r.Operation == "update" && r.ConversationId == copy.ConversationId && r.ActivityId == copy.ActivityId).ToList();
+            var updates = _host.Connector.Requests.Where(r => r.Operation == "update" && r.ConversationId == copy.ConversationId && r.ActivityId == copy.ActivityId).ToList();
             var update = Assert.Single(updates, u => Text(u.Card!).Contains(words, StringComparison.Ordinal));
             Assert.Same(update, updates[^1]);
             Assert.Null(update.Card!["actions"]);
         }
 
-        var hub = await _connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(Member(Role.BoardManager).Person.Value)
+        var hub = await _host.Connector.WaitForAsync(r => r.Operation == "update" && r.ConversationId == Chat(Member(Role.BoardManager).Person.Value)
             && r.Card is { } card && Text(card).Contains(words, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         Assert.DoesNotContain("decision.", hub.Card!.ToJsonString(), StringComparison.Ordinal);
 
@@ -413,13 +380,13 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(after.Facts.Count, (await cases.LoadAsync(ReferralSamples.Staffordshire, reference))!.Facts.Count);
     }
 
-    private BoardMember Member(Role role) => _directory.WithRole(ReferralSamples.Staffordshire, role).First();
+    private BoardMember Member(Role role) => _host.Directory.WithRole(ReferralSamples.Staffordshire, role).First();
 
     private Task<JsonNode> PressAsync(BotFactory bot, BoardMember person, string verb, JsonObject data) => PostAsync(bot, Press(person, verb, data));
 
     private JsonObject Press(BoardMember person, string verb, JsonObject data, string device = "desktop")
     {
-        var invoke = Activities.CardAction(_connector.ServiceUrl.AbsoluteUri, verb, data, conversationId: Chat(person.Person.Value));
+        var invoke = Activities.CardAction(_host.Connector.ServiceUrl.AbsoluteUri, verb, data, conversationId: Chat(person.Person.Value));
         invoke["from"] = new JsonObject { ["id"] = $"29:{device}-{person.Person.Value}", ["name"] = person.Name, ["aadObjectId"] = person.Person.Value };
         return invoke;
     }
@@ -444,15 +411,15 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
     /// <summary>A case the sub-group recommends not to convene a Scoping Panel on: it waits for the Independent Chair.</summary>
     private async Task<CaseReference> WaitingForTheChairAsync(CaseStore cases)
     {
-        var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
-        var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), _directory, today).Form;
+        var today = ScrBot.Domain.Calendar.LondonTime.Today(_host.Time);
+        var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), _host.Directory, today).Form;
         var referred = await cases.ReferAsync(ReferralSamples.Staffordshire, today.Year, ReferralSamples.Referrer,
-            r => CaseCommands.Refer(r, form, new CommandContext(ReferralSamples.Referrer, _time.GetUtcNow(), _directory)));
+            r => CaseCommands.Refer(r, form, new CommandContext(ReferralSamples.Referrer, _host.Time.GetUtcNow(), _host.Directory)));
         var reference = referred.State.Reference!.Value;
         async Task Do(Role role, Func<CaseState, CommandContext, Outcome> command)
         {
             var who = new Actor(Member(role).Person, Member(role).Name);
-            var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", who, (s, _) => command(s, new CommandContext(who, _time.GetUtcNow(), _directory)));
+            var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", who, (s, _) => command(s, new CommandContext(who, _host.Time.GetUtcNow(), _host.Directory)));
             Assert.False(result.IsRefused, result.Outcome.Explanation);
         }
 
@@ -462,24 +429,8 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         return reference;
     }
 
-    /// <summary>
-    /// The bot host on this test's tables and directory, with the system clock, answering a button within Teams'
-    /// longest wait (so that two presses at once are both answered with their outcome on a busy test machine).
-    /// </summary>
-    private BotFactory StartBot()
-    {
-        var bot = new BotFactory(new Dictionary<string, string?>
-        {
-            ["Storage__TablesConnectionString"] = azurite.ConnectionString,
-            ["Directory__Path"] = _directoryPath,
-            ["CaseStore__TablePrefix"] = _prefix,
-            ["Bot__AnswerWithin"] = "00:00:12",
-        });
-        _ = bot.CreateClient();
-        return bot;
-    }
+    private BotFactory StartBot() => _host.StartBot();
 
-    /// <summary>A case whose details were sent to every partner, and their task cards sent.</summary>
     private async Task<(CaseStore Cases, CaseReference Reference)> PreparedAndSentAsync(BotFactory bot)
     {
         var cases = bot.Services.GetRequiredService<CaseStore>();
@@ -494,16 +445,16 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
 
     private async Task<CaseReference> PreparedAsync(CaseStore cases, int checksDueInDays = 10, bool send = true)
     {
-        var today = ScrBot.Domain.Calendar.LondonTime.Today(_time);
-        var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), _directory, today).Form;
+        var today = ScrBot.Domain.Calendar.LondonTime.Today(_host.Time);
+        var form = FormCheck.CheckAll(ReferralSamples.FilledDraft(), _host.Directory, today).Form;
         var referred = await cases.ReferAsync(ReferralSamples.Staffordshire, today.Year, ReferralSamples.Referrer,
-            r => CaseCommands.Refer(r, form, new CommandContext(ReferralSamples.Referrer, _time.GetUtcNow(), _directory)));
+            r => CaseCommands.Refer(r, form, new CommandContext(ReferralSamples.Referrer, _host.Time.GetUtcNow(), _host.Directory)));
         var reference = referred.State.Reference!.Value;
-        Actor Who(Role role) => _directory.WithRole(ReferralSamples.Staffordshire, role).Select(m => new Actor(m.Person, m.Name)).First();
+        Actor Who(Role role) => _host.Directory.WithRole(ReferralSamples.Staffordshire, role).Select(m => new Actor(m.Person, m.Name)).First();
         async Task Do(Role role, Func<CaseState, CommandContext, Outcome> command)
         {
             var result = await cases.ExecuteAsync(ReferralSamples.Staffordshire, reference, "prepare", Who(role),
-                (s, _) => command(s, new CommandContext(Who(role), _time.GetUtcNow(), _directory)));
+                (s, _) => command(s, new CommandContext(Who(role), _host.Time.GetUtcNow(), _host.Directory)));
             Assert.False(result.IsRefused, result.Outcome.Explanation);
         }
 
@@ -519,20 +470,11 @@ public sealed class ManyAgenciesAtOnceTests(AzuriteFixture azurite) : IAsyncLife
         return reference;
     }
 
-    private static string Agency(int i) => "agency-" + i.ToString("D2", CultureInfo.InvariantCulture);
+    private static string Agency(int i) => StageHost.Agency(i);
 
-    private string Representative(int i) => $"{_people}-0000-4000-8000-0000000001{i:D2}";
+    private string Representative(int i) => _host.Representative(i);
 
-    private static string Chat(string person) => "a:" + person;
+    private static string Chat(string person) => StageHost.Chat(person);
 
-    private static string Text(JsonObject card) => string.Join("\n", Texts(card));
-
-    private static IEnumerable<string> Texts(JsonNode node) => node switch
-    {
-        JsonObject o when o["type"]?.GetValue<string>() == "TextBlock" => [o["text"]?.GetValue<string>() ?? ""],
-        JsonObject o when o["type"]?.GetValue<string>() == "FactSet" => o["facts"]!.AsArray().SelectMany(f => new[] { f!["title"]!.GetValue<string>(), f["value"]!.GetValue<string>() }),
-        JsonObject o => o.Where(p => p.Value is not null).SelectMany(p => Texts(p.Value!)),
-        JsonArray a => a.Where(n => n is not null).SelectMany(n => Texts(n!)),
-        _ => [],
-    };
+    private static string Text(JsonObject card) => StageHost.Text(card);
 }
