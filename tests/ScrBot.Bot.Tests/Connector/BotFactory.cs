@@ -22,10 +22,24 @@ public sealed class BotFactory(IReadOnlyDictionary<string, string?> settings, Ac
 {
     /// <summary>
     /// One host built at a time in this process: the minimal hosting model finds the host Program builds through a
-    /// process-wide diagnostic listener, so two hosts built at the same moment (two Playground fixtures starting in
-    /// parallel) can each be handed the other's.
+    /// process-wide diagnostic listener, so a host built at the same moment (another Playground fixture, a Bot Connector
+    /// or Graph stand-in starting in parallel) can be handed to the factory instead of the bot's. Every in-process host
+    /// of the tests is built under this lock (<see cref="BuildAlone{T}"/>).
     /// </summary>
     private static readonly Lock HostBuilding = new();
+
+    /// <summary>
+    /// Starts an in-process web host while no other is being built: the synchronous part of <paramref name="start"/>
+    /// (where the host is built) runs under the lock that <see cref="CreateHost"/> takes.
+    /// </summary>
+    public static Task<T> BuildAlone<T>(Func<Task<T>> start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        lock (HostBuilding)
+        {
+            return start();
+        }
+    }
 
     public TestLogs Logs { get; } = new();
 

@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Actor = ScrBot.Domain.Boards.Actor;
 using Microsoft.Extensions.DependencyInjection;
 using ScrBot.Bot.Connector;
 using ScrBot.Bot.Referral;
 using ScrBot.Bot.Stages.Panel;
 using ScrBot.Bot.Storage;
+using ScrBot.Bot.Tests.Connector;
 using ScrBot.Bot.Tests.Referral;
 using ScrBot.Domain.Boards;
 using ScrBot.Domain.Calendar;
 using ScrBot.Domain.Cases;
 using ScrBot.GraphStandIn;
-using Actor = ScrBot.Domain.Boards.Actor;
 
 namespace ScrBot.Bot.Tests.EndToEnd;
 
@@ -43,7 +44,7 @@ public sealed class ScopingPanelPlaygroundFixture : PlaygroundFixture, IAsyncLif
 
     public new async Task InitializeAsync()
     {
-        StandIn = await GraphStandInServer.StartAsync();
+        StandIn = await BotFactory.BuildAlone(() => GraphStandInServer.StartAsync());
         var seed = System.Text.Json.JsonSerializer.Deserialize<StandInSeed>(
             File.ReadAllText(Path.Combine(Infrastructure.AzuriteFixture.RepositoryRoot(), "config", "graph-standin.local.json")),
             new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;

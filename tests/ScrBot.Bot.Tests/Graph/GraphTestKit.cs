@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph;
 using ScrBot.Bot.Graph;
 using ScrBot.Bot.Hosting;
+using ScrBot.Bot.Tests.Connector;
 using ScrBot.GraphStandIn;
 
 namespace ScrBot.Bot.Tests.Graph;
@@ -52,7 +53,7 @@ public sealed class GraphTestKit : IAsyncDisposable
     public static async Task<GraphTestKit> StartAsync(DateTimeOffset? now = null)
     {
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero));
-        var standIn = await GraphStandInServer.StartAsync(time: time);
+        var standIn = await BotFactory.BuildAlone(() => GraphStandInServer.StartAsync(time: time));
         standIn.State.TenantDomains.Add(Tenant);
         standIn.State.RequiredToken = Token;
         standIn.State.Catalogue["c5f1a7d2-3b4e-4f60-9a8b-7c6d5e4f3a21"] = "ScrBot";

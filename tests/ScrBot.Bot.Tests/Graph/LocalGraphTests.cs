@@ -19,7 +19,7 @@ public sealed class LocalGraphTests(AzuriteFixture azurite)
     [Fact]
     public async Task TheLocalBotSchedulesAndInstallsThroughTheStandInWithADevelopmentToken()
     {
-        await using var standIn = await GraphStandInServer.StartAsync();
+        await using var standIn = await BotFactory.BuildAlone(() => GraphStandInServer.StartAsync());
         standIn.State.TenantDomains.Add("board.example");
         standIn.State.Catalogue["0f5c3b8e-5c0b-4a7e-8000-000000000001"] = "ScrBot";
         var settings = BotFactory.LocalSettings(azurite.ConnectionString);

@@ -29,7 +29,7 @@ public sealed class PanelAnswersWorkerTests(AzuriteFixture azurite) : IAsyncLife
     public async Task InitializeAsync()
     {
         _host = await StageHost.StartAsync(azurite, agencies: 0);
-        _standIn = await GraphStandInServer.StartAsync();
+        _standIn = await BotFactory.BuildAlone(() => GraphStandInServer.StartAsync());
         var seed = System.Text.Json.JsonSerializer.Deserialize<StandInSeed>(
             await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot(), "config", "graph-standin.local.json")),
             new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
