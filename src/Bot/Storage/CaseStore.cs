@@ -361,12 +361,19 @@ public sealed partial class CaseStore
     /// <summary>Another writer changed the rows first: the snapshot's ETag no longer matched, or the row already exists.</summary>
     private static bool IsLostRace(RequestFailedException failure) => failure.Status is 409 or 412;
 
-    private Task BackoffAsync(int round, CancellationToken cancellationToken)
+    private async Task BackoffAsync(int round, CancellationToken cancellationToken)
     {
+        if (round == 1)
+        {
+            // Two writers at once (a press while the cards catch up): read again straight away; wait only on a second loss.
+            await Task.Yield();
+            return;
+        }
+
         var doublings = Math.Min(round - 1, 16);
         var ceiling = Math.Min(_options.MaxDelay.Ticks, _options.BaseDelay.Ticks * (1L << doublings));
         var delay = TimeSpan.FromTicks((long)(ceiling * (0.5 + (Random.Shared.NextDouble() * 0.5))));
-        return DelayAsync(delay, cancellationToken);
+        await DelayAsync(delay, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits on a timer of the <see cref="TimeProvider"/>; safe with timers that fire at once.</summary>
