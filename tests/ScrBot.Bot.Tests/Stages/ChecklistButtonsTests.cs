@@ -266,15 +266,9 @@ public sealed class ChecklistButtonsTests(AzuriteFixture azurite) : IAsyncLifeti
     private static string? InputValue(JsonObject card, string id) =>
         Descendants(card).FirstOrDefault(o => o["id"]?.GetValue<string>() == id)?["value"]?.GetValue<string>();
 
-    private static JsonObject? ButtonData(JsonObject card, string verb) =>
-        Descendants(card).FirstOrDefault(o => o["type"]?.GetValue<string>() == "Action.Execute" && o["verb"]?.GetValue<string>() == verb)?["data"]?.DeepClone() as JsonObject;
+    private static JsonObject? ButtonData(JsonObject card, string verb) => StageHost.ButtonData(card, verb);
 
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
-        JsonArray a => a.SelectMany(Descendants),
-        _ => [],
-    };
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => StageHost.Descendants(node);
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

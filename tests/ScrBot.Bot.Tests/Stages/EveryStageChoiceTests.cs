@@ -238,17 +238,9 @@ public sealed class EveryStageChoiceTests(AzuriteFixture azurite) : IAsyncLifeti
 
     private static bool HasInput(JsonObject card, string id) => Descendants(card).Any(o => o["id"]?.GetValue<string>() == id);
 
-    private static JsonObject? ButtonData(JsonObject card, string verb) =>
-        Descendants(card).FirstOrDefault(o => o["type"]?.GetValue<string>() == "Action.Execute" && o["verb"]?.GetValue<string>() == verb)?["data"]?.DeepClone() as JsonObject;
+    private static JsonObject? ButtonData(JsonObject card, string verb) => StageHost.ButtonData(card, verb);
 
-    private static List<string> Options(JsonObject card, string id) =>
-        Descendants(card).Single(o => o["type"]?.GetValue<string>() == "Input.ChoiceSet" && o["id"]?.GetValue<string>() == id)["choices"]!.AsArray()
-            .Select(c => c!["value"]!.GetValue<string>()).ToList();
+    private static List<string> Options(JsonObject card, string id) => StageHost.Options(card, id);
 
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
-        JsonArray a => a.SelectMany(Descendants),
-        _ => [],
-    };
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => StageHost.Descendants(node);
 }

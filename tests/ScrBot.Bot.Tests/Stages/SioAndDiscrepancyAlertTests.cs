@@ -310,14 +310,7 @@ public sealed class SioAndDiscrepancyAlertTests(AzuriteFixture azurite) : IAsync
         Descendants(card).FirstOrDefault(o => o["type"]?.GetValue<string>() == "Action.Execute" && o["verb"]?.GetValue<string>() == verb
             && (attends is null || o["data"]?[DisclosureOfficerCard.AttendsKey]?.GetValue<string>() == attends))?["data"]?.DeepClone() as JsonObject;
 
-    private static List<string> Options(JsonObject card, string id) =>
-        Descendants(card).Single(o => o["type"]?.GetValue<string>() == "Input.ChoiceSet" && o["id"]?.GetValue<string>() == id)["choices"]!.AsArray()
-            .Select(c => c!["value"]!.GetValue<string>()).ToList();
+    private static List<string> Options(JsonObject card, string id) => StageHost.Options(card, id);
 
-    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
-    {
-        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
-        JsonArray a => a.SelectMany(Descendants),
-        _ => [],
-    };
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => StageHost.Descendants(node);
 }

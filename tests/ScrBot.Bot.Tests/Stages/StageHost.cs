@@ -142,6 +142,23 @@ internal sealed class StageHost : IAsyncDisposable
 
     public static string Text(JsonObject card) => string.Join("\n", Texts(card));
 
+    /// <summary>The data of the card's <c>Action.Execute</c> with this verb (a copy), as Teams would send it back.</summary>
+    public static JsonObject? ButtonData(JsonObject card, string verb) =>
+        Descendants(card).FirstOrDefault(o => o["type"]?.GetValue<string>() == "Action.Execute" && o["verb"]?.GetValue<string>() == verb)?["data"]?.DeepClone() as JsonObject;
+
+    /// <summary>The values a choice set of the card offers, in order.</summary>
+    public static List<string> Options(JsonObject card, string id) =>
+        Descendants(card).Single(o => o["type"]?.GetValue<string>() == "Input.ChoiceSet" && o["id"]?.GetValue<string>() == id)["choices"]!.AsArray()
+            .Select(c => c!["value"]!.GetValue<string>()).ToList();
+
+    /// <summary>Every object of a card, the card itself first.</summary>
+    public static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
+
     private static IEnumerable<string> Texts(JsonNode node) => node switch
     {
         JsonObject o when o["type"]?.GetValue<string>() == "TextBlock" => [o["text"]?.GetValue<string>() ?? ""],
